@@ -1,0 +1,60 @@
+"""Engine and session factories shared by the directory, the console and friends.
+
+Nothing here runs at import time: callers build the engine they need from a URL
+(SQLite by default, PostgreSQL at scale) and own the session's lifetime.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.orm import sessionmaker
+
+# Rasa's tracker store and our writers may touch the same file: wait rather than
+# fail with "database is locked" (which makes Rasa silently drop history).
+SQLITE_BUSY_TIMEOUT_MS = 5000
+
+
+def _set_sqlite_pragmas(dbapi_connection, _record) -> None:  # noqa: ANN001 - DBAPI types
+    cursor = dbapi_connection.cursor()
+    try:
+        # WAL lets readers (console, actions) run while a writer commits.
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA foreign_keys=ON")
+    finally:
+        cursor.close()
+
+
+def make_engine(url: str, **kwargs: object) -> Engine:
+    """Create a SQLAlchemy 2.0-style engine.
+
+    SQLite connections get WAL, a busy timeout and foreign keys; other databases
+    are left to their own defaults, so the same code runs on PostgreSQL.
+
+    Args:
+        url: A SQLAlchemy database URL, e.g. ``sqlite:///var/directory.db``.
+        **kwargs: Passed through to :func:`sqlalchemy.create_engine`.
+
+    Returns:
+        The engine (``future=True``).
+    """
+    engine = create_engine(url, future=True, **kwargs)
+    if make_url(url).get_backend_name() == "sqlite":
+        event.listen(engine, "connect", _set_sqlite_pragmas)
+    return engine
+
+
+def make_session_factory(engine: Engine) -> sessionmaker:
+    """Return a session factory bound to ``engine``.
+
+    ``expire_on_commit=False`` so values read inside ``with Session.begin()`` stay
+    usable after the block; query functions return frozen dataclasses anyway.
+
+    Args:
+        engine: An engine from :func:`make_engine`.
+
+    Returns:
+        A ``sessionmaker`` producing 2.0-style sessions.
+    """
+    return sessionmaker(bind=engine, future=True, expire_on_commit=False)

@@ -1,0 +1,208 @@
+"""ORM tables for the service directory, named after Open Referral UK (ORUK v3).
+
+Table and column names follow ORUK / HSDS 3 so council and health-board data can
+be loaded and ours published. Local extensions are marked "extension" and kept to
+what the bot needs: ``source`` (where each fact came from), ``priority`` (curated
+order among national fallbacks) and the ``directory_build`` stamp that lets query
+caches notice a rebuild.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Date, Float, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import declarative_base, relationship
+from sqlalchemy.sql.schema import Column
+
+Base = declarative_base()
+
+
+def _fk(table: str) -> ForeignKey:
+    # Children go with their parent, so a rebuild or a deleted service leaves no orphans.
+    return ForeignKey(f"{table}.id", ondelete="CASCADE")
+
+
+class Organization(Base):
+    """ORUK ``organization``."""
+
+    __tablename__ = "organization"
+    id = Column(String(64), primary_key=True)
+    name = Column(String(200), nullable=False)
+    description = Column(Text, nullable=False, default="")
+    email = Column(String(200))
+    website = Column(String(500))
+    source = Column(Text, nullable=False)  # extension
+    services = relationship("Service", back_populates="organization")
+
+
+class Service(Base):
+    """ORUK ``service``; ``assured_date`` is when the facts were last checked."""
+
+    __tablename__ = "service"
+    id = Column(String(64), primary_key=True)
+    organization_id = Column(_fk("organization"), nullable=False, index=True)
+    name = Column(String(200), nullable=False)
+    description = Column(Text, nullable=False)
+    url = Column(String(500))
+    email = Column(String(200))
+    status = Column(String(32), nullable=False, index=True)
+    eligibility_description = Column(Text, nullable=False)
+    minimum_age = Column(Integer)
+    maximum_age = Column(Integer)
+    fees_description = Column(Text, nullable=False)
+    application_process = Column(Text)
+    assured_date = Column(Date, nullable=False)
+    alert = Column(Text)
+    source = Column(Text, nullable=False)  # extension
+    priority = Column(Integer, nullable=False, default=100)  # extension
+
+    organization = relationship("Organization", back_populates="services")
+    phones = relationship("Phone", cascade="all, delete-orphan", order_by="Phone.id")
+    schedules = relationship("Schedule", cascade="all, delete-orphan", order_by="Schedule.id")
+    service_areas = relationship(
+        "ServiceArea", cascade="all, delete-orphan", order_by="ServiceArea.id"
+    )
+    languages = relationship("Language", cascade="all, delete-orphan", order_by="Language.id")
+    contacts = relationship("Contact", cascade="all, delete-orphan", order_by="Contact.id")
+    taxonomy_terms = relationship("TaxonomyTerm", secondary="service_taxonomy", viewonly=True)
+    service_at_locations = relationship("ServiceAtLocation", cascade="all, delete-orphan")
+
+
+class Location(Base):
+    """ORUK ``location`` (physical, postal or virtual)."""
+
+    __tablename__ = "location"
+    id = Column(String(64), primary_key=True)
+    location_type = Column(String(16), nullable=False, default="physical")
+    name = Column(String(200))
+    url = Column(String(500))
+    latitude = Column(Float)
+    longitude = Column(Float)
+
+
+class Address(Base):
+    """ORUK ``address``."""
+
+    __tablename__ = "address"
+    id = Column(String(64), primary_key=True)
+    location_id = Column(_fk("location"), nullable=False, index=True)
+    address_1 = Column(String(200), nullable=False)
+    city = Column(String(100), nullable=False)
+    region = Column(String(100))
+    postal_code = Column(String(16), nullable=False)
+    country = Column(String(2), nullable=False, default="GB")
+
+
+class ServiceAtLocation(Base):
+    """ORUK ``service_at_location``."""
+
+    __tablename__ = "service_at_location"
+    id = Column(String(64), primary_key=True)
+    service_id = Column(_fk("service"), nullable=False, index=True)
+    location_id = Column(_fk("location"), nullable=False, index=True)
+
+
+class ServiceArea(Base):
+    """ORUK ``service_area``: ``name`` is a gazetteer area (town, sub-area, authority, nation, UK)."""
+
+    __tablename__ = "service_area"
+    id = Column(Integer, primary_key=True, autoincrement=True)
+    service_id = Column(_fk("service"), nullable=False, index=True)
+    name = Column(String(100), nullable=False, index=True)
+    description = Column(Text)
+    extent = Column(Text)  # postcode districts, when known
+    extent_type = Column(String(32))  # town | district | subarea | authority | nation | uk
+
+
+class Phone(Base):
+    """ORUK ``phone``; ``type`` is ``voice`` or ``text``."""
+
+    __tablename__ = "phone"
+    id = Column(Integer, primary_key=True, autoincrement=True)
+    service_id = Column(_fk("service"), nullable=False, index=True)
+    number = Column(String(32), nullable=False)
+    type = Column(String(16), nullable=False, default="voice")
+    description = Column(Text)
+    hours = Column(Text)  # extension: ORUK would model this as a schedule row
+
+
+class Schedule(Base):
+    """ORUK ``schedule``; free-text ``description`` until structured times are verified."""
+
+    __tablename__ = "schedule"
+    id = Column(Integer, primary_key=True, autoincrement=True)
+    service_id = Column(_fk("service"), nullable=False, index=True)
+    freq = Column(String(16))
+    byday = Column(String(32))
+    opens_at = Column(String(8))
+    closes_at = Column(String(8))
+    valid_from = Column(Date)
+    valid_to = Column(Date)
+    description = Column(Text, nullable=False)
+
+
+class Language(Base):
+    """ORUK ``language``."""
+
+    __tablename__ = "language"
+    id = Column(Integer, primary_key=True, autoincrement=True)
+    service_id = Column(_fk("service"), nullable=False, index=True)
+    name = Column(String(64), nullable=False)
+    code = Column(String(8), nullable=False)
+
+
+class Contact(Base):
+    """ORUK ``contact``: a named person (only names printed in a verified source)."""
+
+    __tablename__ = "contact"
+    id = Column(Integer, primary_key=True, autoincrement=True)
+    service_id = Column(_fk("service"), nullable=False, index=True)
+    name = Column(String(200), nullable=False)
+    title = Column(String(200))
+    email = Column(String(200))
+
+
+class TaxonomyTerm(Base):
+    """ORUK ``taxonomy_term``; vocabularies: audience, need, delivery, kind."""
+
+    __tablename__ = "taxonomy_term"
+    __table_args__ = (UniqueConstraint("vocabulary", "term"),)
+    id = Column(String(96), primary_key=True)  # "<vocabulary>:<term>"
+    term = Column(String(64), nullable=False)
+    vocabulary = Column(String(32), nullable=False, index=True)
+
+
+class ServiceTaxonomy(Base):
+    """Link between a service and its taxonomy terms (ORUK v1 ``service_taxonomy``)."""
+
+    __tablename__ = "service_taxonomy"
+    id = Column(Integer, primary_key=True, autoincrement=True)
+    service_id = Column(_fk("service"), nullable=False, index=True)
+    taxonomy_term_id = Column(_fk("taxonomy_term"), nullable=False, index=True)
+
+
+class DirectoryBuild(Base):
+    """Extension: one row per build, so caches can tell when the data changed."""
+
+    __tablename__ = "directory_build"
+    id = Column(String(36), primary_key=True)
+    built_at = Column(String(32), nullable=False)
+    seed_sha256 = Column(String(64), nullable=False)
+    service_count = Column(Integer, nullable=False)
+
+
+__all__ = [
+    "Address",
+    "Base",
+    "Contact",
+    "DirectoryBuild",
+    "Language",
+    "Location",
+    "Organization",
+    "Phone",
+    "Schedule",
+    "Service",
+    "ServiceArea",
+    "ServiceAtLocation",
+    "ServiceTaxonomy",
+    "TaxonomyTerm",
+]
