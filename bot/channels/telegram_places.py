@@ -17,6 +17,8 @@ logger = logging.getLogger(__name__)
 # Further than this from every known place, guessing would be worse than asking.
 MAX_DISTANCE_KM = 25.0
 
+PLACE_KINDS = frozenset({"town", "village", "district"})
+
 _cache: list[tuple[str, float, float]] | None = None
 
 
@@ -55,9 +57,10 @@ def _load() -> list[tuple[str, float, float]]:
             from bot.directory.places import load_gazetteer
 
             gazetteer = load_gazetteer()
-            entries = gazetteer.values() if isinstance(gazetteer, dict) else gazetteer
-            entries = getattr(gazetteer, "places", entries)
-            _cache = points_from(entries.values() if isinstance(entries, dict) else entries)
+            entries = gazetteer.places() if callable(getattr(gazetteer, "places", None)) else gazetteer
+            # Outside places are named too (the bot then explains its areas), but not
+            # region or authority centroids, which would be a wild guess.
+            _cache = points_from(e for e in entries if getattr(e, "kind", "town") in PLACE_KINDS)
         except Exception as err:  # noqa: BLE001 - any failure means "ask for the town"
             logger.warning("telegram: no gazetteer coordinates (%s)", type(err).__name__)
             _cache = []
