@@ -1,0 +1,283 @@
+"""Search the directory: which services fit this parent, here, now.
+
+The directory is small and changes only when it is rebuilt, so each engine's
+services are read once (eager-loaded) into immutable entries and ranked in
+Python; a one-row lookup of the build stamp tells us when to read again. This
+keeps a search well under a millisecond and behaves the same on PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import re
+import weakref
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from bot.directory import models as m
+from bot.directory.places import Place, load_gazetteer
+
+# Area levels, most specific first; WITHIN = the service covers part of the place asked about.
+_LEVEL = {"town": 0, "district": 1, "subarea": 2, "authority": 3, "nation": 5, "uk": 6}
+WITHIN = 4
+_ROLE_FIT = {
+    "mum": {"mum", "family"},
+    "dad": {"dad", "partner", "family"},
+    "partner": {"partner", "dad", "family"},
+    "carer": {"carer", "family"},
+    "family": {"family", "carer"},
+    "professional": {"professional"},
+}
+# Topics from the NLU (docs/contracts.md) mapped onto the directory's need terms.
+NEED_TERMS: dict[str, frozenset[str]] = {
+    "baby_blues": frozenset({"low_mood", "postnatal_depression"}),
+    "low_mood": frozenset({"low_mood", "postnatal_depression"}),
+    "bonding": frozenset({"bonding", "attachment"}),
+    "attachment": frozenset({"attachment", "bonding", "circle_of_security"}),
+    "good_enough": frozenset({"good_enough", "mums_matter"}),
+    "aces": frozenset({"infant_mental_health"}),
+}
+# Needs for which a crisis line is the right answer; otherwise crisis lines stay out.
+CRISIS_NEEDS = frozenset({"crisis", "domestic_abuse", "child_safety", "psychosis"})
+_MODES = {"online", "group", "one_to_one"}
+
+
+@dataclass(frozen=True)
+class ServiceCard:
+    """One service as the bot shows it (see ``docs/contracts.md``)."""
+
+    id: str
+    name: str
+    organisation: str
+    description: str
+    audience: str
+    phone: str | None
+    tel: str | None
+    email: str | None
+    url: str | None
+    cost: str
+    mode: str
+    schedule: str
+    area: str
+    kind: str
+    source: str
+    assured_date: date
+
+    def as_payload(self) -> dict[str, Any]:
+        """The service card dict sent in a ``{"type": "services"}`` payload."""
+        keys = ("id", "name", "organisation", "description", "audience", "phone", "tel",
+                "email", "url", "cost", "mode", "schedule", "area")
+        return {k: getattr(self, k) for k in keys}
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    """A page of services; ``local`` is False when these are national fallbacks."""
+
+    services: tuple[ServiceCard, ...]
+    total: int
+    local: bool
+    offset: int
+    has_more: bool
+
+
+@dataclass(frozen=True)
+class _Entry:
+    card: ServiceCard
+    status: str
+    audiences: frozenset[str]
+    needs: frozenset[str]
+    delivery: frozenset[str]
+    areas: tuple[tuple[str, str, tuple[str, ...]], ...]  # (name, extent_type, containing areas)
+    priority: int
+
+
+_CACHE: weakref.WeakKeyDictionary[Any, tuple[str, dict[str, _Entry]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _entries(session: Session) -> dict[str, _Entry]:
+    """All services of this database, read once per build."""
+    token = session.scalar(
+        select(m.DirectoryBuild.id).order_by(m.DirectoryBuild.built_at.desc()).limit(1)
+    ) or f"unstamped:{session.scalar(select(func.count(m.Service.id)))}"
+    bind = session.get_bind()
+    cached = _CACHE.get(bind)
+    if cached and cached[0] == token:
+        return cached[1]
+    rows = session.scalars(
+        select(m.Service)
+        .options(
+            selectinload(m.Service.organization), selectinload(m.Service.phones),
+            selectinload(m.Service.schedules), selectinload(m.Service.service_areas),
+            selectinload(m.Service.taxonomy_terms),
+        )
+        .order_by(m.Service.id)
+    ).all()
+    entries = {row.id: _entry(row) for row in rows}
+    _CACHE[bind] = (token, entries)
+    return entries
+
+
+def _entry(row: m.Service) -> _Entry:
+    vocab: dict[str, set[str]] = {}
+    for t in row.taxonomy_terms:
+        vocab.setdefault(t.vocabulary, set()).add(t.term)
+    delivery = frozenset(vocab.get("delivery", ()))
+    voice = next((p for p in row.phones if p.type == "voice"), None)
+    gaz = load_gazetteer()
+    areas = tuple(
+        (a.name, a.extent_type or "uk", (gaz.area(a.name).areas if gaz.area(a.name) else ()))
+        for a in row.service_areas
+    )
+    if "in_person" in delivery and delivery - {"in_person"}:
+        mode = "online and in person"
+    else:
+        mode = "in person" if delivery == {"in_person"} else "online"
+    card = ServiceCard(
+        id=row.id, name=row.name, organisation=row.organization.name,
+        description=row.description, audience=row.eligibility_description,
+        phone=voice.number if voice else None,
+        tel=re.sub(r"\D", "", voice.number) if voice else None,
+        email=row.email, url=row.url, cost=row.fees_description, mode=mode,
+        schedule=" ".join(s.description for s in row.schedules),
+        area=", ".join(a[0] for a in areas), kind=next(iter(vocab.get("kind", {""}))),
+        source=row.source, assured_date=row.assured_date,
+    )
+    return _Entry(card, row.status, frozenset(vocab.get("audience", ())),
+                  frozenset(vocab.get("need", ())), delivery, areas, row.priority)
+
+
+def _level(entry: _Entry, place: Place | None) -> int | None:
+    """How specifically ``entry`` covers ``place`` (lower is closer); None if it does not."""
+    best: int | None = None
+    for name, extent_type, chain in entry.areas:
+        level = _LEVEL.get(extent_type, 6)
+        if place is None:
+            hit = level if level >= _LEVEL["nation"] else None
+        elif name in place.areas:
+            hit = level
+        elif not place.outside and place.kind in ("authority", "subarea", "district"):
+            hit = WITHIN if place.name in chain[1:] else None
+        else:
+            hit = None
+        if hit is not None and (best is None or hit < best):
+            best = hit
+    return best
+
+
+def _allowed(e: _Entry, role: str | None, need: str | None, mode: str | None,
+             include_professional: bool) -> bool:
+    if e.status != "active":
+        return False
+    if e.audiences == {"professional"} and not (role == "professional" or include_professional):
+        return False  # never offer a professionals' network as a parent's support
+    if "crisis" in e.needs and not (need in CRISIS_NEEDS and (need == "crisis" or need in e.needs)):
+        return False  # crisis lines come from the safety replies, not "local support"
+    if mode == "online":
+        return bool(e.delivery & {"online", "phone"})
+    if mode == "group":
+        return e.card.kind in ("group", "course")
+    if mode == "one_to_one":
+        return e.card.kind == "one_to_one"
+    return True
+
+
+def _audience_rank(e: _Entry, role: str | None) -> int:
+    if role is None:
+        return 0
+    if role in e.audiences:
+        return 0 if len(e.audiences) <= 2 else 1  # services made for this role first
+    return 2 if e.audiences & _ROLE_FIT.get(role, set()) else 3
+
+
+def _need_rank(e: _Entry, need: str | None) -> int:
+    if need is None:
+        return 0
+    return 0 if e.needs & NEED_TERMS.get(need, frozenset({need})) else 1
+
+
+def find_services(
+    session: Session,
+    place: Place | None,
+    *,
+    role: str | None = None,
+    need: str | None = None,
+    mode: str | None = None,
+    offset: int = 0,
+    limit: int = 3,
+    include_professional: bool = False,
+) -> SearchResult:
+    """Find services for a parent, local ones first, then national ones.
+
+    Args:
+        session: An open session (the caller owns it).
+        place: A resolved place, or None when the parent gave none.
+        role: mum, dad, partner, carer, family or professional.
+        need: A need term or NLU topic (e.g. "postnatal_depression", "baby_blues",
+            "crisis"); crisis lines appear only for crisis-type needs.
+        mode: "online", "group" or "one_to_one" to filter; None for all.
+        offset: How many results were already shown (paging).
+        limit: Page size.
+        include_professional: Also offer services meant for professionals.
+
+    Returns:
+        A SearchResult. ``local`` is False when nothing covers the place itself
+        (or no place was given): the services are then national fallbacks.
+    """
+    if mode is not None and mode not in _MODES:
+        raise ValueError(f"unknown mode {mode!r}")
+    ranked: list[tuple[tuple[Any, ...], ServiceCard]] = []
+    any_local = False
+    for e in _entries(session).values():
+        if not _allowed(e, role, need, mode, include_professional):
+            continue
+        level = _level(e, place)
+        if level is None and place is None and mode == "online":
+            level = WITHIN  # an area's online course may still suit someone who did not say
+        if level is None:
+            continue
+        is_local = level <= WITHIN
+        any_local |= is_local and place is not None
+        aud, fit = _audience_rank(e, role), _need_rank(e, need)
+        key = ((0, aud, fit, level, e.priority) if is_local else (1, aud, fit, e.priority, level))
+        ranked.append((key + (e.card.name,), e.card))
+    ranked.sort(key=lambda item: item[0])
+    cards = tuple(card for _, card in ranked)
+    offset = max(offset, 0)
+    page = cards[offset : offset + limit]
+    return SearchResult(page, len(cards), any_local, offset, offset + limit < len(cards))
+
+
+def national_services(
+    session: Session, *, role: str | None = None, need: str | None = None, limit: int = 3
+) -> SearchResult:
+    """National services only (the fallback when the directory has nothing local).
+
+    Args:
+        session: An open session.
+        role: As for :func:`find_services`.
+        need: As for :func:`find_services`.
+        limit: Page size.
+
+    Returns:
+        A SearchResult with ``local`` False.
+    """
+    return find_services(session, None, role=role, need=need, limit=limit)
+
+
+def get_service(session: Session, service_id: str) -> ServiceCard | None:
+    """One service's card by id, or None if there is no such service."""
+    entry = _entries(session).get(service_id)
+    return entry.card if entry else None
+
+
+def count_services(session: Session) -> int:
+    """How many active services the directory holds."""
+    return int(session.scalar(
+        select(func.count(m.Service.id)).where(m.Service.status == "active")
+    ) or 0)
