@@ -1,0 +1,1 @@
+"""Staff console: a separate web app for reviewing conversations (login required)."""

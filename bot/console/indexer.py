@@ -1,0 +1,322 @@
+"""Conversation summary index, refreshed incrementally from the tracker's events.
+
+Rasa's `events` table is indexed on sender_id only, so the inbox never reads it:
+it reads `conversations` and `facets` in the console's own database, which this
+module brings up to date from ``events.id > last_seen_id`` in batches.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import secrets
+import threading
+import time
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
+
+from bot.console import schema as t
+from bot.console.redact import find_spans, redact_user
+from bot.conversations import StoredEvent, events_after, tracker_has_events
+
+LOW_CONFIDENCE = 0.5
+FALLBACK_INTENT = "nlu_fallback"
+FLAG_FALLBACKS = 2
+TEXT_CAP = 4000
+RANK_CRISIS, RANK_NOT_HELPED, RANK_FALLBACK, RANK_NONE = 0, 1, 2, 9
+CHANNELS = {"socketio": "web", "webchat": "web", "telegram": "telegram", "rest": "rest"}
+_HELP_QUESTION = ("did that help", "did this help", "was that helpful", "was this helpful")
+_HELP_RESPONSES = ("utter_ask_helpful", "utter_did_that_help", "utter_ask_did_that_help")
+_NO_LOCAL = ("no_local", "nothing_local", "no_services", "not_found")
+_lock = threading.Lock()
+
+
+def day_of(ts: float) -> str:
+    """The UTC day of a timestamp as YYYY-MM-DD."""
+    return datetime.fromtimestamp(ts, tz=timezone.utc).strftime("%Y-%m-%d")
+
+
+def _meta_get(conn: Connection, key: str) -> str | None:
+    return conn.execute(sa.select(t.meta.c.value).where(t.meta.c.key == key)).scalar_one_or_none()
+
+
+def _meta_set(conn: Connection, key: str, value: str) -> None:
+    if _meta_get(conn, key) is None:
+        conn.execute(sa.insert(t.meta).values(key=key, value=value))
+    else:
+        conn.execute(sa.update(t.meta).where(t.meta.c.key == key).values(value=value))
+
+
+def pseudonym_key(conn: Connection) -> bytes:
+    """The console's own random key for pseudonyms (made once, kept in its database)."""
+    key = _meta_get(conn, "pseudonym_key")
+    if key is None:
+        key = secrets.token_hex(32)
+        _meta_set(conn, "pseudonym_key", key)
+    return bytes.fromhex(key)
+
+
+def pseudonym(key: bytes, sender_id: str) -> str:
+    """A stable pseudonym for a channel id (keyed hash: not reversible without the key)."""
+    digest = hmac.new(key, sender_id.encode(), hashlib.sha256).digest()
+    return "P-" + base64.b32encode(digest).decode()[:10].lower()
+
+
+def place_label(value: Any) -> str | None:
+    """A place as the console stores it: postcodes cut to their district."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    text = value.strip()
+    if find_spans(text, ("postcode",)):
+        return redact_user(text).replace(" ***", "").upper()[:64]
+    return redact_user(text).strip()[:64].title()
+
+
+@dataclass
+class _Conv:
+    row: dict[str, Any]
+    new: bool
+    facets: set[tuple[str, str]]
+    text: list[str]
+
+
+class _Stats:
+    def __init__(self) -> None:
+        self.counts: dict[tuple[str, str, str], int] = defaultdict(int)
+
+    def add(self, ts: float, metric: str, key: str = "", n: int = 1) -> None:
+        self.counts[(day_of(ts), metric, key[:128])] += n
+
+
+def _apply(conv: _Conv, ev: StoredEvent, stats: _Stats) -> None:
+    row, data = conv.row, ev.data
+    row["n_events"] += 1
+    row["first_ts"] = min(row["first_ts"], ev.timestamp)
+    row["last_ts"] = max(row["last_ts"], ev.timestamp)
+    if ev.type_name == "user":
+        row["n_user"] += 1
+        stats.add(ev.timestamp, "messages")
+        channel = data.get("input_channel")
+        if channel and not row["channel"]:
+            row["channel"] = CHANNELS.get(channel, str(channel)[:32])
+        parse = data.get("parse_data") or {}
+        intent = (parse.get("intent") or {}).get("name") or ev.intent_name
+        confidence = (parse.get("intent") or {}).get("confidence")
+        if intent:
+            conv.facets.add(("intent", intent[:128]))
+            stats.add(ev.timestamp, "intent", intent)
+        if intent == FALLBACK_INTENT:
+            row["fallback_count"] += 1
+            stats.add(ev.timestamp, "fallback")
+        if isinstance(confidence, (int, float)) and confidence < LOW_CONFIDENCE:
+            row["low_conf_count"] += 1
+        if row["awaiting_help_answer"] and (intent == "deny" or (data.get("text") or "").strip().lower() in {"no", "nope", "/deny"}):
+            row["not_helped_count"] += 1
+            stats.add(ev.timestamp, "not_helped")
+        row["awaiting_help_answer"] = False
+        for entity in parse.get("entities") or []:
+            if entity.get("entity") == "location":
+                _place(conv, entity.get("value"), ev.timestamp, stats)
+            elif entity.get("entity") == "risk_category":
+                _crisis(conv, entity.get("value"), ev.timestamp, stats)
+        text = redact_user(data.get("text") or "").lower()
+        if text and sum(len(x) for x in conv.text) < TEXT_CAP:
+            conv.text.append(text)
+    elif ev.type_name == "bot":
+        row["n_bot"] += 1
+        text = (data.get("text") or "").lower()
+        utter = str((data.get("metadata") or {}).get("utter_action") or "")
+        row["awaiting_help_answer"] = any(q in text for q in _HELP_QUESTION) or utter in _HELP_RESPONSES
+        custom = (data.get("data") or {}).get("custom")
+        if isinstance(custom, dict):
+            if custom.get("type") == "crisis":
+                _crisis(conv, custom.get("category"), ev.timestamp, stats)
+            elif custom.get("type") == "services":
+                services = custom.get("services") or []
+                for service in services:
+                    name = str(service.get("name") or service.get("id") or "")[:128]
+                    if name:
+                        conv.facets.add(("service", name))
+                        stats.add(ev.timestamp, "service", name)
+                if not services and row["last_place"]:
+                    _gap(conv, ev.timestamp, stats)
+                elif custom.get("local") is False and row["last_place"]:
+                    _gap(conv, ev.timestamp, stats)
+        if utter and any(marker in utter for marker in _NO_LOCAL) and row["last_place"]:
+            _gap(conv, ev.timestamp, stats)
+    elif ev.type_name == "slot":
+        name, value = data.get("name"), data.get("value")
+        if name == "risk_category" and value:
+            _crisis(conv, value, ev.timestamp, stats)
+        elif name == "location" and value:
+            _place(conv, value, ev.timestamp, stats)
+    elif ev.type_name == "action":
+        name = data.get("name") or ev.action_name or ""
+        if name == "action_default_fallback":
+            conv.facets.add(("action", name))
+
+
+def _place(conv: _Conv, value: Any, ts: float, stats: _Stats) -> None:
+    label = place_label(value)
+    if label:
+        if ("place", label) not in conv.facets:
+            stats.add(ts, "place", label)
+        conv.facets.add(("place", label))
+        conv.row["last_place"] = label
+
+
+def _gap(conv: _Conv, ts: float, stats: _Stats) -> None:
+    label = conv.row["last_place"]
+    if ("gap", label) not in conv.facets:
+        conv.facets.add(("gap", label))
+        stats.add(ts, "gap", label)
+
+
+def _crisis(conv: _Conv, value: Any, ts: float, stats: _Stats) -> None:
+    if not isinstance(value, str) or not value:
+        return
+    category = value.strip().upper()[:8]
+    row = conv.row
+    current = [c for c in row["crisis"].split(",") if c]
+    if category not in current:
+        current.append(category)
+        row["crisis"] = ",".join(sorted(current))
+        conv.facets.add(("crisis", category))
+        stats.add(ts, "crisis", category)
+        # A new disclosure reopens a closed flag: staff must look again.
+        row["flag_closed"] = False
+        row["reviewed"] = False
+    if row["first_crisis_ts"] is None:
+        row["first_crisis_ts"] = ts
+
+
+def queue_fields(row: dict[str, Any]) -> dict[str, Any]:
+    """Rank and sort key of a conversation in the flagged-first queue."""
+    if row["crisis"]:
+        rank, since = RANK_CRISIS, row["first_crisis_ts"] or row["last_ts"]
+    elif row["not_helped_count"]:
+        rank, since = RANK_NOT_HELPED, row["flag_ts"] or row["last_ts"]
+    elif row["fallback_count"] >= FLAG_FALLBACKS:
+        rank, since = RANK_FALLBACK, row["flag_ts"] or row["last_ts"]
+    else:
+        rank, since = RANK_NONE, None
+    if rank != RANK_NONE and row["flag_closed"]:
+        return {"queue_rank": RANK_NONE, "queue_sort": -row["last_ts"], "flag_ts": since}
+    if rank == RANK_NONE:
+        return {"queue_rank": rank, "queue_sort": -row["last_ts"], "flag_ts": None}
+    return {"queue_rank": rank, "queue_sort": since, "flag_ts": since}
+
+
+_COLUMNS = [c.name for c in t.conversations.columns if c.name != "id"]
+
+
+def _load(conn: Connection, key: bytes, sender_ids: list[str], first_ts: dict[str, float]) -> dict[str, _Conv]:
+    found: dict[str, _Conv] = {}
+    for start in range(0, len(sender_ids), 500):
+        chunk = sender_ids[start : start + 500]
+        for row in conn.execute(sa.select(t.conversations).where(t.conversations.c.sender_id.in_(chunk))).mappings():
+            found[row["sender_id"]] = _Conv(dict(row), False, set(), [])
+    for sender in sender_ids:
+        if sender not in found:
+            ts = first_ts[sender]
+            row = {c: None for c in _COLUMNS} | {
+                "sender_id": sender, "pseudonym": pseudonym(key, sender), "channel": "",
+                "first_ts": ts, "last_ts": ts, "n_events": 0, "n_user": 0, "n_bot": 0, "crisis": "",
+                "fallback_count": 0, "low_conf_count": 0, "not_helped_count": 0, "queue_rank": RANK_NONE,
+                "queue_sort": 0.0, "awaiting_help_answer": False, "reviewed": False, "follow_up": False,
+                "flag_closed": False, "hold": False,
+            }
+            found[sender] = _Conv(row, True, set(), [])
+    return found
+
+
+def _write(conn: Connection, convs: dict[str, _Conv], stats: _Stats) -> None:
+    for sender, conv in convs.items():
+        row = conv.row
+        was_flagged = row.get("flag_ts") is not None
+        row.update(queue_fields(row))
+        if not was_flagged and row["flag_ts"] is not None:
+            stats.add(row["flag_ts"], "flagged")
+        values = {c: row[c] for c in _COLUMNS}
+        if conv.new:
+            conv_id = conn.execute(sa.insert(t.conversations).values(**values)).inserted_primary_key[0]
+            row["id"] = conv_id
+            stats.add(row["first_ts"], "conversations")
+            existing: set[tuple[str, str]] = set()
+            conn.execute(sa.insert(t.conv_text).values(conv_id=conv_id, text="\n".join(conv.text)[:TEXT_CAP]))
+        else:
+            conv_id = row["id"]
+            conn.execute(sa.update(t.conversations).where(t.conversations.c.id == conv_id).values(**values))
+            existing = {
+                (r.kind, r.value)
+                for r in conn.execute(sa.select(t.facets.c.kind, t.facets.c.value).where(t.facets.c.conv_id == conv_id))
+            }
+            if conv.text:
+                old = conn.execute(sa.select(t.conv_text.c.text).where(t.conv_text.c.conv_id == conv_id)).scalar_one_or_none()
+                if old is None:
+                    conn.execute(sa.insert(t.conv_text).values(conv_id=conv_id, text="\n".join(conv.text)[:TEXT_CAP]))
+                elif len(old) < TEXT_CAP:
+                    conn.execute(sa.update(t.conv_text).where(t.conv_text.c.conv_id == conv_id)
+                                 .values(text=(old + "\n" + "\n".join(conv.text))[:TEXT_CAP]))
+        new_facets = conv.facets - existing
+        if new_facets:
+            conn.execute(sa.insert(t.facets), [{"conv_id": conv_id, "kind": k, "value": v} for k, v in new_facets])
+    for (day, metric, key), n in stats.counts.items():
+        updated = conn.execute(
+            sa.update(t.day_stats).where(t.day_stats.c.day == day, t.day_stats.c.metric == metric, t.day_stats.c.key == key)
+            .values(n=t.day_stats.c.n + n)
+        ).rowcount
+        if not updated:
+            conn.execute(sa.insert(t.day_stats).values(day=day, metric=metric, key=key, n=n))
+
+
+def refresh(console: Engine, tracker: Engine, batch: int = 5000, max_batches: int | None = None) -> int:
+    """Bring the index up to date with the tracker store.
+
+    Args:
+        console: The console's own database.
+        tracker: The tracker store, read-only.
+        batch: Events read per transaction.
+        max_batches: Stop after this many batches (None: until caught up).
+
+    Returns:
+        The number of events indexed.
+    """
+    done = 0
+    with _lock:
+        with tracker.connect() as tconn:
+            if not tracker_has_events(tconn):
+                return 0
+            batches = 0
+            while max_batches is None or batches < max_batches:
+                with console.begin() as conn:
+                    last_id = int(_meta_get(conn, "last_event_id") or 0)
+                    events = events_after(tconn, last_id, batch)
+                    if not events:
+                        break
+                    key = pseudonym_key(conn)
+                    first: dict[str, float] = {}
+                    for ev in events:
+                        first.setdefault(ev.sender_id, ev.timestamp)
+                    convs = _load(conn, key, list(first), first)
+                    stats = _Stats()
+                    for ev in events:
+                        _apply(convs[ev.sender_id], ev, stats)
+                    _write(conn, convs, stats)
+                    _meta_set(conn, "last_event_id", str(events[-1].id))
+                done += len(events)
+                batches += 1
+                if len(events) < batch:
+                    break
+    return done
+
+
+def now() -> float:
+    """The current time (a function so tests can reason about waiting times)."""
+    return time.time()
