@@ -1,0 +1,224 @@
+"""The Telegram channel inside the real Rasa server and action server.
+
+One stack for the whole module (the machine is small and shared): Rasa with
+`rest` and the project's Telegram channel, pointed at a Bot API stand-in.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.channels import telegram_texts as texts
+from tests.integration.telegram import telegram_updates_examples as ex
+from tests.integration.telegram.telegram_standin import TOKEN, BotApiStandIn
+from tests.support.stack import REPO, Stack, post_json, start_stack
+
+SECRET = "integration-secret_token-5"
+SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+_next_update = iter(range(1_000, 10_000_000))
+
+
+@pytest.fixture(scope="module")
+def api() -> Iterator[BotApiStandIn]:
+    standin = BotApiStandIn()
+    standin.start_in_thread()
+    yield standin
+    standin.stop_thread()
+
+
+@pytest.fixture(scope="module")
+def stack(tmp_path_factory: pytest.TempPathFactory, api: BotApiStandIn) -> Iterator[Stack]:
+    var_dir = tmp_path_factory.mktemp("telegram_stack")
+    credentials = var_dir / "credentials.yml"
+    credentials.write_text("rest:\nbot.channels.telegram.TelegramInput: {}\n")
+    running = start_stack(
+        var_dir,
+        credentials=credentials,
+        extra_env={
+            "TELEGRAM_TOKEN": TOKEN,
+            "TELEGRAM_SECRET_TOKEN": SECRET,
+            "TELEGRAM_API_BASE": api.base_url,
+            "TELEGRAM_WEBHOOK_URL": "",
+        },
+    )
+    yield running
+    running.stop()
+
+
+def webhook(stack: Stack) -> str:
+    return f"{stack.rasa_url}/webhooks/telegram/webhook"
+
+
+def post(stack: Stack, update: Any, secret: str | None = SECRET) -> int:
+    headers = {SECRET_HEADER: secret} if secret is not None else {}
+    status, _ = post_json(webhook(stack), update, headers=headers)
+    return status
+
+
+def new_id() -> int:
+    return next(_next_update)
+
+
+def settle(api: BotApiStandIn, chat_id: int, quiet: float = 2.0, timeout: float = 90.0) -> list[str]:
+    """Wait until the chat has had a reply and then nothing new for `quiet` seconds."""
+    deadline = time.monotonic() + timeout
+    count, since = len(api.texts(chat_id)), time.monotonic()
+    while time.monotonic() < deadline:
+        time.sleep(0.1)
+        now = len(api.texts(chat_id))
+        if now != count:
+            count, since = now, time.monotonic()
+        elif count and time.monotonic() - since >= quiet:
+            break
+    return api.texts(chat_id)
+
+
+def say(stack: Stack, api: BotApiStandIn, chat_id: int, text: str) -> list[str]:
+    """Send text as the parent and return only the new replies."""
+    before = len(api.texts(chat_id))
+    assert post(stack, ex.text(new_id(), chat_id, text)) == 200
+    api.wait_for(lambda: len(api.texts(chat_id)) > before, timeout=90)
+    return settle(api, chat_id)[before:]
+
+
+def user_texts(stack: Stack, sender_id: str) -> list[str]:
+    """What the tracker store holds as this conversation's user messages."""
+    path = stack.var_dir / "tracker.db"
+    if not path.exists():
+        return []
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+        rows = conn.execute(
+            "SELECT data FROM events WHERE sender_id = ? AND type_name = 'user' ORDER BY id", (sender_id,)
+        ).fetchall()
+    return [json.loads(row[0]).get("text") for row in rows]
+
+
+def test_start_to_service_cards_for_brecon(stack: Stack, api: BotApiStandIn) -> None:
+    greeting = say(stack, api, 1001, "/start")
+    assert greeting and any("automated" in t.lower() or "privacy" in t.lower() or "glad" in t.lower()
+                            for t in greeting), greeting
+    say(stack, api, 1001, "I need some support since having my baby")
+    replies = say(stack, api, 1001, "Brecon")
+    if not any("Mums Matter" in t for t in replies):  # the bot may ask one more question first
+        replies += say(stack, api, 1001, "yes please")
+    assert any("Mums Matter" in t for t in replies), replies
+    assert user_texts(stack, "tg-1001")[0] == "/greet"
+
+
+def test_crisis_message_gets_the_crisis_reply(stack: Stack, api: BotApiStandIn) -> None:
+    replies = say(stack, api, 1002, "I want to die")
+    assert any("116 123" in t for t in replies), replies
+    assert any("999" in t for t in replies), replies
+
+
+def test_button_press(stack: Stack, api: BotApiStandIn) -> None:
+    say(stack, api, 1003, "/start")
+    with_keyboard = [p for p in api.calls_of("sendMessage", 1003) if p.get("reply_markup")]
+    assert with_keyboard, api.calls_of("sendMessage", 1003)
+    markup = with_keyboard[-1]["reply_markup"]
+    button = next(b[0] for b in markup["inline_keyboard"] if b[0].get("callback_data") == "/find_support")
+    before = len(api.texts(1003))
+    update = ex.callback(new_id(), 1003, button["callback_data"], message_id=555, markup=markup)
+    assert post(stack, update) == 200
+    api.wait_for(lambda: len(api.texts(1003)) > before, timeout=90)
+    assert api.calls_of("answerCallbackQuery")[-1] == {"callback_query_id": update["callback_query"]["id"]}
+    assert api.calls_of("editMessageReplyMarkup", 1003) == [{"chat_id": 1003, "message_id": 555, "reply_markup": {
+        "inline_keyboard": [[{"text": f"✓ {button['text']}", "callback_data": "tg:noop"}]]}}]
+    assert user_texts(stack, "tg-1003")[-1] == "/find_support"
+
+
+@pytest.mark.parametrize("secret", [None, "", "wrong-secret", SECRET.upper()])
+def test_wrong_or_missing_secret_is_403_and_nothing_reaches_the_bot(
+    stack: Stack, api: BotApiStandIn, secret: str | None
+) -> None:
+    chat_id = 1004
+    assert post(stack, ex.text(new_id(), chat_id, "I want to die"), secret=secret) == 403
+    time.sleep(2)
+    assert api.texts(chat_id) == [] and user_texts(stack, f"tg-{chat_id}") == []
+
+
+@pytest.mark.parametrize("body", [b"{not json", b"", b"[]", b'{"update_id": "x"}'])
+def test_malformed_json_is_400(stack: Stack, body: bytes) -> None:
+    assert post(stack, body) == 400
+
+
+def test_same_update_twice_and_after_restart_is_answered_once(stack: Stack, api: BotApiStandIn) -> None:
+    chat_id = 1005
+    update = ex.text(new_id(), chat_id, "hello")
+    assert post(stack, update) == 200
+    assert post(stack, update) == 200
+    first = settle(api, chat_id)
+    assert first and user_texts(stack, f"tg-{chat_id}") == ["hello"]
+    stack.stop_rasa()
+    stack.start_rasa()
+    assert post(stack, update) == 200
+    time.sleep(4)
+    assert api.texts(chat_id) == first and user_texts(stack, f"tg-{chat_id}") == ["hello"]
+    # The restarted server still answers new updates from the same chat.
+    assert say(stack, api, chat_id, "I want to die")
+
+
+def test_update_shapes_from_the_bot_api_docs(stack: Stack, api: BotApiStandIn) -> None:
+    names = list(ex.shapes(0, 0))
+    assert len(names) >= 15
+    chats = {name: 2000 + i for i, name in enumerate(names)}
+    updates = {name: ex.shapes(new_id(), chats[name])[name] for name in names}
+    statuses = {name: post(stack, update) for name, (update, _) in updates.items()}
+    assert statuses == {name: 200 for name in names}
+    time.sleep(5)
+    handled = {}
+    for name, (update, _) in updates.items():
+        sent = api.calls_of("sendMessage", chats[name])
+        group_id = ex.shapes(0, chats[name])[name][0].get("message", {}).get("chat", {}).get("id")
+        if group_id is not None and group_id != chats[name]:
+            sent = api.calls_of("sendMessage", group_id)
+        handled[name] = "silent" if not sent else ("group" if sent[0]["text"] == texts.GROUP_CHAT else "reply")
+    assert handled == {name: expected for name, (_, expected) in updates.items()}
+    assert all(user_texts(stack, f"tg-{chat}") == [] for chat in chats.values())
+
+
+def test_hundred_chats_at_once_get_their_own_answers(stack: Stack, api: BotApiStandIn) -> None:
+    chats = list(range(3000, 3100))
+    updates = [ex.text(new_id(), chat, f"hi, this is parent {chat}") for chat in chats]
+    with ThreadPoolExecutor(max_workers=25) as pool:
+        statuses = list(pool.map(lambda u: post(stack, u), updates))
+    assert statuses == [200] * 100
+    assert api.wait_for(lambda: all(api.texts(c) for c in chats), timeout=240), [c for c in chats if not api.texts(c)]
+    time.sleep(3)
+    counts = {c: len(api.texts(c)) for c in chats}
+    assert len(set(counts.values())) == 1, counts  # none lost, none doubled onto another chat
+    assert {c: user_texts(stack, f"tg-{c}") for c in chats} == {c: [f"hi, this is parent {c}"] for c in chats}
+
+
+def test_long_polling_holds_the_same_conversation(stack: Stack, api: BotApiStandIn, tmp_path: Path) -> None:
+    env = {**stack.env, "TELEGRAM_TOKEN": TOKEN, "TELEGRAM_SECRET_TOKEN": SECRET, "TELEGRAM_API_BASE": api.base_url,
+           "TELEGRAM_WEBHOOK_URL": ""}
+    log = (tmp_path / "poll.log").open("wb")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "bot.telegram_cli", "poll", "--webhook", webhook(stack), "--timeout", "1"],
+        cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT,
+    )
+    chat_id = 1006
+    try:
+        for text in ("/start", "I need some support since having my baby", "Brecon"):
+            before = len(api.texts(chat_id))
+            api.queue_update(ex.text(new_id(), chat_id, text))
+            assert api.wait_for(lambda: len(api.texts(chat_id)) > before, timeout=90), (tmp_path / "poll.log").read_text()
+            settle(api, chat_id)
+    finally:
+        proc.terminate()
+        proc.wait(10)
+        log.close()
+    assert user_texts(stack, f"tg-{chat_id}") == ["/greet", "I need some support since having my baby", "Brecon"]
+    assert any("Mums Matter" in t for t in api.texts(chat_id)), api.texts(chat_id)
+    assert api.calls_of("getUpdates")[-1].get("offset") is not None
