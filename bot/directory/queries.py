@@ -245,7 +245,9 @@ def find_services(
         any_local |= is_local and place is not None
         aud, fit = _audience_rank(e, role), _need_rank(e, need)
         key = ((0, aud, fit, level, e.priority) if is_local else (1, aud, fit, e.priority, level))
-        ranked.append((key + (e.card.name,), e.card))
+        # When the need is risk, the lines for it come before any local group.
+        urgent = (fit,) if need in CRISIS_NEEDS else (0,)
+        ranked.append((urgent + key + (e.card.name,), e.card))
     ranked.sort(key=lambda item: item[0])
     cards = tuple(card for _, card in ranked)
     offset = max(offset, 0)

@@ -89,14 +89,18 @@ def split_postcode(folded: str) -> tuple[str, str | None] | None:
         folded: Folded text such as ``"ld3 7hr"``, ``"ld37hr"`` or ``"ld3"``.
 
     Returns:
-        ``("LD3", "7")`` for a full postcode, ``("LD3", None)`` for an outward code,
+        ``("LD3", "7")`` for a full postcode or a sector ("ld3 7"), ``("LD3", None)``
+        for an outward code,
         or None if the text is not postcode-shaped.
     """
     compact = folded.replace(" ", "")
     full = FULL_POSTCODE.match(compact)
     if full:
         return full.group(1).upper(), full.group(2)
-    if OUTWARD_CODE.match(compact) and len(folded.split()) == 1:
+    words = folded.split()
+    if len(words) == 2 and OUTWARD_CODE.match(words[0]) and re.fullmatch(r"[0-9]", words[1]):
+        return words[0].upper(), words[1]  # a sector, e.g. "HR3 5" (as we name split districts)
+    if OUTWARD_CODE.match(compact) and len(words) == 1:
         return compact.upper(), None
     return None
 

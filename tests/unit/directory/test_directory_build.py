@@ -1,0 +1,95 @@
+"""The build CLI, the engine factory and the ORUK export."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from bot.db import make_engine, make_session_factory
+from bot.directory.build import main
+from bot.directory.oruk import oruk_id, service_json
+from bot.directory.queries import count_services, find_services
+
+
+def _count(path: Path) -> tuple[str, int]:
+    with sqlite3.connect(path) as conn:
+        mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
+        count = conn.execute("SELECT count(*) FROM service").fetchone()[0]
+    return mode, count
+
+
+def test_cli_builds_a_wal_sqlite_file_idempotently(tmp_path: Path, capsys) -> None:
+    db = tmp_path / "var" / "directory.db"
+    url = f"sqlite:///{db}"
+    assert (main(["--url", url]), main(["--url", url])) == (0, 0)
+    leftovers = sorted(p.name for p in db.parent.iterdir() if p.name != db.name)
+    assert (_count(db), leftovers) == (("wal", 25), [])
+    assert capsys.readouterr().out.count("directory built: 25 services") == 2
+
+
+def test_cli_reads_url_from_environment(tmp_path: Path, monkeypatch) -> None:
+    db = tmp_path / "env.db"
+    monkeypatch.setenv("DIRECTORY_DB_URL", f"sqlite:///{db}")
+    assert (main([]), _count(db)) == (0, ("wal", 25))
+
+
+def test_bad_seed_leaves_the_old_directory(tmp_path: Path, capsys) -> None:
+    db = tmp_path / "directory.db"
+    bad = tmp_path / "bad.yml"
+    bad.write_text("organisations: []\n", encoding="utf-8")
+    main(["--url", f"sqlite:///{db}"])
+    assert (main(["--url", f"sqlite:///{db}", "--services", str(bad)]), _count(db)) == (1, ("wal", 25))
+    assert "no organisations" in capsys.readouterr().err
+
+
+def test_sqlite_engine_pragmas(tmp_path: Path) -> None:
+    engine = make_engine(f"sqlite:///{tmp_path / 'p.db'}")
+    with engine.connect() as conn:
+        got = [conn.execute(text(f"PRAGMA {p}")).scalar() for p in ("journal_mode", "busy_timeout",
+                                                                      "foreign_keys")]
+    engine.dispose()
+    assert got == ["wal", 5000, 1]
+
+
+def test_session_factory_keeps_values_after_commit(tmp_path: Path) -> None:
+    db = tmp_path / "d.db"
+    main(["--url", f"sqlite:///{db}"])
+    engine = make_engine(f"sqlite:///{db}")
+    session_factory = make_session_factory(engine)
+    with session_factory.begin() as session:
+        result = find_services(session, None, mode="online", limit=1)
+        total = count_services(session)
+    engine.dispose()
+    assert (result.services[0].id, total) == ("brecon-mind-mums-matter", 25)
+
+
+def test_cache_notices_a_rebuild(tmp_path: Path) -> None:
+    """A long-running action server sees a rebuilt directory without a restart."""
+    from bot.directory.seed import create_directory
+
+    engine = make_engine("sqlite://")
+    create_directory(engine)
+    session_factory = make_session_factory(engine)
+    with session_factory() as session:
+        before = find_services(session, None, mode="online", limit=1).total
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE service SET status = 'inactive' WHERE id = 'brecon-mind-mums-matter'"))
+        conn.execute(text("UPDATE directory_build SET id = 'edited'"))
+    with session_factory() as session:
+        after = find_services(session, None, mode="online", limit=1).total
+    assert (before, after) == (8, 7)
+
+
+@pytest.mark.parametrize("service_id", ["pavo-startwell", "samaritans", "cnwl-circle-of-security"])
+def test_oruk_export(session, service_id: str) -> None:
+    doc = service_json(session, service_id)
+    assert (doc["id"], doc["status"], doc["assured_date"], doc["organization"]["id"] != doc["id"]) == (
+        oruk_id("service", service_id), "active", "2026-11-23", True,
+    )
+
+
+def test_oruk_export_unknown(session) -> None:
+    assert service_json(session, "nope") is None
