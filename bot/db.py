@@ -6,6 +6,8 @@ Nothing here runs at import time: callers build the engine they need from a URL
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import sessionmaker
@@ -15,7 +17,7 @@ from sqlalchemy.orm import sessionmaker
 SQLITE_BUSY_TIMEOUT_MS = 5000
 
 
-def _set_sqlite_pragmas(dbapi_connection, _record) -> None:  # noqa: ANN001 - DBAPI types
+def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     try:
         # WAL lets readers (console, actions) run while a writer commits.

@@ -75,10 +75,7 @@ class GazetteerData:
                 return [self.by_name(n) for n in entry["ambiguous"]], None
             return [self._district_place(district, entry)], None
         area = postcode_area(district)
-        if area not in self.area_nations:
-            nation: str | None = "england"
-        else:
-            nation = self.area_nations[area]
+        nation = self.area_nations.get(area, "england")  # unlisted areas are English
         if area in ("LD", "MK") or (area in self.area_nations and nation is None):
             # Our own areas have every real district listed; a miss is a typo.
             return None if area in ("LD", "MK") else ([], "outside")

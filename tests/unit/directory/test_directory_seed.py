@@ -121,7 +121,8 @@ def test_pandas_shows_no_helpline_number(seed) -> None:
     [
         ({"source": ""}, "service cnwl-walking-group: missing source"),
         ({"assured_date": None}, "service cnwl-walking-group: missing assured_date"),
-        ({"assured_date": "last week"}, "service cnwl-walking-group: assured_date must be a date (YYYY-MM-DD)"),
+        ({"assured_date": "last week"},
+         "service cnwl-walking-group: assured_date must be a date (YYYY-MM-DD)"),
         ({"url": None}, "service cnwl-walking-group: needs a contact route (url, email or phones)"),
         ({"audience": ["grandad"]}, "service cnwl-walking-group: unknown audience 'grandad'"),
         ({"service_area": ["Atlantis"]},
