@@ -33,7 +33,6 @@ class Settings:
     # Data stores (SQLAlchemy URLs; SQLite files by default, PostgreSQL at scale)
     directory_db_url: str = "sqlite:///var/directory.db"
     tracker_db_url: str = "sqlite:///var/tracker.db"
-    sqlite_busy_timeout_ms: int = 5000
     # Web chat widget
     webchat_storage: str = "session"
     webchat_allowed_origins: str = "*"

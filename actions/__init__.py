@@ -1,0 +1,1 @@
+"""Custom actions: thin adapters from slots to bot/ functions to response names."""

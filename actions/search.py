@@ -1,0 +1,53 @@
+"""Look up services for the parent's place and show up to three of them."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from bot.signposting import PAGE_SIZE, SQLAlchemyError, search
+
+logger = logging.getLogger(__name__)
+
+NARROWING = {"narrow_online": "online", "narrow_groups": "group", "narrow_one_to_one": "one_to_one"}
+
+
+class ActionSearchServices(Action):
+    """New search, next page ("show me more") or a narrower search."""
+
+    def name(self) -> str:
+        return "action_search_services"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[dict[str, Any]]:
+        intent = tracker.get_intent_of_latest_message()
+        mode = tracker.get_slot("search_mode")
+        offset = 0
+        if intent == "ask_more_results":
+            offset = int(tracker.get_slot("results_offset") or 0) + PAGE_SIZE
+        elif intent in NARROWING:
+            mode = NARROWING[intent]
+        else:
+            mode = None
+        try:
+            reply = search(
+                tracker.get_slot("location"),
+                role=tracker.get_slot("role"),
+                topic=tracker.get_slot("topic"),
+                mode=mode,
+                offset=offset,
+            )
+        except SQLAlchemyError as error:
+            logger.error("directory lookup failed: %s", type(error).__name__)
+            dispatcher.utter_message(response="utter_directory_unavailable")
+            return []
+        dispatcher.utter_message(response=reply.response, json_message=reply.payload, **reply.variables)
+        if reply.payload is not None:
+            dispatcher.utter_message(response="utter_results_options")
+        return [SlotSet("results_offset", float(reply.offset)), SlotSet("search_mode", mode)]

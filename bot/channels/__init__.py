@@ -1,0 +1,1 @@
+"""Input channels of the project: REST, the web chat widget and Telegram."""

@@ -1,0 +1,1 @@
+"""Custom Rasa NLU components: the project's spaCy pipeline and entity extraction."""

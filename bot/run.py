@@ -1,0 +1,114 @@
+"""Start everything a parent and a staff member need, and say where to go.
+
+`make run` calls this after setting up, building the directory and training.
+It starts the action server, the Rasa server (REST, web chat and Telegram
+channels), the staff console, Telegram long polling when a token is set but no
+webhook URL, and the retention job when scheduled. Ctrl-C stops them all.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+from bot.settings import REPO_ROOT, Settings, get_settings
+
+logger = logging.getLogger("bot.run")
+BIN = Path(sys.executable).parent
+
+
+def _wait(url: str, proc: subprocess.Popen, timeout: float) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and proc.poll() is None:
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return True
+        except (urllib.error.URLError, OSError):
+            time.sleep(0.5)
+    return False
+
+
+def write_endpoints(settings: Settings) -> Path:
+    """endpoints.yml with this deployment's action server URL (under var/)."""
+    path = settings.var_dir / "endpoints.yml"
+    text = (REPO_ROOT / "endpoints.yml").read_text()
+    path.write_text(text.replace("http://127.0.0.1:5055/webhook", settings.action_endpoint_url))
+    return path
+
+
+def commands(settings: Settings) -> dict[str, list[str]]:
+    """The processes to run, by name."""
+    rasa = str(BIN / "rasa")
+    procs = {
+        "actions": [rasa, "run", "actions", "--actions", "actions", "-p", str(settings.action_port)],
+        "rasa": [
+            rasa, "run", "-m", "models", "--credentials", "credentials.yml",
+            "--endpoints", str(write_endpoints(settings)),
+            "-i", settings.rasa_host, "-p", str(settings.rasa_port),
+        ],
+    }
+    if (REPO_ROOT / "bot/console/__main__.py").exists():
+        procs["console"] = [sys.executable, "-m", "bot.console", "serve"]
+    if settings.telegram_token and not settings.telegram_webhook_url:
+        procs["telegram"] = [sys.executable, "-m", "bot.telegram_cli", "poll"]
+    return procs
+
+
+def main() -> int:
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    settings = get_settings()
+    settings.var_dir.mkdir(parents=True, exist_ok=True)
+    env = {**os.environ, "RASA_TELEMETRY_ENABLED": "false", "LOG_LEVEL": settings.log_level}
+    procs: dict[str, subprocess.Popen] = {}
+    for name, args in commands(settings).items():
+        procs[name] = subprocess.Popen(args, cwd=REPO_ROOT, env=env, start_new_session=True)
+
+    def stop(*_: object) -> None:
+        for proc in procs.values():
+            if proc.poll() is None:
+                os.killpg(proc.pid, signal.SIGTERM)
+
+    signal.signal(signal.SIGTERM, lambda *a: (stop(), sys.exit(0)))
+    base = f"http://{'127.0.0.1' if settings.rasa_host == '0.0.0.0' else settings.rasa_host}:{settings.rasa_port}"
+    try:
+        if not _wait(base + "/", procs["rasa"], 180):
+            logger.error("The Rasa server did not start; see the messages above.")
+            stop()
+            return 1
+        lines = [
+            "",
+            "The perinatal support bot is running.",
+            f"  Parents, web chat:    {base}/webchat/",
+            f"  REST channel:         {base}/webhooks/rest/webhook",
+            f"  Staff console:        http://{settings.console_host}:{settings.console_port}/"
+            if "console" in procs else "  Staff console:        not installed",
+            "  Create a staff user:  .venv/bin/python -m bot.console create-user NAME --role admin",
+            "  Telegram:             " + ("long polling" if "telegram" in procs
+                                          else "webhook" if settings.telegram_token else "off (no TELEGRAM_TOKEN)"),
+            "Press Ctrl-C to stop.",
+        ]
+        print("\n".join(lines), flush=True)
+        next_retention = time.monotonic()
+        while all(proc.poll() is None for proc in procs.values()):
+            if settings.retention_schedule_hours and time.monotonic() >= next_retention and "console" in procs:
+                subprocess.run([sys.executable, "-m", "bot.console", "retention"], cwd=REPO_ROOT, env=env)
+                next_retention = time.monotonic() + settings.retention_schedule_hours * 3600
+            time.sleep(1)
+        dead = [name for name, proc in procs.items() if proc.poll() is not None]
+        logger.error("Stopped because %s exited.", ", ".join(dead))
+        return 1
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        stop()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
