@@ -40,17 +40,21 @@ async def login(request: web.Request) -> web.Response:
     username = str(form.get("username", ""))[:64]
     password = str(form.get("password", ""))[:1024]
     pre = request.cookies.get(PRE_COOKIE, "")
-    try:
-        with console.db.begin() as conn:
+    error = ""
+    # One transaction that commits either way: failed attempts must be counted.
+    with console.db.begin() as conn:
+        try:
             user = auth.authenticate(conn, username, password)
+        except auth.AuthError as err:
+            error = str(err)
+            audit.record(conn, username or "?", "login_failed", detail=error)
+        else:
             token = auth.start_session(conn, user)
             audit.record(conn, user.username, "login")
-    except auth.AuthError as err:
-        with console.db.begin() as conn:
-            audit.record(conn, username or "?", "login_failed", detail=str(err))
+    if error:
         await asyncio.sleep(0.2)
         return render(request, "login.html", status=401, login_csrf=auth.login_csrf(console.secret, pre),
-                      error=str(err), next=_safe_next(str(form.get("next", ""))))
+                      error=error, next=_safe_next(str(form.get("next", ""))))
     response = web.HTTPFound(_safe_next(str(form.get("next", ""))))
     set_cookie(response, console, SESSION_COOKIE, token)
     response.del_cookie(PRE_COOKIE, path="/")

@@ -1,0 +1,146 @@
+"""Security: login everywhere, CSRF, SQL injection in filters, escaping, lock-out, roles."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import requests
+
+from tests.console.server import ConsoleServer, csrf_of, login
+
+GET_ROUTES = ["/", "/inbox", "/inbox?view=all", "/dashboard", "/audit", "/export.csv", "/export.json",
+              "/c/P-abc", "/c/P-abc/story.yml", "/c/P-abc/safety-case.yml?event=1"]
+POST_ROUTES = ["/logout", "/c/P-abc/review", "/c/P-abc/tags", "/c/P-abc/notes", "/c/P-abc/close-flag",
+               "/c/P-abc/reveal", "/c/P-abc/hold"]
+INJECTIONS = ["' OR '1'='1", "1; DROP TABLE conversations; --", "\" OR 1=1 --", "%' UNION SELECT sender_id, 1 --",
+              "C1' OR 'x'='x", "../../etc/passwd", "%", "_"]
+FILTERS = ["from", "to", "channel", "intent", "crisis", "turns", "place", "reviewed", "q", "page", "view"]
+
+
+def test_every_route_is_registered_in_the_lists(console: ConsoleServer) -> None:
+    paths = {r.resource.canonical for r in console.app.router.routes() if r.method != "HEAD"}
+    listed = {re.sub(r"P-abc", "{pid}", p.split("?")[0]) for p in GET_ROUTES + POST_ROUTES}
+    assert paths - listed == {"/login", "/static"}
+
+
+@pytest.mark.parametrize("path", GET_ROUTES)
+def test_get_without_login_redirects_to_login(console: ConsoleServer, path: str) -> None:
+    resp = requests.get(console.url + path, allow_redirects=False, headers={"Accept": "text/html"})
+    assert resp.status_code == 302 and resp.headers["Location"].startswith("/login?next=")
+    api = requests.get(console.url + path, allow_redirects=False, headers={"Accept": "application/json"})
+    assert api.status_code == 401
+
+
+@pytest.mark.parametrize("path", POST_ROUTES)
+def test_post_without_login_is_401(console: ConsoleServer, path: str) -> None:
+    resp = requests.post(console.url + path, data={"note": "x", "csrf_token": "x"}, allow_redirects=False)
+    assert resp.status_code == 401
+
+
+def _first_pid(client: requests.Session, base: str) -> str:
+    return re.findall(r'href="/c/(P-[a-z0-9]+)"', client.get(base + "/inbox?view=queue").text)[0]
+
+
+@pytest.mark.parametrize("path", ["review", "tags", "notes", "close-flag", "reveal", "hold"])
+def test_forms_without_csrf_token_get_403(console: ConsoleServer, path: str) -> None:
+    client = login(console.url, "admin")
+    pid = _first_pid(client, console.url)
+    for data in ({"text": "x", "note": "closing", "tag": "t", "reason": "because", "action": "reviewed"},
+                 {"text": "x", "csrf_token": "forged"}):
+        resp = client.post(f"{console.url}/c/{pid}/{path}", data=data, allow_redirects=False)
+        assert resp.status_code == 403
+
+
+def test_login_form_without_csrf_token_gets_403(console: ConsoleServer) -> None:
+    resp = requests.post(console.url + "/login", data={"username": "admin", "password": "admin-password-1"})
+    assert resp.status_code == 403
+
+
+def _rows(html: str) -> list[str]:
+    return re.findall(r'href="/c/(P-[a-z0-9]+)"', html)
+
+
+@pytest.mark.parametrize("name", FILTERS)
+def test_sql_injection_in_filters_changes_nothing_and_leaks_nothing(console: ConsoleServer, name: str) -> None:
+    client = login(console.url, "reviewer")
+    before = _rows(client.get(console.url + "/inbox?view=all").text)
+    for attack in INJECTIONS:
+        resp = client.get(console.url + "/inbox", params={"view": "all", name: attack})
+        assert resp.status_code == 200
+        assert set(_rows(resp.text)) <= set(before)
+        assert "test-" not in resp.text  # raw sender ids never appear
+        assert "Traceback" not in resp.text and "sqlite" not in resp.text.lower()
+        for export in ("/export.csv", "/export.json"):
+            out = client.get(console.url + export, params={"view": "all", name: attack})
+            assert out.status_code == 200 and "test-" not in out.text
+    assert _rows(client.get(console.url + "/inbox?view=all").text) == before
+    assert len(before) == 7
+
+
+def test_script_in_a_user_message_is_shown_as_text(console: ConsoleServer) -> None:
+    client = login(console.url, "reviewer")
+    page = client.get(console.url + "/inbox", params={"view": "all", "q": "alert(1)"})
+    pid = _rows(page.text)[0]
+    html = client.get(f"{console.url}/c/{pid}").text
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "[email]" in html and "jo@example.com" not in html
+
+
+def test_security_headers_and_cookie_flags(console: ConsoleServer) -> None:
+    page = requests.get(console.url + "/login")
+    assert "frame-ancestors 'none'" in page.headers["Content-Security-Policy"]
+    assert page.headers["X-Frame-Options"] == "DENY" and page.headers["Cache-Control"] == "no-store"
+    client = requests.Session()
+    form = client.get(console.url + "/login")
+    resp = client.post(console.url + "/login", allow_redirects=False, data={
+        "username": "reviewer", "password": "reviewer-password-1", "csrf_token": csrf_of(form.text)})
+    cookie = resp.headers["Set-Cookie"]
+    assert "console_session=" in cookie and "HttpOnly" in cookie and "SameSite=Strict" in cookie
+
+
+def test_open_redirect_after_login_is_refused(console: ConsoleServer) -> None:
+    client = requests.Session()
+    form = client.get(console.url + "/login?next=//evil.example")
+    resp = client.post(console.url + "/login", allow_redirects=False, data={
+        "username": "reviewer", "password": "reviewer-password-1", "csrf_token": csrf_of(form.text),
+        "next": "//evil.example"})
+    assert resp.headers["Location"] == "/inbox"
+
+
+def test_reviewer_cannot_use_admin_pages(console: ConsoleServer) -> None:
+    client = login(console.url, "reviewer")
+    assert client.get(console.url + "/audit").status_code == 403
+    pid = _first_pid(client, console.url)
+    page = client.get(f"{console.url}/c/{pid}")
+    resp = client.post(f"{console.url}/c/{pid}/reveal", data={"reason": "curious", "csrf_token": csrf_of(page.text)})
+    assert resp.status_code == 403
+
+
+def test_logout_ends_the_session(console: ConsoleServer) -> None:
+    client = login(console.url, "reviewer")
+    page = client.get(console.url + "/inbox")
+    client.post(console.url + "/logout", data={"csrf_token": csrf_of(page.text)})
+    assert client.get(console.url + "/inbox", allow_redirects=False).status_code == 302
+
+
+def test_repeated_wrong_passwords_lock_the_account(console: ConsoleServer) -> None:
+    from bot.console import auth, schema
+
+    engine = schema.open_console_db(console.settings.console_db_url)
+    with engine.begin() as conn:
+        auth.create_user(conn, "victim", "victim-password-1", "reviewer")
+    client = requests.Session()
+    for _ in range(auth.MAX_FAILURES):
+        form = client.get(console.url + "/login")
+        resp = client.post(console.url + "/login", data={
+            "username": "victim", "password": "wrong-password", "csrf_token": csrf_of(form.text)})
+        assert resp.status_code == 401
+    form = client.get(console.url + "/login")
+    resp = client.post(console.url + "/login", data={
+        "username": "victim", "password": "victim-password-1", "csrf_token": csrf_of(form.text)})
+    assert resp.status_code == 401 and "locked" in resp.text
+    with engine.connect() as conn:
+        assert auth.is_locked(conn, "victim")
+    engine.dispose()
