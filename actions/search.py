@@ -26,7 +26,7 @@ class ActionSearchServices(Action):
     def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[dict[str, Any]]:
-        intent = tracker.get_intent_of_latest_message()
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
         mode = tracker.get_slot("search_mode")
         offset = 0
         if intent == "ask_more_results":

@@ -101,8 +101,9 @@ def service_text(number: int, card: ServiceCard) -> str:
     contact = " · ".join(
         part for part in (card.phone and f"call {card.phone}", card.email, card.url) if part
     )
+    title = card.name if card.organisation in card.name else f"{card.name} ({card.organisation})"
     lines = [
-        f"{number}. {card.name} ({card.organisation})",
+        f"{number}. {title}",
         card.description,
         f"For: {card.audience}",
         f"Contact: {contact}" if contact else "",

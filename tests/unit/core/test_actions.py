@@ -1,0 +1,88 @@
+"""Every custom action, run on trackers built by hand."""
+
+from __future__ import annotations
+
+import pytest
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.location_form import ValidateLocationForm
+from actions.search import ActionSearchServices
+from tests.unit.core.conftest import make_tracker
+
+
+def run_search(**tracker_args: object) -> tuple[list[dict], list[dict]]:
+    dispatcher = CollectingDispatcher()
+    events = ActionSearchServices().run(dispatcher, make_tracker(**tracker_args), {})
+    return dispatcher.messages, events
+
+
+def slot_events(events: list[dict]) -> dict[str, object]:
+    return {e["name"]: e["value"] for e in events if e["event"] == "slot"}
+
+
+@pytest.mark.usefixtures("directory")
+def test_search_for_brecon_sends_services_then_options() -> None:
+    messages, events = run_search(slots={"location": "Brecon"})
+    assert [m["response"] for m in messages] == ["utter_services_found", "utter_results_options"]
+    assert messages[0]["place"] == "Brecon"
+    assert messages[0]["custom"]["type"] == "services"
+    assert "Mums Matter" in messages[0]["custom"]["services"][0]["name"]
+    assert slot_events(events) == {"results_offset": 0.0, "search_mode": None}
+
+
+@pytest.mark.usefixtures("directory")
+def test_show_more_moves_on_by_three() -> None:
+    messages, events = run_search(intent="ask_more_results", slots={"location": "Milton Keynes", "results_offset": 0.0})
+    assert slot_events(events)["results_offset"] == 3.0
+    assert messages[0]["response"] in {"utter_services_list", "utter_no_more_results"}
+
+
+@pytest.mark.parametrize(
+    ("intent", "mode"),
+    [("narrow_online", "online"), ("narrow_groups", "group"), ("narrow_one_to_one", "one_to_one")],
+)
+@pytest.mark.usefixtures("directory")
+def test_narrowing_sets_the_mode(intent: str, mode: str) -> None:
+    _, events = run_search(intent=intent, slots={"location": "Milton Keynes"})
+    assert slot_events(events) == {"results_offset": 0.0, "search_mode": mode}
+
+
+@pytest.mark.usefixtures("directory")
+def test_dad_in_milton_keynes_gets_services() -> None:
+    messages, _ = run_search(slots={"location": "Milton Keynes", "role": "dad"})
+    assert messages[0]["custom"]["services"]
+
+
+@pytest.mark.usefixtures("missing_directory")
+def test_directory_down_gives_a_kind_message_not_silence() -> None:
+    messages, events = run_search(slots={"location": "Brecon"})
+    assert [m["response"] for m in messages] == ["utter_directory_unavailable"]
+    assert events == []
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected", "response"),
+    [
+        ("Brecon", {"location": "Brecon", "nation": "wales"}, None),
+        ("MK9", {"location": "MK9", "nation": "england"}, None),
+        ("skip", {"location": "anywhere"}, None),
+        ("online", {"location": "online"}, None),
+        ("brekon", {"location": None}, "utter_place_suggestion"),
+        ("Atlantis", {"location": None}, "utter_place_unknown"),
+    ],
+)
+def test_validate_location(answer: str, expected: dict, response: str | None) -> None:
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(intent="inform", text=answer, active_loop="location_form")
+    result = ValidateLocationForm().validate_location(answer, dispatcher, tracker, {})
+    assert result == expected
+    assert [m["response"] for m in dispatcher.messages] == ([response] if response else [])
+
+
+def test_suggestion_offers_buttons_for_the_guess_and_online() -> None:
+    dispatcher = CollectingDispatcher()
+    ValidateLocationForm().validate_location("brekon", dispatcher, make_tracker(intent="inform"), {})
+    assert dispatcher.messages[0]["buttons"] == [
+        {"title": "Brecon", "payload": "Brecon"},
+        {"title": "online", "payload": "online"},
+    ]

@@ -1,0 +1,70 @@
+"""The project's spaCy pipeline and the deterministic entity extractor."""
+
+from __future__ import annotations
+
+import pytest
+from rasa.nlu.constants import SPACY_DOCS
+from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
+from rasa.shared.nlu.training_data.message import Message
+from spacy.language import Language
+
+from bot.directory.places import load_gazetteer
+from bot.nlu.extractors import ProjectEntityExtractor
+from bot.nlu.spacy_nlp import build_nlu_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return build_nlu_pipeline()
+
+
+def extract(nlp: Language, text: str, intent: str = "find_support", entities: list | None = None) -> dict:
+    message = Message(data={TEXT: text, INTENT: {"name": intent, "confidence": 0.9}, ENTITIES: entities or []})
+    message.set(SPACY_DOCS[TEXT], nlp(text.lower()))
+    ProjectEntityExtractor(load_gazetteer()).process([message])
+    return {e["entity"]: e["value"] for e in message.get(ENTITIES)}
+
+
+def test_pipeline_is_blank_english_with_lemmas_and_a_place_ruler(nlp: Language) -> None:
+    assert nlp.pipe_names == ["lemmatizer", "entity_ruler"]
+    doc = nlp("groups for mums in aberhonddu")
+    assert [t.lemma_ for t in doc][:3] == ["group", "for", "mum"]
+    assert [(e.text, e.label_) for e in doc.ents] == [("aberhonddu", "PLACE")]
+
+
+@pytest.mark.parametrize(
+    ("text", "location", "nation"),
+    [
+        ("groups for mums with PND in Brecon", "Brecon", "wales"),
+        ("anything near MK", "Milton Keynes", "england"),
+        ("I live in Llandrindod", "Llandrindod Wells", "wales"),
+        ("my postcode is LD3 7HR", "LD3", "wales"),
+        ("Aberhonddu", "Brecon", "wales"),
+        ("Y Drenewydd", "Newtown", "wales"),
+        ("we're in olney", "Olney", "england"),
+    ],
+)
+def test_known_places_become_canonical_location_and_nation(nlp: Language, text: str, location: str, nation: str) -> None:
+    assert extract(nlp, text) == {"location": location, "nation": nation}
+
+
+def test_a_known_place_replaces_dietS_partial_guess(nlp: Language) -> None:
+    diet = [{"entity": "location", "value": "Drenewydd", "start": 2, "end": 11}]
+    assert extract(nlp, "Y Drenewydd", entities=diet) == {"location": "Newtown", "nation": "wales"}
+
+
+def test_an_unknown_place_from_diet_is_kept(nlp: Language) -> None:
+    diet = [{"entity": "location", "value": "Timbuktu", "start": 10, "end": 18}]
+    assert extract(nlp, "I live in Timbuktu", entities=diet) == {"location": "Timbuktu"}
+
+
+@pytest.mark.parametrize("intent", ["ask_low_mood", "ask_attachment", "ask_infant_mental_health"])
+def test_questions_without_a_topic_get_the_general_topic(nlp: Language, intent: str) -> None:
+    assert extract(nlp, "tell me more", intent=intent) == {"topic": "general"}
+
+
+def test_a_topic_found_by_diet_is_kept(nlp: Language) -> None:
+    diet = [{"entity": "topic", "value": "circle_of_security", "start": 8, "end": 26}]
+    assert extract(nlp, "what is circle of security", intent="ask_attachment", entities=diet) == {
+        "topic": "circle_of_security"
+    }

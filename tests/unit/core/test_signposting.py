@@ -1,0 +1,93 @@
+"""Place checks and searches as the parent sees them (real directory file)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.signposting import check_place, search
+
+
+@pytest.mark.parametrize(
+    ("answer", "value", "nation"),
+    [
+        ("Brecon", "Brecon", "wales"),
+        ("Aberhonddu", "Brecon", "wales"),
+        ("I live in Llandrindod", "Llandrindod Wells", "wales"),
+        ("Y Drenewydd", "Newtown", "wales"),
+        ("LD3 7HR", "LD3", "wales"),
+        ("near MK", "Milton Keynes", "england"),
+        ("bletchley", "Bletchley", "england"),
+        ("Cardiff", "Cardiff", "wales"),
+        ("online", "online", None),
+        ("anywhere", "anywhere", None),
+    ],
+)
+def test_known_answers_are_accepted_with_their_nation(answer: str, value: str, nation: str | None) -> None:
+    check = check_place(answer)
+    assert (check.value, check.nation, check.response) == (value, nation, None)
+
+
+def test_a_misspelt_place_gets_a_suggestion_not_a_silent_guess() -> None:
+    check = check_place("brekon")
+    assert check.value is None
+    assert check.response == "utter_place_suggestion"
+    assert check.variables == {"query": "brekon", "suggestion": "Brecon"}
+    assert check.options == ("Brecon", "online")
+
+
+def test_an_unknown_place_is_asked_again_kindly() -> None:
+    check = check_place("Timbuktu")
+    assert (check.value, check.response, check.variables) == (None, "utter_place_unknown", {"query": "Timbuktu"})
+
+
+@pytest.mark.usefixtures("directory")
+def test_brecon_finds_mums_matter_first() -> None:
+    reply = search("Brecon")
+    assert reply.response == "utter_services_found"
+    assert reply.variables["place"] == "Brecon"
+    names = [s["name"] for s in reply.payload["services"]]
+    assert "Mums Matter" in names[0]
+    assert 1 <= len(names) <= 3
+    assert "Mums Matter" in reply.variables["services_text"]
+
+
+@pytest.mark.usefixtures("directory")
+def test_milton_keynes_finds_circle_of_security() -> None:
+    reply = search("Milton Keynes")
+    text = reply.variables["services_text"]
+    assert reply.response == "utter_services_found"
+    assert "Circle of Security" in text
+
+
+@pytest.mark.usefixtures("directory")
+def test_more_results_continue_the_numbering() -> None:
+    first = search("Milton Keynes")
+    more = search("Milton Keynes", offset=3)
+    assert first.has_more
+    assert more.response in {"utter_services_list", "utter_no_more_results"}
+    if more.payload:
+        assert more.variables["services_text"].startswith("4. ")
+        assert not {s["id"] for s in more.payload["services"]} & {s["id"] for s in first.payload["services"]}
+
+
+@pytest.mark.usefixtures("directory")
+def test_a_place_outside_our_areas_gets_national_services_honestly() -> None:
+    reply = search("Leeds")
+    assert reply.response == "utter_place_outside"
+    assert reply.variables["place"] == "Leeds"
+    assert reply.payload["services"]
+
+
+@pytest.mark.usefixtures("directory")
+def test_online_search_lists_services_you_can_join_from_home() -> None:
+    reply = search("online")
+    assert reply.response == "utter_services_online"
+    assert reply.payload["services"]
+    assert all("online" in s["mode"] for s in reply.payload["services"])
+
+
+@pytest.mark.usefixtures("directory")
+def test_groups_only_in_milton_keynes() -> None:
+    reply = search("Milton Keynes", mode="group")
+    assert reply.payload["services"]
+    assert all("group" in s["name"].lower() or "group" in s["description"].lower() for s in reply.payload["services"])
