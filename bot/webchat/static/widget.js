@@ -1,0 +1,686 @@
+/*!
+ * Perinatal signposting bot: web chat widget.
+ * One script tag embeds it; see bot/webchat/README.md for the options.
+ * Every piece of user or bot text is put on the page with textContent or
+ * createTextNode, never innerHTML; links come only from a small, checked subset.
+ */
+(function () {
+  "use strict";
+
+  var script = document.currentScript;
+  var STORAGE_KEY = "pcw-sid";
+  var VERSION = "1.0.0";
+
+  var DEFAULT_STRINGS = {
+    title: "Support for parents",
+    launcher: "Chat with us",
+    closeChat: "Close chat",
+    getHelp: "Get help now",
+    leave: "Leave this page",
+    leaveHint: "Or press Shift 3 times to leave quickly.",
+    intro1: "You are chatting with an automated service (a chatbot), not a person.",
+    intro2: "It is not for emergencies. If you or your baby are in danger now, call 999 or go to A&E.",
+    intro3: "It can help you find support for you and your baby. Please do not type your name, address or phone number.",
+    intro4: "Messages are kept for a limited time so trained staff can check the service is safe.",
+    conversation: "Conversation",
+    inputLabel: "Type your message",
+    send: "Send",
+    you: "You",
+    bot: "Chatbot",
+    typing: "Typing",
+    offline: "You are offline. We are trying to reconnect. Get help now still works.",
+    notSent: "You are offline. Your message has not been sent yet.",
+    retry: "Try again",
+    connected: "Connected again.",
+    clear: "Clear this conversation",
+    clearConfirm: "Clear this conversation from this screen and this device? You will not be able to get it back.",
+    clearYes: "Yes, clear it",
+    clearNo: "Cancel",
+    cleared: "Conversation cleared.",
+    helpTitle: "Get help now",
+    helpIntro: "If you or your baby are in danger now, call 999 or go to A&E.",
+    helpClose: "Back to chat",
+    crisisTitle: "Help right now",
+    call: "Call",
+    text: "Text",
+    to: "to",
+    website: "Website",
+    newTab: "(opens in a new tab)",
+    email: "Email",
+    who: "Who it is for",
+    cost: "Cost",
+    when: "When",
+    how: "How",
+    where: "Where",
+    servicesTitle: "Services that may help",
+    botSent: "Chatbot:",
+    botSentContacts: "Chatbot sent help contacts:",
+    botSentServices: "Chatbot sent services:"
+  };
+
+  // ---------- configuration ----------
+  function readConfig() {
+    var ds = (script && script.dataset) || {};
+    var global = window.PerinatalChatConfig || {};
+    var scriptBase = script && script.src ? new URL(".", script.src).href : "/webchat/static/";
+    var cfg = {
+      serverUrl: ds.serverUrl || global.serverUrl || (script && script.src ? new URL(script.src).origin : location.origin),
+      socketPath: ds.socketPath || global.socketPath || "/socket.io",
+      staticBase: global.staticBase || scriptBase,
+      container: ds.container || global.container || null,
+      storage: (ds.storage || global.storage || "session") === "local" ? "local" : "session",
+      exitUrl: ds.exitUrl || global.exitUrl || "https://www.bbc.co.uk/weather",
+      exitShiftWindowMs: Number(ds.exitShiftWindowMs || global.exitShiftWindowMs || 2000),
+      headingLevel: Number(ds.headingLevel || global.headingLevel || 2),
+      colours: global.colours || {},
+      strings: {}
+    };
+    var k;
+    for (k in DEFAULT_STRINGS) cfg.strings[k] = DEFAULT_STRINGS[k];
+    var custom = global.strings || {};
+    for (k in custom) if (typeof custom[k] === "string") cfg.strings[k] = custom[k];
+    if (ds.title || global.title) cfg.strings.title = ds.title || global.title;
+    return cfg;
+  }
+
+  var cfg = readConfig();
+  var S = cfg.strings;
+
+  // ---------- small DOM helpers (text only) ----------
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    if (attrs) {
+      for (var a in attrs) {
+        if (attrs[a] === null || attrs[a] === undefined || attrs[a] === false) continue;
+        if (a === "text") node.textContent = attrs[a];
+        else if (a === "className") node.className = attrs[a];
+        else node.setAttribute(a, attrs[a] === true ? "" : String(attrs[a]));
+      }
+    }
+    (children || []).forEach(function (c) {
+      if (c === null || c === undefined) return;
+      node.appendChild(typeof c === "string" ? document.createTextNode(c) : c);
+    });
+    return node;
+  }
+  function heading(level, attrs, text) {
+    var n = Math.min(Math.max(level, 1), 6);
+    var h = el("h" + n, attrs);
+    h.textContent = text;
+    return h;
+  }
+  var uid = 0;
+  function nextId(prefix) { uid += 1; return "pcw-" + prefix + "-" + uid; }
+
+  // ---------- safe links ----------
+  function safeWebUrl(value, allowHttp) {
+    if (typeof value !== "string") return null;
+    try {
+      var u = new URL(value.trim());
+      if (u.protocol === "https:" || (allowHttp && u.protocol === "http:")) return u.href;
+    } catch (e) { /* not a URL */ }
+    return null;
+  }
+  function safeTel(value) {
+    if (typeof value !== "string" && typeof value !== "number") return null;
+    var digits = String(value).replace(/[^0-9+]/g, "");
+    return /^\+?[0-9]{3,15}$/.test(digits) ? "tel:" + digits : null;
+  }
+  function safeSms(number, body) {
+    if (number === null || number === undefined) return null;
+    var digits = String(number).replace(/[^0-9+]/g, "");
+    if (!/^\+?[0-9]{3,15}$/.test(digits)) return null;
+    return "sms:" + digits + (body ? "?&body=" + encodeURIComponent(String(body)) : "");
+  }
+  function safeMailto(value) {
+    if (typeof value !== "string") return null;
+    var v = value.trim().replace(/^mailto:/i, "");
+    return /^[^\s@<>()"',;:]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$/.test(v) ? "mailto:" + v : null;
+  }
+  function link(href, text, external) {
+    var a = el("a", { href: href });
+    a.textContent = text;
+    if (external) {
+      a.target = "_blank";
+      a.rel = "noopener noreferrer";
+      a.appendChild(el("span", { className: "pcw-vh", text: " " + S.newTab }));
+    }
+    return a;
+  }
+
+  // The only markup in messages: [label](https:|tel:|mailto:...), bare https URLs, **bold**.
+  var MD = /\[([^\]\n]{1,300})\]\(([^)\s]{1,2000})\)|(https:\/\/[^\s<>()"']+[^\s<>()"'.,;:!?])|\*\*([^*\n]{1,500})\*\*/g;
+  function renderRich(text, target) {
+    var s = String(text);
+    var last = 0;
+    var m;
+    MD.lastIndex = 0;
+    while ((m = MD.exec(s)) !== null) {
+      if (m.index > last) target.appendChild(document.createTextNode(s.slice(last, m.index)));
+      if (m[1] !== undefined) {
+        var href = m[2];
+        var safe = /^tel:/i.test(href) ? safeTel(href.slice(4)) :
+          /^mailto:/i.test(href) ? safeMailto(href) : safeWebUrl(href, false);
+        if (safe) target.appendChild(link(safe, m[1], /^https:/.test(safe)));
+        else target.appendChild(document.createTextNode(m[0]));
+      } else if (m[3] !== undefined) {
+        var url = safeWebUrl(m[3], false);
+        target.appendChild(url ? link(url, m[3], true) : document.createTextNode(m[3]));
+      } else if (m[4] !== undefined) {
+        target.appendChild(el("strong", { text: m[4] }));
+      }
+      last = MD.lastIndex;
+    }
+    if (last < s.length) target.appendChild(document.createTextNode(s.slice(last)));
+  }
+
+  // ---------- storage ----------
+  function store() {
+    try { return cfg.storage === "local" ? window.localStorage : window.sessionStorage; } catch (e) { return null; }
+  }
+  function getSid() { var s = store(); try { return s ? s.getItem(STORAGE_KEY) : null; } catch (e) { return null; } }
+  function setSid(v) { var s = store(); try { if (s) s.setItem(STORAGE_KEY, v); } catch (e) { /* private mode */ } }
+  function forgetSid() {
+    [function () { return window.sessionStorage; }, function () { return window.localStorage; }].forEach(function (get) {
+      try { get().removeItem(STORAGE_KEY); } catch (e) { /* unavailable */ }
+    });
+  }
+  function newSid() {
+    if (window.crypto && typeof window.crypto.randomUUID === "function") return window.crypto.randomUUID();
+    var bytes = new Uint8Array(16);
+    window.crypto.getRandomValues(bytes);
+    return Array.prototype.map.call(bytes, function (b) { return ("0" + b.toString(16)).slice(-2); }).join("");
+  }
+
+  // ---------- time ----------
+  function formatTime(date) {
+    var now = new Date();
+    var time = date.toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" });
+    if (date.toDateString() === now.toDateString()) return time;
+    return date.toLocaleDateString("en-GB", { day: "numeric", month: "short" }) + ", " + time;
+  }
+
+  // ---------- the widget ----------
+  var ui = {};
+  var state = {
+    sid: null, socket: null, online: false, everConnected: false, count: 0,
+    nation: null, contacts: null, typingTimer: null, shiftCount: 0, shiftTimer: null, shiftAsModifier: false
+  };
+
+  function applyColours(root) {
+    var map = { primary: "--pcw-primary", primaryText: "--pcw-primary-text", help: "--pcw-help",
+      exit: "--pcw-exit", background: "--pcw-bg", text: "--pcw-text", userBubble: "--pcw-user",
+      botBubble: "--pcw-botbubble", focus: "--pcw-focus" };
+    for (var k in map) {
+      if (typeof cfg.colours[k] === "string" && /^[#a-zA-Z0-9(),.\s%]+$/.test(cfg.colours[k])) {
+        root.style.setProperty(map[k], cfg.colours[k]);
+      }
+    }
+  }
+
+  function build() {
+    var h = cfg.headingLevel;
+    var root = el("section", { className: "pcw", "aria-labelledby": "pcw-title", "data-version": VERSION });
+    applyColours(root);
+
+    var helpBtn = el("button", { type: "button", className: "pcw-btn pcw-help-btn", "aria-expanded": "false", "aria-controls": "pcw-help", text: S.getHelp });
+    var exitBtn = el("button", { type: "button", className: "pcw-btn pcw-exit-btn", "aria-describedby": "pcw-exit-hint", text: S.leave });
+    var header = el("header", { className: "pcw-header" }, [
+      heading(h, { id: "pcw-title", className: "pcw-title" }, S.title),
+      el("div", { className: "pcw-actions" }, [helpBtn, exitBtn]),
+      el("p", { id: "pcw-exit-hint", className: "pcw-exit-hint", text: S.leaveHint })
+    ]);
+
+    var helpHeading = heading(h + 1, { id: "pcw-help-title", tabindex: "-1" }, S.helpTitle);
+    var helpList = el("ul", { className: "pcw-contacts" });
+    var helpClose = el("button", { type: "button", className: "pcw-btn pcw-secondary", text: S.helpClose });
+    var help = el("div", { id: "pcw-help", className: "pcw-help", role: "region", "aria-labelledby": "pcw-help-title", hidden: true }, [
+      helpHeading, el("p", { className: "pcw-help-intro", text: S.helpIntro }), helpList, helpClose
+    ]);
+
+    var statusText = el("span");
+    var retryBtn = el("button", { type: "button", className: "pcw-btn pcw-secondary", text: S.retry });
+    var status = el("div", { className: "pcw-status", hidden: true }, [statusText, " ", retryBtn]);
+
+    var intro = el("div", { className: "pcw-intro" }, [
+      el("p", {}, [el("strong", { text: S.intro1 })]),
+      el("p", { text: S.intro2 }), el("p", { text: S.intro3 }), el("p", { text: S.intro4 })
+    ]);
+    var log = el("ol", { className: "pcw-log", "aria-label": S.conversation });
+    var typing = el("div", { className: "pcw-typing", hidden: true }, [
+      el("span", { className: "pcw-dots", "aria-hidden": "true" }, [el("span"), el("span"), el("span")]),
+      el("span", { text: S.typing })
+    ]);
+    var scroller = el("div", { className: "pcw-body" }, [intro, log, typing]);
+
+    var input = el("textarea", { id: "pcw-input", className: "pcw-input", rows: "1", maxlength: "2000", autocomplete: "off", enterkeyhint: "send" });
+    var form = el("form", { className: "pcw-form", novalidate: true }, [
+      el("label", { for: "pcw-input", className: "pcw-label", text: S.inputLabel }),
+      el("div", { className: "pcw-row" }, [input, el("button", { type: "submit", className: "pcw-btn pcw-send", text: S.send })])
+    ]);
+
+    var clearBtn = el("button", { type: "button", className: "pcw-link-btn pcw-clear", "aria-expanded": "false", "aria-controls": "pcw-confirm", text: S.clear });
+    var yesBtn = el("button", { type: "button", className: "pcw-btn pcw-danger", text: S.clearYes });
+    var noBtn = el("button", { type: "button", className: "pcw-btn pcw-secondary", text: S.clearNo });
+    var confirm = el("div", { id: "pcw-confirm", className: "pcw-confirm", role: "group", "aria-labelledby": "pcw-confirm-text", hidden: true }, [
+      el("p", { id: "pcw-confirm-text", text: S.clearConfirm }), el("div", { className: "pcw-actions" }, [yesBtn, noBtn])
+    ]);
+    var footer = el("div", { className: "pcw-footer" }, [clearBtn, confirm]);
+    var live = el("div", { className: "pcw-vh pcw-live", "aria-live": "polite", "aria-atomic": "true" });
+
+    root.appendChild(header);
+    root.appendChild(help);
+    root.appendChild(status);
+    root.appendChild(scroller);
+    root.appendChild(form);
+    root.appendChild(footer);
+    root.appendChild(live);
+
+    ui = { root: root, helpBtn: helpBtn, exitBtn: exitBtn, help: help, helpHeading: helpHeading, helpList: helpList,
+      helpClose: helpClose, status: status, statusText: statusText, retryBtn: retryBtn, scroller: scroller,
+      log: log, typing: typing, form: form, input: input, clearBtn: clearBtn, confirm: confirm,
+      yesBtn: yesBtn, noBtn: noBtn, live: live };
+
+    helpBtn.addEventListener("click", function () { toggleHelp(help.hidden); });
+    helpClose.addEventListener("click", function () { toggleHelp(false); helpBtn.focus(); });
+    exitBtn.addEventListener("click", quickExit);
+    retryBtn.addEventListener("click", function () { if (state.socket) { state.socket.disconnect(); state.socket.connect(); } });
+    form.addEventListener("submit", function (e) { e.preventDefault(); sendTyped(); });
+    input.addEventListener("keydown", function (e) {
+      if (e.key === "Enter" && !e.shiftKey && !e.isComposing) { e.preventDefault(); sendTyped(); }
+    });
+    input.addEventListener("input", autoGrow);
+    clearBtn.addEventListener("click", function () { showConfirm(confirm.hidden); });
+    noBtn.addEventListener("click", function () { showConfirm(false); clearBtn.focus(); });
+    yesBtn.addEventListener("click", clearConversation);
+    root.addEventListener("keydown", function (e) {
+      if (e.key === "Escape" && !help.hidden) { toggleHelp(false); helpBtn.focus(); }
+    });
+    return root;
+  }
+
+  function autoGrow() {
+    ui.input.style.height = "auto";
+    ui.input.style.height = Math.min(ui.input.scrollHeight, 160) + "px";
+  }
+
+  function announce(text) {
+    ui.live.textContent = "";
+    window.setTimeout(function () { ui.live.textContent = text; }, 50);
+  }
+
+  function scrollToEnd() {
+    ui.scroller.scrollTop = ui.scroller.scrollHeight;
+  }
+
+  // ---------- messages ----------
+  function messageItem(sender, date) {
+    var li = el("li", { className: "pcw-msg pcw-" + sender });
+    li.appendChild(el("span", { className: "pcw-vh", text: (sender === "user" ? S.you : S.bot) + ": " }));
+    var bubble = el("div", { className: "pcw-bubble" });
+    li.appendChild(bubble);
+    var d = date || new Date();
+    li.appendChild(el("time", { className: "pcw-time", datetime: d.toISOString(), text: formatTime(d) }));
+    return { li: li, bubble: bubble };
+  }
+
+  function removeQuickReplies() {
+    var groups = ui.log.querySelectorAll(".pcw-quick");
+    Array.prototype.forEach.call(groups, function (g) { g.parentNode.removeChild(g); });
+  }
+
+  function addUser(text, date) {
+    removeQuickReplies();
+    var item = messageItem("user", date);
+    item.bubble.textContent = text;
+    ui.log.appendChild(item.li);
+    state.count += 1;
+    scrollToEnd();
+  }
+
+  function quickReplies(list) {
+    var group = el("div", { className: "pcw-quick", role: "group", "aria-label": S.bot });
+    list.forEach(function (qr) {
+      if (!qr || typeof qr.title !== "string") return;
+      var b = el("button", { type: "button", className: "pcw-btn pcw-qr", text: qr.title });
+      b.addEventListener("click", function () {
+        if (sendToBot(String(qr.payload || qr.title), qr.title)) ui.input.focus();
+      });
+      group.appendChild(b);
+    });
+    return group;
+  }
+
+  function contactItem(c, h) {
+    var li = el("li", { className: "pcw-contact" });
+    li.appendChild(heading(h, { className: "pcw-contact-name" }, c.name || ""));
+    if (c.description) li.appendChild(el("p", { text: c.description }));
+    if (c.hours) li.appendChild(el("p", { className: "pcw-hours", text: c.hours }));
+    var actions = el("div", { className: "pcw-contact-actions" });
+    var tel = safeTel(c.tel || c.phone);
+    if (tel) {
+      var call = link(tel, S.call + " " + (c.phone || c.tel), false);
+      call.className = "pcw-call";
+      actions.appendChild(call);
+    }
+    var sms = safeSms(c.sms, c.sms_body);
+    if (sms) {
+      var label = c.sms_body ? S.text + " " + c.sms_body + " " + S.to + " " + c.sms : S.text + " " + c.sms;
+      var t = link(sms, label, false);
+      t.className = "pcw-call pcw-sms";
+      actions.appendChild(t);
+    }
+    var web = safeWebUrl(c.url, true);
+    if (web) {
+      var w = link(web, S.website + ": " + (c.name || ""), true);
+      w.className = "pcw-web";
+      actions.appendChild(w);
+    }
+    li.appendChild(actions);
+    return li;
+  }
+
+  function crisisCard(msg) {
+    var titleId = nextId("crisis");
+    var card = el("section", { className: "pcw-crisis", "aria-labelledby": titleId });
+    card.appendChild(heading(cfg.headingLevel + 1, { id: titleId }, S.crisisTitle));
+    var list = el("ul", { className: "pcw-contacts" });
+    (Array.isArray(msg.contacts) ? msg.contacts : []).forEach(function (c) {
+      if (c && typeof c === "object") list.appendChild(contactItem(c, cfg.headingLevel + 2));
+    });
+    card.appendChild(list);
+    return card;
+  }
+
+  function detail(dl, term, value) {
+    if (!value) return;
+    dl.appendChild(el("dt", { text: term }));
+    dl.appendChild(el("dd", { text: String(value) }));
+  }
+
+  function serviceCards(msg) {
+    var titleId = nextId("services");
+    var wrap = el("section", { className: "pcw-services", "aria-labelledby": titleId });
+    wrap.appendChild(heading(cfg.headingLevel + 1, { id: titleId, className: "pcw-vh" }, S.servicesTitle));
+    var list = el("ul", { className: "pcw-service-list" });
+    (Array.isArray(msg.services) ? msg.services : []).forEach(function (s) {
+      if (!s || typeof s !== "object") return;
+      var li = el("li", { className: "pcw-service" });
+      li.appendChild(heading(cfg.headingLevel + 2, { className: "pcw-service-name" }, s.name || ""));
+      if (s.organisation && s.organisation !== s.name) li.appendChild(el("p", { className: "pcw-org", text: s.organisation }));
+      if (s.description) li.appendChild(el("p", { text: s.description }));
+      var dl = el("dl", { className: "pcw-details" });
+      detail(dl, S.who, s.audience);
+      detail(dl, S.cost, s.cost);
+      detail(dl, S.when, s.schedule);
+      detail(dl, S.how, s.mode);
+      detail(dl, S.where, s.area);
+      if (dl.childNodes.length) li.appendChild(dl);
+      var actions = el("div", { className: "pcw-contact-actions" });
+      var tel = safeTel(s.tel || s.phone);
+      if (tel) actions.appendChild(link(tel, S.call + " " + (s.phone || s.tel), false));
+      var mail = safeMailto(s.email);
+      if (mail) actions.appendChild(link(mail, S.email + " " + mail.slice(7), false));
+      var web = safeWebUrl(s.url, true);
+      if (web) actions.appendChild(link(web, S.website + ": " + (s.name || ""), true));
+      if (actions.childNodes.length) li.appendChild(actions);
+      list.appendChild(li);
+    });
+    wrap.appendChild(list);
+    return wrap;
+  }
+
+  function addBot(msg, date, quiet) {
+    if (!msg || typeof msg !== "object") return;
+    state.count += 1;
+    var item = messageItem("bot", date);
+    var spoken = null;
+    if (msg.type === "crisis") {
+      if (msg.nation === "england" || msg.nation === "wales") state.nation = msg.nation;
+      item.bubble.classList.add("pcw-card-bubble");
+      item.bubble.appendChild(crisisCard(msg));
+      spoken = S.botSentContacts + " " + (msg.contacts || []).map(function (c) { return c && c.name; }).filter(Boolean).join(", ");
+    } else if (msg.type === "services") {
+      item.bubble.classList.add("pcw-card-bubble");
+      item.bubble.appendChild(serviceCards(msg));
+      spoken = S.botSentServices + " " + (msg.services || []).map(function (s) { return s && s.name; }).filter(Boolean).join(", ");
+    } else if (typeof msg.text === "string") {
+      var p = el("p", { className: "pcw-text" });
+      renderRich(msg.text, p);
+      item.bubble.appendChild(p);
+      spoken = S.botSent + " " + msg.text;
+    } else {
+      // Unknown payloads still count: the server history has them too.
+      return;
+    }
+    if (Array.isArray(msg.quick_replies) && msg.quick_replies.length) {
+      removeQuickReplies();
+      item.li.appendChild(quickReplies(msg.quick_replies));
+    }
+    ui.log.appendChild(item.li);
+    if (!quiet) {
+      setTyping(false);
+      announce(spoken);
+    }
+    scrollToEnd();
+  }
+
+  function setTyping(on) {
+    window.clearTimeout(state.typingTimer);
+    ui.typing.hidden = !on;
+    if (on) {
+      state.typingTimer = window.setTimeout(function () { ui.typing.hidden = true; }, 20000);
+      scrollToEnd();
+    }
+  }
+
+  function sendToBot(payload, shown) {
+    if (!state.socket || !state.online) {
+      showStatus(S.notSent);
+      announce(S.notSent);
+      return false;
+    }
+    addUser(shown);
+    state.socket.emit("user_uttered", { message: payload, session_id: state.sid });
+    setTyping(true);
+    return true;
+  }
+
+  function sendTyped() {
+    var text = ui.input.value.trim();
+    if (!text) return;
+    if (sendToBot(text, text)) {
+      ui.input.value = "";
+      autoGrow();
+    }
+  }
+
+  // ---------- get help now ----------
+  function contactsDoc() {
+    if (state.contacts) return state.contacts;
+    var inline = document.getElementById("pcw-contacts-data");
+    if (inline) {
+      try { state.contacts = JSON.parse(inline.textContent); } catch (e) { state.contacts = null; }
+    }
+    return state.contacts;
+  }
+
+  function loadContacts() {
+    if (contactsDoc()) return;
+    fetch(cfg.serverUrl + "/webchat/contacts.json", { credentials: "omit" })
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (doc) { if (doc && doc.sets) state.contacts = doc; })
+      .catch(function () { /* the baked copy below is used */ });
+  }
+
+  // Last resort when the page could not get the contacts from the server at all.
+  var BAKED = { sets: { uk: [
+    { id: "emergency", name: "Emergency services", phone: "999", tel: "999", hours: "24 hours, every day", description: "If you or your baby are in danger now, call 999 or go to A&E." },
+    { id: "nhs111", name: "NHS 111", phone: "111", tel: "111", hours: "24 hours, every day", description: "In England, call 111 and choose the mental health option. In Wales, call 111 and press 2." },
+    { id: "samaritans", name: "Samaritans", phone: "116 123", tel: "116123", url: "https://www.samaritans.org", hours: "24 hours, every day", description: "Free to call." },
+    { id: "shout", name: "Shout", sms: "85258", sms_body: "SHOUT", url: "https://giveusashout.org", hours: "24 hours, every day", description: "Text SHOUT to 85258." }
+  ] } };
+
+  function toggleHelp(open) {
+    ui.help.hidden = !open;
+    ui.helpBtn.setAttribute("aria-expanded", open ? "true" : "false");
+    if (!open) return;
+    var doc = contactsDoc() || BAKED;
+    var list = (doc.sets && (doc.sets[state.nation || "uk"] || doc.sets.uk)) || BAKED.sets.uk;
+    ui.helpList.textContent = "";
+    list.forEach(function (c) { ui.helpList.appendChild(contactItem(c, cfg.headingLevel + 2)); });
+    ui.helpHeading.focus();
+  }
+
+  // ---------- clear ----------
+  function showConfirm(open) {
+    ui.confirm.hidden = !open;
+    ui.clearBtn.setAttribute("aria-expanded", open ? "true" : "false");
+    if (open) ui.yesBtn.focus();
+  }
+
+  function clearConversation() {
+    showConfirm(false);
+    ui.log.textContent = "";
+    state.count = 0;
+    state.nation = null;
+    setTyping(false);
+    forgetSid();
+    state.sid = newSid();
+    setSid(state.sid);
+    if (state.socket && state.online) state.socket.emit("session_request", { session_id: state.sid });
+    announce(S.cleared);
+    ui.input.focus();
+  }
+
+  // ---------- quick exit (GOV.UK "Exit this page" pattern) ----------
+  function quickExit() {
+    try { if (state.socket) state.socket.disconnect(); } catch (e) { /* leaving anyway */ }
+    forgetSid();
+    try { document.title = ""; } catch (e) { /* ignore */ }
+    if (document.body) document.body.textContent = "";
+    window.location.replace(cfg.exitUrl);
+  }
+
+  function onKeyDown(e) {
+    if (e.key !== "Shift") {
+      if (e.shiftKey) state.shiftAsModifier = true;
+      state.shiftCount = 0;
+    }
+  }
+  function onKeyUp(e) {
+    if (e.key !== "Shift") return;
+    if (state.shiftAsModifier) { state.shiftAsModifier = false; return; }
+    state.shiftCount += 1;
+    window.clearTimeout(state.shiftTimer);
+    if (state.shiftCount >= 3) { state.shiftCount = 0; quickExit(); return; }
+    state.shiftTimer = window.setTimeout(function () { state.shiftCount = 0; }, cfg.exitShiftWindowMs);
+  }
+
+  // ---------- connection ----------
+  function showStatus(text) {
+    ui.statusText.textContent = text;
+    ui.status.hidden = false;
+  }
+
+  function fetchHistory() {
+    return fetch(cfg.serverUrl + "/webchat/history", {
+      method: "POST", credentials: "omit", cache: "no-store",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ session_id: state.sid })
+    }).then(function (r) { return r.ok ? r.json() : { messages: [] }; })
+      .then(function (doc) { return Array.isArray(doc.messages) ? doc.messages : []; });
+  }
+
+  function renderHistory(messages) {
+    messages.slice(state.count).forEach(function (m) {
+      var d = typeof m.timestamp === "number" ? new Date(m.timestamp * 1000) : new Date();
+      if (m.sender === "user") addUser(String(m.text || ""), d);
+      else addBot(m.data, d, true);
+    });
+  }
+
+  function connect() {
+    if (typeof window.io !== "function") { showStatus(S.offline); return; }
+    var socket = window.io(cfg.serverUrl, { path: cfg.socketPath, transports: ["websocket", "polling"], reconnectionDelayMax: 10000 });
+    state.socket = socket;
+    socket.on("connect", function () {
+      var again = state.everConnected && !state.online;
+      state.online = true;
+      socket.emit("session_request", { session_id: state.sid });
+      if (!ui.status.hidden) { ui.status.hidden = true; announce(S.connected); }
+      if (again) fetchHistory().then(renderHistory).catch(function () { /* keep what is shown */ });
+      state.everConnected = true;
+    });
+    socket.on("session_confirm", function (id) {
+      var confirmed = typeof id === "string" ? id : id && id.session_id;
+      if (confirmed && confirmed !== state.sid) { state.sid = confirmed; setSid(confirmed); }
+    });
+    socket.on("bot_uttered", function (msg) { addBot(msg, new Date(), false); });
+    function offline() { state.online = false; setTyping(false); showStatus(S.offline); }
+    socket.on("disconnect", offline);
+    socket.on("connect_error", offline);
+  }
+
+  function loadSocketIo(done) {
+    if (typeof window.io === "function") { done(); return; }
+    var s = document.createElement("script");
+    s.src = cfg.staticBase + "vendor/socket.io.min.js";
+    s.onload = done;
+    s.onerror = done;
+    document.head.appendChild(s);
+  }
+
+  function ensureStyles() {
+    if (document.querySelector("link[data-pcw-css]")) return;
+    var l = el("link", { rel: "stylesheet", href: cfg.staticBase + "widget.css", "data-pcw-css": "1" });
+    document.head.appendChild(l);
+  }
+
+  // Floating mode: a launcher (with "Get help now") opens the chat panel.
+  function mountFloating(root) {
+    var wrap = el("div", { className: "pcw-floating" });
+    var panel = el("div", { className: "pcw-panel", id: "pcw-panel", hidden: true });
+    var close = el("button", { type: "button", className: "pcw-btn pcw-secondary pcw-close", text: S.closeChat });
+    var open = el("button", { type: "button", className: "pcw-btn pcw-launch", "aria-expanded": "false", "aria-controls": "pcw-panel", text: S.launcher });
+    var quickHelp = el("button", { type: "button", className: "pcw-btn pcw-help-btn", text: S.getHelp });
+    var launcher = el("div", { className: "pcw-launcher" }, [quickHelp, open]);
+    panel.appendChild(root);
+    root.querySelector(".pcw-header").appendChild(close);
+    wrap.appendChild(panel);
+    wrap.appendChild(launcher);
+    function setOpen(v) {
+      panel.hidden = !v;
+      launcher.hidden = v;
+      open.setAttribute("aria-expanded", v ? "true" : "false");
+    }
+    open.addEventListener("click", function () { setOpen(true); ui.input.focus(); });
+    quickHelp.addEventListener("click", function () { setOpen(true); toggleHelp(true); });
+    close.addEventListener("click", function () { setOpen(false); open.focus(); });
+    document.body.appendChild(wrap);
+  }
+
+  function start() {
+    ensureStyles();
+    var root = build();
+    var container = cfg.container ? document.querySelector(cfg.container) : null;
+    if (container) container.appendChild(root);
+    else mountFloating(root);
+    document.addEventListener("keydown", onKeyDown, true);
+    document.addEventListener("keyup", onKeyUp, true);
+    loadContacts();
+
+    state.sid = getSid();
+    var fresh = !state.sid;
+    if (fresh) { state.sid = newSid(); setSid(state.sid); }
+    var restored = fresh ? Promise.resolve([]) : fetchHistory().catch(function () { return []; });
+    restored.then(function (messages) {
+      renderHistory(messages);
+      loadSocketIo(connect);
+    });
+    window.PerinatalChat = { version: VERSION, exit: quickExit, openHelp: function () { toggleHelp(true); } };
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();
