@@ -44,8 +44,10 @@ class Console:
     templates: jinja2.Environment
 
     def refresh_index(self, max_batches: int | None = None) -> int:
+        """Index new events; a page request (max_batches set) waits at most 2 s for a running refresh."""
         try:
-            return indexer.refresh(self.db, self.tracker, max_batches=max_batches)
+            return indexer.refresh(self.db, self.tracker, max_batches=max_batches,
+                                   wait=-1 if max_batches is None else 2.0)
         except Exception:  # noqa: BLE001 - the inbox still answers from the index it has
             log.exception("index refresh failed")
             return 0

@@ -276,7 +276,8 @@ def _write(conn: Connection, convs: dict[str, _Conv], stats: _Stats) -> None:
             conn.execute(sa.insert(t.day_stats).values(day=day, metric=metric, key=key, n=n))
 
 
-def refresh(console: Engine, tracker: Engine, batch: int = 5000, max_batches: int | None = None) -> int:
+def refresh(console: Engine, tracker: Engine, batch: int = 5000, max_batches: int | None = None,
+            wait: float = -1) -> int:
     """Bring the index up to date with the tracker store.
 
     Args:
@@ -284,12 +285,16 @@ def refresh(console: Engine, tracker: Engine, batch: int = 5000, max_batches: in
         tracker: The tracker store, read-only.
         batch: Events read per transaction.
         max_batches: Stop after this many batches (None: until caught up).
+        wait: Seconds to wait for a refresh already running (-1: as long as it takes);
+            then return 0 (a page request must not wait behind a long catch-up).
 
     Returns:
         The number of events indexed.
     """
     done = 0
-    with _lock:
+    if not _lock.acquire(timeout=wait):
+        return 0
+    try:
         with tracker.connect() as tconn:
             if not tracker_has_events(tconn):
                 return 0
@@ -314,6 +319,8 @@ def refresh(console: Engine, tracker: Engine, batch: int = 5000, max_batches: in
                 batches += 1
                 if len(events) < batch:
                     break
+    finally:
+        _lock.release()
     return done
 
 
