@@ -20,6 +20,7 @@ from urllib.parse import quote
 import jinja2
 from aiohttp import web
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import OperationalError
 
 from bot.console import auth, indexer, schema
 from bot.settings import Settings, get_settings, resolve_sqlite_url
@@ -42,12 +43,19 @@ class Console:
     tracker: Engine
     secret: bytes
     templates: jinja2.Environment
+    _warned: bool = False
 
     def refresh_index(self, max_batches: int | None = None) -> int:
         """Index new events; a page request (max_batches set) waits at most 2 s for a running refresh."""
         try:
             return indexer.refresh(self.db, self.tracker, max_batches=max_batches,
                                    wait=-1 if max_batches is None else 2.0)
+        except OperationalError as err:
+            # Typically: Rasa has not created the tracker store yet. Say so once, not every 3 s.
+            if not self._warned:
+                log.warning("tracker store not readable yet: %s", err.orig)
+                self._warned = True
+            return 0
         except Exception:  # noqa: BLE001 - the inbox still answers from the index it has
             log.exception("index refresh failed")
             return 0
