@@ -1,0 +1,15 @@
+"""Shared loaders for the held-out safety test sets (tests/safety/)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+@lru_cache(maxsize=None)
+def load(name: str) -> dict:
+    return yaml.safe_load((ROOT / "tests" / "safety" / name).read_text(encoding="utf-8"))
