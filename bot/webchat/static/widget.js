@@ -150,13 +150,31 @@
 
   // The only markup in messages: [label](https:|tel:|mailto:...), bare https URLs, **bold**.
   var MD = /\[([^\]\n]{1,300})\]\(([^)\s]{1,2000})\)|(https:\/\/[^\s<>()"']+[^\s<>()"'.,;:!?])|\*\*([^*\n]{1,500})\*\*/g;
-  function renderRich(text, target) {
+  // UK phone numbers in bot text become tap-to-call links (999, 111, 116 123, 0xxxx xxx xxx).
+  var PHONE = /(^|[^0-9])(999|111|116 ?[0-9]{3}|0[0-9]{2,4}(?: ?[0-9]{2,4}){2,3})(?![0-9])/g;
+  function appendText(target, str, linkPhones) {
+    if (!linkPhones) { target.appendChild(document.createTextNode(str)); return; }
+    var last = 0;
+    var m;
+    PHONE.lastIndex = 0;
+    while ((m = PHONE.exec(str)) !== null) {
+      var start = m.index + m[1].length;
+      var digits = m[2].replace(/ /g, "");
+      if (digits.length !== 3 && digits.length !== 6 && (digits.length < 10 || digits.length > 11)) continue;
+      if (start > last) target.appendChild(document.createTextNode(str.slice(last, start)));
+      target.appendChild(link("tel:" + digits, m[2], false));
+      last = start + m[2].length;
+    }
+    if (last < str.length) target.appendChild(document.createTextNode(str.slice(last)));
+  }
+
+  function renderRich(text, target, linkPhones) {
     var s = String(text);
     var last = 0;
     var m;
     MD.lastIndex = 0;
     while ((m = MD.exec(s)) !== null) {
-      if (m.index > last) target.appendChild(document.createTextNode(s.slice(last, m.index)));
+      if (m.index > last) appendText(target, s.slice(last, m.index), linkPhones);
       if (m[1] !== undefined) {
         var href = m[2];
         var safe = /^tel:/i.test(href) ? safeTel(href.slice(4)) :
@@ -171,7 +189,7 @@
       }
       last = MD.lastIndex;
     }
-    if (last < s.length) target.appendChild(document.createTextNode(s.slice(last)));
+    if (last < s.length) appendText(target, s.slice(last), linkPhones);
   }
 
   // ---------- storage ----------
@@ -220,7 +238,7 @@
 
   function build() {
     var h = cfg.headingLevel;
-    var root = el("section", { className: "pcw", "aria-labelledby": "pcw-title", "data-version": VERSION });
+    var root = el("section", { className: "pcw", "aria-labelledby": "pcw-title", "data-version": VERSION, "data-state": "connecting" });
     applyColours(root);
 
     var helpBtn = el("button", { type: "button", className: "pcw-btn pcw-help-btn", "aria-expanded": "false", "aria-controls": "pcw-help", text: S.getHelp });
@@ -251,7 +269,8 @@
       el("span", { className: "pcw-dots", "aria-hidden": "true" }, [el("span"), el("span"), el("span")]),
       el("span", { text: S.typing })
     ]);
-    var scroller = el("div", { className: "pcw-body" }, [intro, log, typing]);
+    // The help panel lives in the scrolling area so long contact lists never push the message box away.
+    var scroller = el("div", { className: "pcw-body" }, [help, intro, log, typing]);
 
     var input = el("textarea", { id: "pcw-input", className: "pcw-input", rows: "1", maxlength: "2000", autocomplete: "off", enterkeyhint: "send" });
     var form = el("form", { className: "pcw-form", novalidate: true }, [
@@ -269,7 +288,6 @@
     var live = el("div", { className: "pcw-vh pcw-live", "aria-live": "polite", "aria-atomic": "true" });
 
     root.appendChild(header);
-    root.appendChild(help);
     root.appendChild(status);
     root.appendChild(scroller);
     root.appendChild(form);
@@ -311,6 +329,9 @@
 
   function scrollToEnd() {
     ui.scroller.scrollTop = ui.scroller.scrollHeight;
+    var last = ui.typing.hidden ? ui.log.lastElementChild : ui.typing;
+    // At small heights (zoom) the page itself scrolls instead of the message area.
+    if (last && last.getBoundingClientRect().bottom > window.innerHeight) last.scrollIntoView({ block: "nearest" });
   }
 
   // ---------- messages ----------
@@ -446,7 +467,7 @@
       spoken = S.botSentServices + " " + (msg.services || []).map(function (s) { return s && s.name; }).filter(Boolean).join(", ");
     } else if (typeof msg.text === "string") {
       var p = el("p", { className: "pcw-text" });
-      renderRich(msg.text, p);
+      renderRich(msg.text, p, true);
       item.bubble.appendChild(p);
       spoken = S.botSent + " " + msg.text;
     } else {
@@ -529,6 +550,7 @@
     var list = (doc.sets && (doc.sets[state.nation || "uk"] || doc.sets.uk)) || BAKED.sets.uk;
     ui.helpList.textContent = "";
     list.forEach(function (c) { ui.helpList.appendChild(contactItem(c, cfg.headingLevel + 2)); });
+    ui.scroller.scrollTop = 0;
     ui.helpHeading.focus();
   }
 
@@ -607,6 +629,7 @@
     socket.on("connect", function () {
       var again = state.everConnected && !state.online;
       state.online = true;
+      ui.root.setAttribute("data-state", "online");
       socket.emit("session_request", { session_id: state.sid });
       if (!ui.status.hidden) { ui.status.hidden = true; announce(S.connected); }
       if (again) fetchHistory().then(renderHistory).catch(function () { /* keep what is shown */ });
@@ -617,7 +640,12 @@
       if (confirmed && confirmed !== state.sid) { state.sid = confirmed; setSid(confirmed); }
     });
     socket.on("bot_uttered", function (msg) { addBot(msg, new Date(), false); });
-    function offline() { state.online = false; setTyping(false); showStatus(S.offline); }
+    function offline() {
+      state.online = false;
+      ui.root.setAttribute("data-state", "offline");
+      setTyping(false);
+      showStatus(S.offline);
+    }
     socket.on("disconnect", offline);
     socket.on("connect_error", offline);
   }
