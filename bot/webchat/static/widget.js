@@ -674,7 +674,8 @@
     var quickHelp = el("button", { type: "button", className: "pcw-btn pcw-help-btn", text: S.getHelp });
     var launcher = el("div", { className: "pcw-launcher" }, [quickHelp, open]);
     panel.appendChild(root);
-    root.querySelector(".pcw-header").appendChild(close);
+    var header = root.querySelector(".pcw-header");
+    header.insertBefore(close, header.children[1]);
     wrap.appendChild(panel);
     wrap.appendChild(launcher);
     function setOpen(v) {
