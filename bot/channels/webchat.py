@@ -135,6 +135,15 @@ class WebChatBlueprint(SocketBlueprint):
         super().register(app, options)
         app.blueprint(widget_blueprint(self.ctx.channel))
 
+        async def announce(app: Sanic, _loop: Any) -> None:
+            # `make run` users look for this line to open the widget.
+            location = getattr(app, "serve_location", "") or "http://<host>:<port>"
+            message = f"Web chat demo page: {location}/webchat/"
+            logger.info(message)
+            print(message, flush=True)  # noqa: T201 - shown even when Rasa logs at WARNING
+
+        app.register_listener(announce, "after_server_start")
+
 
 def _cors(request: Request, allowed: list[str]) -> dict[str, str]:
     origin = request.headers.get("origin")
