@@ -140,6 +140,7 @@ class _Compiled(NamedTuple):
     exclusions: list[re.Pattern[str]]
     fear: re.Pattern[str]
     strong_intent: re.Pattern[str]
+    lemmas: object
 
 
 def _token_spec(tok: str) -> list[dict]:
@@ -171,8 +172,11 @@ def _compiled() -> _Compiled:
         meta[rule] = (cat, detail)
     regexes = [(r, c, d, re.compile(p)) for r, c, d, p in lx.REGEX_RULES]
     excl = [re.compile(p) for _, p in lx.EXCLUSIONS]
+    # The lookup lemmatiser's own table, used directly on the tokenizer's output:
+    # the same lemmas as nlp(text), without running the pipeline per message.
+    lemmas = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
     return _Compiled(nlp, matcher, meta, regexes, excl,
-                     re.compile(lx.FEAR_MARKERS), re.compile(lx.STRONG_INTENT_MARKERS))
+                     re.compile(lx.FEAR_MARKERS), re.compile(lx.STRONG_INTENT_MARKERS), lemmas)
 
 
 def warm_up() -> None:
@@ -304,10 +308,10 @@ def _find(norm: str) -> list[_Hit]:
         return []
     excluded = [(m.start(), m.end()) for rx in c.exclusions for m in rx.finditer(norm)]
     raw: list[tuple[str, str, str | None, int, int, int]] = []
-    doc: Doc = c.nlp(norm)  # type: ignore[operator]
+    doc: Doc = c.nlp.make_doc(norm)  # type: ignore[attr-defined]
     for tok in doc:
         low = tok.lower_
-        tok.norm_ = lx.NORM_OVERRIDES.get(low, tok.lemma_ or low)
+        tok.norm_ = lx.NORM_OVERRIDES.get(low) or c.lemmas.get(low, low)  # type: ignore[attr-defined]
     for match_id, s, e in c.matcher(doc):
         rule = doc.vocab.strings[match_id]
         cat, detail = c.token_meta[rule]
