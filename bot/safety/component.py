@@ -1,0 +1,98 @@
+"""Rasa NLU component: the deterministic risk detector on the RAW message text.
+
+Placed after DIETClassifier and FallbackClassifier in config.yml, so a lexicon
+hit overrides both. Rasa appends ``RegexMessageHandler`` as the last NLU node;
+it replaces the intent of any text starting with ``/<known intent>``. When risk
+is found in such a text we remove the leading command from the message TEXT so
+the handler leaves ``crisis`` alone (the tracker keeps the original text).
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.classifiers.classifier import IntentClassifier
+from rasa.shared.nlu.constants import (
+    ENTITIES,
+    INTENT,
+    INTENT_NAME_KEY,
+    INTENT_RANKING_KEY,
+    PREDICTED_CONFIDENCE_KEY,
+    TEXT,
+)
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from bot.safety.detector import RiskFinding, assess, strip_command, warm_up
+
+logger = logging.getLogger(__name__)
+
+CRISIS_INTENT = "crisis"
+NEGATED_INTENT = "risk_negated"
+EXTRACTOR = "RiskDetector"
+
+
+def _entity(name: str, value: str) -> dict[str, Any]:
+    return {"entity": name, "value": value, "start": 0, "end": 0,
+            "extractor": EXTRACTOR, "confidence_entity": 1.0}
+
+
+def apply_finding(message: Message, finding: RiskFinding) -> None:
+    """Set intent, ranking and entities on ``message`` for a detector finding."""
+    intent = NEGATED_INTENT if finding.negated else CRISIS_INTENT
+    ranking = [r for r in (message.get(INTENT_RANKING_KEY) or []) if r.get(INTENT_NAME_KEY) != intent]
+    message.set(INTENT, {INTENT_NAME_KEY: intent, PREDICTED_CONFIDENCE_KEY: 1.0}, add_to_output=True)
+    message.set(INTENT_RANKING_KEY, [{INTENT_NAME_KEY: intent, PREDICTED_CONFIDENCE_KEY: 1.0}, *ranking],
+                add_to_output=True)
+    # Drop anything else claiming our entities (e.g. DIET) so the slots come from here.
+    entities = [e for e in (message.get(ENTITIES) or []) if e.get("entity") not in {"risk_category", "risk_detail"}]
+    if finding.negated:
+        entities.append(_entity("risk_detail", "negated"))
+    else:
+        entities.append(_entity("risk_category", finding.category))
+        if finding.about_other:
+            entities.append(_entity("risk_detail", "other_person"))
+        elif finding.category == "C3" and finding.detail in {"intrusive", "intent"}:
+            entities.append(_entity("risk_detail", finding.detail))
+        else:
+            entities.append(_entity("risk_detail", "self"))
+    message.set(ENTITIES, entities, add_to_output=True)
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
+class RiskDetector(GraphComponent, IntentClassifier):
+    """Marks messages that disclose risk as intent ``crisis`` (or ``risk_negated``)."""
+
+    @classmethod
+    def create(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> RiskDetector:
+        """Create the component and build the lexicon once, at load time."""
+        warm_up()
+        return cls()
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        """Assess each message's raw text; see module docstring."""
+        for message in messages:
+            raw = message.get(TEXT) or ""
+            finding = assess(raw)
+            if finding is None:
+                continue
+            logger.debug("risk rule=%s category=%s negated=%s", finding.rule, finding.category, finding.negated)
+            apply_finding(message, finding)
+            if raw.lstrip().startswith("/"):
+                message.set(TEXT, strip_command(raw.lstrip()))
+        return messages
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        """Nothing to do at training time."""
+        return training_data
