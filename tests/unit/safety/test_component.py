@@ -1,0 +1,79 @@
+"""RiskDetector on hand-built Rasa messages."""
+
+from __future__ import annotations
+
+import pytest
+from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.safety.component import RiskDetector
+
+
+def _run(text: str, intent: str = "greet") -> Message:
+    message = Message(data={TEXT: text})
+    message.set(INTENT, {"name": intent, "confidence": 0.9}, add_to_output=True)
+    message.set(INTENT_RANKING_KEY, [{"name": intent, "confidence": 0.9}], add_to_output=True)
+    RiskDetector().process([message])
+    return message
+
+
+def _entities(message: Message) -> dict[str, str]:
+    return {e["entity"]: e["value"] for e in message.get(ENTITIES) or []}
+
+
+def test_crisis_overrides_diet_and_sets_category() -> None:
+    message = _run("everyone would be better off without me")
+    assert message.get(INTENT) == {"name": "crisis", "confidence": 1.0}
+    assert message.get(INTENT_RANKING_KEY)[0] == {"name": "crisis", "confidence": 1.0}
+    assert _entities(message) == {"risk_category": "C1", "risk_detail": "self"}
+    entity = next(e for e in message.get(ENTITIES) if e["entity"] == "risk_category")
+    assert entity == {"entity": "risk_category", "value": "C1", "start": 0, "end": 0,
+                      "extractor": "RiskDetector", "confidence_entity": 1.0}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("I keep picturing dropping her and it terrifies me", "intrusive"),
+    ("a voice tells me to hurt the baby", "intent"),
+    ("my wife says she wants to end her life", "other_person"),
+])
+def test_risk_detail(text: str, expected: str) -> None:
+    assert _entities(_run(text))["risk_detail"] == expected
+
+
+def test_command_prefix_is_removed_so_regex_handler_keeps_crisis() -> None:
+    message = _run("/greet@1.0 I want to die")
+    assert message.get(INTENT)["name"] == "crisis"
+    assert message.get(TEXT) == "I want to die"
+
+
+def test_command_only_text_keeps_its_words() -> None:
+    message = _run("/kms")
+    assert message.get(INTENT)["name"] == "crisis"
+    assert not message.get(TEXT).startswith("/")
+
+
+def test_negated_risk_is_check_in_without_category() -> None:
+    message = _run("I don't want to die, I'm just exhausted")
+    assert message.get(INTENT) == {"name": "risk_negated", "confidence": 1.0}
+    assert _entities(message) == {"risk_detail": "negated"}
+
+
+@pytest.mark.parametrize("text", ["I'm dying for a cuppa", "/greet", "hello"])
+def test_everyday_message_left_alone(text: str) -> None:
+    message = _run(text)
+    assert message.get(INTENT)["name"] == "greet"
+    assert message.get(TEXT) == text
+    assert _entities(message) == {}
+
+
+def test_diet_crisis_without_lexicon_hit_is_left_alone() -> None:
+    message = _run("something DIET thinks is a crisis", intent="crisis")
+    assert message.get(INTENT)["name"] == "crisis"
+    assert _entities(message) == {}
+
+
+def test_no_message_text_in_logs(caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level("DEBUG", logger="bot.safety")
+    _run("I want to kill myself")
+    assert "kill myself" not in caplog.text and "want to" not in caplog.text
+    assert "c1." in caplog.text
