@@ -68,7 +68,8 @@ conversations = sa.Table(
     sa.Column("follow_up", sa.Boolean, nullable=False, default=False),
     sa.Column("flag_closed", sa.Boolean, nullable=False, default=False),
     sa.Column("hold", sa.Boolean, nullable=False, default=False),
-    sa.Index("ix_conv_last_ts", "last_ts"),
+    sa.Index("ix_conv_last_ts", "last_ts"),  # newest first (rowid breaks ties)
+    sa.Index("ix_conv_span", "last_ts", "first_ts"),  # covering for date-range counts
     sa.Index("ix_conv_queue", "queue_rank", "queue_sort"),
 )
 
@@ -149,8 +150,13 @@ def open_console_db(url: str) -> Engine:
         Path(url[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
     engine = make_engine(url)
     metadata.create_all(engine)
+    # Indexes added after a table was created (create_all only makes missing tables).
+    for table in metadata.sorted_tables:
+        for index in table.indexes:
+            index.create(engine, checkfirst=True)
     if engine.dialect.name == "sqlite":
         with engine.begin() as conn:
             for statement in _SQLITE_APPEND_ONLY:
                 conn.exec_driver_sql(statement)
+            conn.exec_driver_sql("PRAGMA optimize")  # keeps the planner's statistics fresh
     return engine
