@@ -32,12 +32,12 @@ NATIONS = ("england", "wales")
 UK_WIDE = {"uk", "gb", "all", "uk-wide", "uk_wide", "england", "wales"}
 
 # "Get help now" shows the core crisis set, in this order. Each slot is matched on
-# the contact's id (then name), so the data file stays the only source of numbers.
+# the contact's id, so the data file stays the only source of numbers.
 CORE_SLOTS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("emergency", re.compile(r"999|emergenc", re.I)),
-    ("nhs111", re.compile(r"111", re.I)),
-    ("samaritans", re.compile(r"^samaritans(?!.*(welsh|cymraeg))", re.I)),
-    ("shout", re.compile(r"shout", re.I)),
+    ("emergency", re.compile(r"^(emergency|999)$", re.I)),
+    ("nhs111", re.compile(r"^nhs_?111(_(england|wales))?$", re.I)),
+    ("samaritans", re.compile(r"^samaritans$", re.I)),
+    ("shout", re.compile(r"^shout$", re.I)),
 )
 
 
@@ -80,8 +80,7 @@ def _pick(entries: Iterable[dict[str, Any]], nation: str | None) -> list[dict[st
     chosen: list[dict[str, Any]] = []
     for _slot, pattern in CORE_SLOTS:
         for entry in entries:
-            key = f"{entry.get('id', '')} {entry.get('name', '')}"
-            if not pattern.search(str(entry.get("id", ""))) and not pattern.search(key):
+            if not pattern.search(str(entry.get("id", ""))):
                 continue
             nations = _nations(entry)
             if nation is None:
