@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 import socket
 import urllib.request
 import uuid
@@ -295,3 +296,16 @@ def test_baked_copy_matches_the_contacts_file() -> None:
     baked = contacts_mod.load_fallback()["sets"]
     for nation in ("uk", "england", "wales"):
         assert baked[nation] == real[nation], nation
+
+
+def test_widget_last_resort_numbers_are_verified_contacts() -> None:
+    """widget.js carries a tiny last-resort set for an embed whose server went down before
+    contacts.json loaded; each number in it must be a verified number from the contacts file."""
+    if not contacts_mod.CONTACTS_FILE.exists():
+        pytest.skip("data/safety/contacts.yml not written yet")
+    source = (Path(contacts_mod.__file__).parent / "static" / "widget.js").read_text()
+    baked = source.split("var BAKED", 1)[1].split("};", 1)[0]
+    numbers = set(re.findall(r'(?:tel|sms): "(\d+)"', baked))
+    entries = yaml.safe_load(contacts_mod.CONTACTS_FILE.read_text())["contacts"]
+    verified = {str(e.get(k)) for e in entries if e.get("status") == "V" for k in ("tel", "sms") if e.get(k)}
+    assert numbers and numbers <= verified
