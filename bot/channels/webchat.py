@@ -62,6 +62,17 @@ def valid_session_id(value: Any) -> bool:
     return isinstance(value, str) and bool(SESSION_ID_RE.match(value))
 
 
+def shown_text(text: str | None, custom: Any) -> str | None:
+    """The text to show beside a payload: with service cards, only the intro line.
+
+    The bot also lists the services in its text, for channels that draw no
+    cards; the widget draws cards, so the list would appear twice.
+    """
+    if text and isinstance(custom, dict) and custom.get("type") == "services":
+        return text.strip().split("\n\n")[0]
+    return text
+
+
 def bot_messages(text: str | None, data: dict[str, Any] | None) -> list[dict[str, Any]]:
     """The socket messages Rasa's socketio output sends for one bot utterance.
 
@@ -70,6 +81,7 @@ def bot_messages(text: str | None, data: dict[str, Any] | None) -> list[dict[str
     conversation looks exactly like the live one.
     """
     data = data or {}
+    text = shown_text(text, data.get("custom"))
     messages: list[dict[str, Any]] = []
     buttons = data.get("quick_replies") or data.get("buttons")
     if text:
@@ -118,6 +130,13 @@ class WebChatOutput(SocketIOOutput):
     @classmethod
     def name(cls) -> str:
         return "webchat"
+
+    async def send_response(self, recipient_id: str, message: dict[str, Any]) -> None:
+        """Send one bot utterance, without the text copy of service cards."""
+        message = dict(message)
+        if message.get("text"):
+            message["text"] = shown_text(message["text"], message.get("custom"))
+        await super().send_response(recipient_id, message)
 
     async def send_custom_json(self, recipient_id: str, json_message: dict[str, Any], **kwargs: Any) -> None:
         """Send a custom payload (crisis card, service cards) unchanged."""

@@ -241,9 +241,17 @@ async def test_demo_page_and_static_files_are_served(server: Server) -> None:
 
 def test_bot_messages_mirror_rasa_socketio_output() -> None:
     buttons = [{"title": "Yes", "payload": "/affirm"}]
-    assert bot_messages("one\n\ntwo", {"buttons": buttons, "custom": {"type": "services", "services": []}}) == [
+    assert bot_messages("one\n\ntwo", {"buttons": buttons, "custom": {"type": "crisis", "contacts": []}}) == [
         {"text": "one"},
         {"text": "two", "quick_replies": [{"content_type": "text", "title": "Yes", "payload": "/affirm"}]},
+        {"type": "crisis", "contacts": []},
+    ]
+
+
+def test_service_cards_are_not_repeated_as_text() -> None:
+    text = "Here is support near Brecon:\n\n1. Mums Matter\nA course.\n\n2. PANDAS"
+    assert bot_messages(text, {"custom": {"type": "services", "services": []}}) == [
+        {"text": "Here is support near Brecon:"},
         {"type": "services", "services": []},
     ]
 
