@@ -3,7 +3,7 @@
 `make run` calls this after setting up, building the directory and training.
 It starts the action server, the Rasa server (REST, web chat and Telegram
 channels), the staff console, Telegram long polling when a token is set but no
-webhook URL, and the retention job when scheduled. Ctrl-C stops them all.
+webhook URL (the console runs the scheduled retention job). Ctrl-C stops them all.
 """
 
 from __future__ import annotations
@@ -95,11 +95,8 @@ def main() -> int:
             "Press Ctrl-C to stop.",
         ]
         print("\n".join(lines), flush=True)
-        next_retention = time.monotonic()
+        # The console runs the retention job itself when RETENTION_SCHEDULE_HOURS > 0.
         while all(proc.poll() is None for proc in procs.values()):
-            if settings.retention_schedule_hours and time.monotonic() >= next_retention and "console" in procs:
-                subprocess.run([sys.executable, "-m", "bot.console", "retention"], cwd=REPO_ROOT, env=env)
-                next_retention = time.monotonic() + settings.retention_schedule_hours * 3600
             time.sleep(1)
         dead = [name for name, proc in procs.items() if proc.poll() is not None]
         logger.error("Stopped because %s exited.", ", ".join(dead))
