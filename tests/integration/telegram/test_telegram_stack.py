@@ -103,6 +103,14 @@ def user_texts(stack: Stack, sender_id: str) -> list[str]:
     return [json.loads(row[0]).get("text") for row in rows]
 
 
+def tracker_becomes(stack: Stack, sender_id: str, expected: list[str], timeout: float = 20.0) -> list[str]:
+    """The conversation's user messages once they equal `expected` (Rasa saves after replying)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and user_texts(stack, sender_id) != expected:
+        time.sleep(0.2)
+    return user_texts(stack, sender_id)
+
+
 def test_start_to_service_cards_for_brecon(stack: Stack, api: BotApiStandIn) -> None:
     greeting = say(stack, api, 1001, "/start")
     assert greeting and any("automated" in t.lower() or "privacy" in t.lower() or "glad" in t.lower()
@@ -119,6 +127,9 @@ def test_crisis_message_gets_the_crisis_reply(stack: Stack, api: BotApiStandIn) 
     replies = say(stack, api, 1002, "I want to die")
     assert any("116 123" in t for t in replies), replies
     assert any("999" in t for t in replies), replies
+    # The crisis card comes as readable text with plain (tappable) numbers, no markup.
+    assert any(t.startswith(texts.CRISIS_HEADING) and "Samaritans: call 116 123" in t for t in replies), replies
+    assert all("parse_mode" not in p for p in api.calls_of("sendMessage", 1002))
 
 
 def test_button_press(stack: Stack, api: BotApiStandIn) -> None:
@@ -134,7 +145,7 @@ def test_button_press(stack: Stack, api: BotApiStandIn) -> None:
     assert api.calls_of("answerCallbackQuery")[-1] == {"callback_query_id": update["callback_query"]["id"]}
     assert api.calls_of("editMessageReplyMarkup", 1003) == [{"chat_id": 1003, "message_id": 555, "reply_markup": {
         "inline_keyboard": [[{"text": f"✓ {button['text']}", "callback_data": "tg:noop"}]]}}]
-    assert user_texts(stack, "tg-1003")[-1] == "/find_support"
+    assert tracker_becomes(stack, "tg-1003", ["/greet", "/find_support"]) == ["/greet", "/find_support"]
 
 
 @pytest.mark.parametrize("secret", [None, "", "wrong-secret", SECRET.upper()])
@@ -158,7 +169,7 @@ def test_same_update_twice_and_after_restart_is_answered_once(stack: Stack, api:
     assert post(stack, update) == 200
     assert post(stack, update) == 200
     first = settle(api, chat_id)
-    assert first and user_texts(stack, f"tg-{chat_id}") == ["hello"]
+    assert first and tracker_becomes(stack, f"tg-{chat_id}", ["hello"]) == ["hello"]
     stack.stop_rasa()
     stack.start_rasa()
     assert post(stack, update) == 200
@@ -197,7 +208,8 @@ def test_hundred_chats_at_once_get_their_own_answers(stack: Stack, api: BotApiSt
     time.sleep(3)
     counts = {c: len(api.texts(c)) for c in chats}
     assert len(set(counts.values())) == 1, counts  # none lost, none doubled onto another chat
-    assert {c: user_texts(stack, f"tg-{c}") for c in chats} == {c: [f"hi, this is parent {c}"] for c in chats}
+    expected = {c: [f"hi, this is parent {c}"] for c in chats}
+    assert {c: tracker_becomes(stack, f"tg-{c}", expected[c]) for c in chats} == expected
 
 
 def test_long_polling_holds_the_same_conversation(stack: Stack, api: BotApiStandIn, tmp_path: Path) -> None:
@@ -219,6 +231,7 @@ def test_long_polling_holds_the_same_conversation(stack: Stack, api: BotApiStand
         proc.terminate()
         proc.wait(10)
         log.close()
-    assert user_texts(stack, f"tg-{chat_id}") == ["/greet", "I need some support since having my baby", "Brecon"]
+    said = ["/greet", "I need some support since having my baby", "Brecon"]
+    assert tracker_becomes(stack, f"tg-{chat_id}", said) == said
     assert any("Mums Matter" in t for t in api.texts(chat_id)), api.texts(chat_id)
     assert api.calls_of("getUpdates")[-1].get("offset") is not None
