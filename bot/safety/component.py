@@ -28,7 +28,7 @@ from rasa.shared.nlu.constants import (
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.safety.detector import RiskFinding, assess, strip_command, warm_up
+from bot.safety.detector import RiskFinding, assess, everyday_idiom, strip_command, warm_up
 
 logger = logging.getLogger(__name__)
 
@@ -64,6 +64,24 @@ def apply_finding(message: Message, finding: RiskFinding) -> None:
     message.set(ENTITIES, entities, add_to_output=True)
 
 
+def _intent_name(message: Message) -> str | None:
+    return (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
+
+
+def set_aside_crisis(message: Message) -> None:
+    """Replace a classifier-only crisis guess with the next best intent.
+
+    Only for everyday idioms the lexicon knows ("teething is killing me"):
+    a real disclosure in the same message is a lexicon finding and never
+    reaches here.
+    """
+    ranking = [r for r in (message.get(INTENT_RANKING_KEY) or []) if r.get(INTENT_NAME_KEY) != CRISIS_INTENT]
+    best = ranking[0] if ranking else {INTENT_NAME_KEY: "nlu_fallback", PREDICTED_CONFIDENCE_KEY: 1.0}
+    message.set(INTENT, dict(best), add_to_output=True)
+    message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+    logger.debug("classifier-only crisis set aside: everyday idiom")
+
+
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class RiskDetector(GraphComponent, IntentClassifier):
     """Marks messages that disclose risk as intent ``crisis`` (or ``risk_negated``)."""
@@ -86,6 +104,8 @@ class RiskDetector(GraphComponent, IntentClassifier):
             raw = message.get(TEXT) or ""
             finding = assess(raw)
             if finding is None:
+                if _intent_name(message) == CRISIS_INTENT and everyday_idiom(raw):
+                    set_aside_crisis(message)
                 continue
             logger.debug("risk rule=%s category=%s negated=%s", finding.rule, finding.category, finding.negated)
             apply_finding(message, finding)

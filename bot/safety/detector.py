@@ -179,6 +179,20 @@ def _compiled() -> _Compiled:
                      re.compile(lx.FEAR_MARKERS), re.compile(lx.STRONG_INTENT_MARKERS), lemmas)
 
 
+@lru_cache(maxsize=1)
+def _idioms() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{pattern})" for _, pattern in lx.DIET_IDIOMS))
+
+
+def everyday_idiom(text: str) -> bool:
+    """True if the text holds an everyday exaggeration such as "teething is killing me".
+
+    Used only to set aside a classifier-only crisis guess; the lexicon's own
+    findings are never overridden by it.
+    """
+    return bool(_idioms().search(normalise(strip_command(text.strip()))))
+
+
 def warm_up() -> None:
     """Build the pipeline and lexicon now (e.g. when the Rasa component loads)."""
     _compiled()

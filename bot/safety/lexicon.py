@@ -281,6 +281,18 @@ EXCLUSIONS: list[tuple[str, str]] = [
     ("benign.breathing_nose", r"\bnot breathing (?:properly )?through (?:his|her) nose\b"),
 ]
 
+# Everyday exaggerations that DIET alone may mistake for risk. When the lexicon
+# finds no risk and one of these is present, a DIET-only "crisis" is set aside
+# (SAFETY.md: "this teething is killing me" must not get crisis numbers).
+DIET_IDIOMS: list[tuple[str, str]] = [
+    ("idiom.killing_me", r"\b(?:is|are|s|it|its|they|these|this|that|he|she|you) (?:\w+ )?killing me\b(?! (?:and|so) i want)"),
+    ("idiom.murder_a", r"\b(?:could|would) (?:murder|kill) (?:a|an|for|some)\b"),
+    ("idiom.little_monster", r"\blittle (?:monster|terror|devil)\b"),
+    ("idiom.dying_for", r"\bdying (?:for|to|of) (?:a|an|some|my|the|get|have|go|sleep|know|see|try)\b"),
+    ("idiom.dead_tired", r"\b(?:dead (?:tired|on my feet|beat)|dead to the world)\b"),
+    ("idiom.drives_me_mad", r"\b(?:drives|driving) me (?:mad|crazy|up the wall|round the bend)\b"),
+]
+
 # Whole-message completions: a lone "end it" is a disclosure even when the NLU
 # component never saw the previous message.
 STANDALONE: dict[str, str] = {

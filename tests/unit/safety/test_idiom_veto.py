@@ -1,0 +1,48 @@
+"""A classifier-only crisis guess on an everyday idiom is set aside; real risk never is."""
+
+from __future__ import annotations
+
+import pytest
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.safety.component import RiskDetector
+
+
+def diet_says_crisis(text: str) -> Message:
+    ranking = [{"name": "crisis", "confidence": 0.7}, {"name": "ask_low_mood", "confidence": 0.2}]
+    return Message(data={TEXT: text, INTENT: dict(ranking[0]), INTENT_RANKING_KEY: ranking})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "this teething is killing me",
+        "my back is killing me",
+        "I'm dying for a cuppa",
+        "I could murder a coffee",
+        "he's a little monster at bedtime",
+        "the night feeds are driving me mad",
+    ],
+)
+def test_everyday_idioms_are_not_crisis(text: str) -> None:
+    message = diet_says_crisis(text)
+    RiskDetector().process([message])
+    assert message.get(INTENT)["name"] == "ask_low_mood"
+    assert [r["name"] for r in message.get(INTENT_RANKING_KEY)] == ["ask_low_mood"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["the pain is killing me and I want to die", "I'm dying for a sleep but honestly I want to end it all"],
+)
+def test_real_risk_beside_an_idiom_stays_crisis(text: str) -> None:
+    message = diet_says_crisis(text)
+    RiskDetector().process([message])
+    assert message.get(INTENT)["name"] == "crisis"
+
+
+def test_a_classifier_only_crisis_without_an_idiom_is_kept() -> None:
+    message = diet_says_crisis("I just can't see a way forward any more")
+    RiskDetector().process([message])
+    assert message.get(INTENT)["name"] == "crisis"
