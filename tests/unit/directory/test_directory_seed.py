@@ -11,8 +11,8 @@ import pytest
 
 from bot.directory.seed import SeedError, create_directory, load_seed, validate_seed
 
-SAFETY_MD = Path("/work/shared/SAFETY.md")
-SEEDS = Path("/work/shared/seeds")
+SAFETY_MD = Path(__file__).resolve().parents[3].parent / "shared" / "SAFETY.md"
+SEEDS = SAFETY_MD.parent / "seeds"
 
 # Every number the directory may show, with where it was verified. Add a number here
 # only with its source; the test below then lets it into services.yml.
