@@ -74,20 +74,19 @@ def test_prefixes_do_not_hide_risk(bare_stack: Stack, prefix: str) -> None:
     assert crisis_cards(reply) and crisis_cards(reply)[0]["category"] == "C1"
 
 
-def test_wales_wording_after_a_welsh_place(bare_stack: Stack) -> None:
+@pytest.mark.parametrize(
+    ("place", "wording", "not_wording"),
+    [
+        ("I live in Brecon", "press 2", "mental health option"),
+        ("we're in Milton Keynes", "mental health option", "press 2"),
+    ],
+)
+def test_nation_wording_follows_the_place(bare_stack: Stack, place: str, wording: str, not_wording: str) -> None:
     who = sender()
-    bare_stack.send(who, "I live in Brecon")
+    bare_stack.send(who, place)
     reply = text(bare_stack.send(who, "I want to end it all"))
-    assert "press 2" in reply
-    assert "mental health option" not in reply
-
-
-def test_england_wording_after_milton_keynes(bare_stack: Stack) -> None:
-    who = sender()
-    bare_stack.send(who, "we're in Milton Keynes")
-    reply = text(bare_stack.send(who, "I want to end it all"))
-    assert "mental health option" in reply
-    assert "press 2" not in reply
+    assert wording in reply
+    assert not_wording not in reply
 
 
 def test_unknown_nation_gets_both_111_wordings(bare_stack: Stack) -> None:
