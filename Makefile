@@ -26,8 +26,17 @@ setup: $(STAMP) ## Create .venv with Python 3.10 and the pinned packages
 directory: setup ## Build the service directory (var/directory.db) from data/directory/
 	$(PY) -m bot.directory.build
 
-train: setup ## Train the model if its inputs changed (Rasa skips it otherwise)
+# Everything the trained model depends on: make skips training (and Rasa's own,
+# slower fingerprint check) when none of it is newer than the last training.
+TRAIN_INPUTS := config.yml domain.yml $(shell find data/nlu data/rules data/stories -name '*.yml') \
+	data/directory/places.yml $(wildcard bot/nlp.py bot/nlu/*.py bot/safety/*.py bot/directory/*.py)
+MODEL_STAMP := models/.trained
+
+$(MODEL_STAMP): $(TRAIN_INPUTS) $(STAMP)
 	$(RASA) train --quiet
+	touch $@
+
+train: $(MODEL_STAMP) ## Train the model if its inputs changed
 
 validate: setup ## Check the training data and the domain
 	$(PY) -m bot.safety.responses --check
