@@ -121,6 +121,7 @@ def _reply(response: str, place: str, result: SearchResult) -> SearchReply:
         "type": "services",
         "services": [card.as_payload() for card in result.services],
         "more": result.has_more,
+        "local": result.local,
     }
     return SearchReply(
         response=response,

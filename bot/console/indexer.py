@@ -32,8 +32,10 @@ TEXT_CAP = 4000
 RANK_CRISIS, RANK_NOT_HELPED, RANK_FALLBACK, RANK_NONE = 0, 1, 2, 9
 CHANNELS = {"socketio": "web", "webchat": "web", "telegram": "telegram", "rest": "rest"}
 _HELP_QUESTION = ("did that help", "did this help", "was that helpful", "was this helpful")
-_HELP_RESPONSES = ("utter_ask_helpful", "utter_did_that_help", "utter_ask_did_that_help")
-_NO_LOCAL = ("no_local", "nothing_local", "no_services", "not_found")
+_HELP_RESPONSES = ("utter_results_options",)
+# The bot's responses for "nothing local fits" (see domain.yml); the services
+# payload also says `"local": false`.
+_NO_LOCAL = ("services_national", "place_outside")
 _lock = threading.Lock()
 
 
