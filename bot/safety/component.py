@@ -10,6 +10,7 @@ the handler leaves ``crisis`` alone (the tracker keeps the original text).
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -64,6 +65,23 @@ def apply_finding(message: Message, finding: RiskFinding) -> None:
     message.set(ENTITIES, entities, add_to_output=True)
 
 
+# A button payload: "/intent", "/intent@0.9" or "/intent{...}" and nothing else.
+BUTTON_PAYLOAD = re.compile(r"/[A-Za-z_][\w-]*(?:@[0-9.]+)?(?:\{.*\})?", re.S)
+
+
+def keep_free_text_out_of_the_command_parser(message: Message, raw: str) -> None:
+    """Let only real button payloads reach Rasa's "/intent" parser.
+
+    Typed text that merely starts with "/" ("/ I feel awful") would be parsed as
+    an unknown intent, and Rasa's warning about it quotes the whole message into
+    the log. DIET has already classified the text, so dropping the slash loses
+    nothing.
+    """
+    stripped = raw.strip()
+    if stripped.startswith("/") and not BUTTON_PAYLOAD.fullmatch(stripped):
+        message.set(TEXT, stripped.lstrip("/"))
+
+
 def _intent_name(message: Message) -> str | None:
     return (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
 
@@ -106,6 +124,7 @@ class RiskDetector(GraphComponent, IntentClassifier):
             if finding is None:
                 if _intent_name(message) == CRISIS_INTENT and everyday_idiom(raw):
                     set_aside_crisis(message)
+                keep_free_text_out_of_the_command_parser(message, raw)
                 continue
             logger.debug("risk rule=%s category=%s negated=%s", finding.rule, finding.category, finding.negated)
             apply_finding(message, finding)

@@ -157,8 +157,8 @@ def test_malformed_bodies_get_a_clear_400(stack: Stack, body: bytes) -> None:
 
 
 def test_no_message_text_in_the_logs(stack: Stack) -> None:
-    secret = "my postcode is LD3 7HR and my name is Zebedee Quark"
-    stack.send(new_sender(), secret)
+    stack.send(new_sender(), "my postcode is LD3 7HR and my name is Zebedee Quark")
+    stack.send(new_sender(), "/ Zebedee typed a slash first")
     for name in ("rasa", "actions"):
         assert "Zebedee" not in stack.log(name)
 

@@ -46,3 +46,19 @@ def test_a_classifier_only_crisis_without_an_idiom_is_kept() -> None:
     message = diet_says_crisis("I just can't see a way forward any more")
     RiskDetector().process([message])
     assert message.get(INTENT)["name"] == "crisis"
+
+
+@pytest.mark.parametrize(
+    ("text", "seen_by_command_parser"),
+    [
+        ("/greet", "/greet"),
+        ("/greet@0.9", "/greet@0.9"),
+        ('/inform{"location": "Brecon"}', '/inform{"location": "Brecon"}'),
+        ("/ I feel awful today", " I feel awful today"),
+        ("/greet hello there", "greet hello there"),
+    ],
+)
+def test_only_button_payloads_reach_the_command_parser(text: str, seen_by_command_parser: str) -> None:
+    message = Message(data={TEXT: text, INTENT: {"name": "greet", "confidence": 0.9}})
+    RiskDetector().process([message])
+    assert message.get(TEXT) == seen_by_command_parser
