@@ -139,3 +139,15 @@ def test_conversation_is_flagged_for_staff_without_text_in_logs(bare_stack: Stac
     slots = {json.loads(r[0])["name"]: json.loads(r[0])["value"] for r in rows}
     assert slots["risk_category"] == "C7"
     assert "all my tablets" not in bare_stack.log("rasa")
+
+
+def test_with_the_tracker_store_broken_the_parent_still_gets_emergency_numbers(bare_stack: Stack) -> None:
+    """Runs last in this module: it ruins the stack's conversation store on purpose."""
+    tracker = Path(bare_stack.var_dir) / "tracker.db"
+    for suffix in ("", "-wal", "-shm"):
+        path = tracker.with_name(tracker.name + suffix)
+        if path.exists():
+            path.write_bytes(b"this is not a database" * 64)
+    reply = text(bare_stack.send(sender(), "I want to die"))
+    assert "999" in reply
+    assert "116 123" in reply
