@@ -89,7 +89,7 @@ def main() -> int:
             f"  REST channel:         {base}/webhooks/rest/webhook",
             f"  Staff console:        http://{settings.console_host}:{settings.console_port}/"
             if "console" in procs else "  Staff console:        not installed",
-            "  Create a staff user:  .venv/bin/python -m bot.console create-user NAME --role admin",
+            "  Create a staff user:  make console-user NAME=alex ROLE=admin",
             "  Telegram:             " + ("long polling" if "telegram" in procs
                                           else "webhook" if settings.telegram_token else "off (no TELEGRAM_TOKEN)"),
             "Press Ctrl-C to stop.",
