@@ -20,6 +20,8 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot.safety.recent import METADATA_KEY as CONVERSATION_KEY
+
 logger = logging.getLogger(__name__)
 
 MAX_SENDER_LENGTH = 255  # the tracker store's sender_id column
@@ -82,7 +84,12 @@ class SafeRestInput(RestInput):
             sender, text = parsed
             collector = CollectingOutputChannel()
             try:
-                await on_new_message(UserMessage(text, collector, sender, input_channel=self.name()))
+                await on_new_message(
+                    UserMessage(
+                        text, collector, sender, input_channel=self.name(),
+                        metadata={CONVERSATION_KEY: sender},  # for split disclosures
+                    )
+                )
             except CancelledError:
                 logger.error("rest: handling a message timed out")
             except Exception as error:  # keep serving; the parent sees what was collected

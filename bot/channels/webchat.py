@@ -37,6 +37,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from socketio import AsyncServer
 
+from bot.safety.recent import METADATA_KEY as CONVERSATION_KEY
 from bot.webchat.contacts import load_contacts
 
 logger = logging.getLogger(__name__)
@@ -326,7 +327,8 @@ class WebChatInput(SocketIOInput):
                 WebChatOutput(sio, self.bot_message_evt),
                 sender_id,
                 input_channel=self.name(),
-                metadata=metadata if isinstance(metadata, dict) else {},
+                # The conversation key is set here, never taken from the client.
+                metadata={**(metadata if isinstance(metadata, dict) else {}), CONVERSATION_KEY: sender_id},
             )
             await on_new_message(message)
 

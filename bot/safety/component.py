@@ -30,6 +30,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.safety.detector import RiskFinding, assess, everyday_idiom, strip_command, warm_up
+from bot.safety.recent import METADATA_KEY, RecentMessages
 
 logger = logging.getLogger(__name__)
 
@@ -116,11 +117,18 @@ class RiskDetector(GraphComponent, IntentClassifier):
         warm_up()
         return cls()
 
+    def __init__(self) -> None:
+        self._recent = RecentMessages()
+
+    def _previous(self, message: Message, raw: str) -> str | None:
+        key = (message.get("metadata") or {}).get(METADATA_KEY)
+        return self._recent.swap(str(key), raw) if key else None
+
     def process(self, messages: list[Message]) -> list[Message]:
         """Assess each message's raw text; see module docstring."""
         for message in messages:
             raw = message.get(TEXT) or ""
-            finding = assess(raw)
+            finding = assess(raw, previous=self._previous(message, raw))
             if finding is None:
                 if _intent_name(message) == CRISIS_INTENT and everyday_idiom(raw):
                     set_aside_crisis(message)

@@ -95,10 +95,11 @@ def test_unknown_nation_gets_both_111_wordings(bare_stack: Stack) -> None:
     assert "116 123" in reply and "85258" in reply
 
 
-def test_two_message_disclosure(bare_stack: Stack) -> None:
+@pytest.mark.parametrize(("first", "second"), [("I want to", "end it"), ("my partner", "hits me")])
+def test_two_message_disclosure(bare_stack: Stack, first: str, second: str) -> None:
     who = sender()
-    bare_stack.send(who, "I want to")
-    assert crisis_cards(bare_stack.send(who, "end it"))
+    bare_stack.send(who, first)
+    assert crisis_cards(bare_stack.send(who, second))
 
 
 def test_idioms_do_not_trigger(bare_stack: Stack) -> None:
