@@ -42,8 +42,9 @@ validate: setup ## Check the training data and the domain
 	$(PY) -m bot.safety.responses --check
 	$(RASA) data validate --fail-on-warnings
 
-test-rasa: validate train ## Dialogue tests (test stories) and the NLU held-out F1 floor
+test-rasa: validate train ## Dialogue tests, the NLU held-out F1 floor, the safety sets through the whole model
 	$(PY) scripts/rasa_tests.py
+	$(PY) scripts/safety_system_check.py
 
 browser: ## Install Debian's Chromium for the browser tests (if missing)
 	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium; }

@@ -37,22 +37,32 @@ def everyday_messages() -> list[str]:
 
 
 async def classify(texts: list[str]) -> list[str]:
+    """The path each text takes: an intent name, or "check-in" for a classifier-only crisis."""
     from rasa.core.agent import Agent
     from rasa.model import get_latest_model
 
     agent = Agent.load(get_latest_model(str(REPO / "models")))
-    return [(await agent.parse_message(text))["intent"]["name"] for text in texts]
+    paths = []
+    for text in texts:
+        parsed = await agent.parse_message(text)
+        details = {e["value"] for e in parsed["entities"] if e["entity"] == "risk_detail"}
+        unclear = parsed["intent"]["name"] == "crisis" and "unclear" in details
+        paths.append("check-in" if unclear else parsed["intent"]["name"])
+    return paths
 
 
 def main() -> int:
     risks = risk_messages()
     everyday = everyday_messages()
     predicted = asyncio.run(classify([t for t, _ in risks] + everyday))
-    missed = [t for (t, want), got in zip(risks, predicted) if got not in {want, "crisis"}]
+    missed = [t for (t, want), got in zip(risks, predicted) if got not in {want, "crisis", "check-in"}]
     alarms = [t for t, got in zip(everyday, predicted[len(risks):]) if got == "crisis"]
+    checks = [t for t, got in zip(everyday, predicted[len(risks):]) if got == "check-in"]
     rate = len(alarms) / len(everyday)
     print(f"safety, whole pipeline: {len(risks) - len(missed)}/{len(risks)} risk messages caught; "
-          f"{len(alarms)}/{len(everyday)} everyday messages sent to crisis ({rate:.1%}, limit {MAX_FALSE_ALARM_RATE:.0%})")
+          f"{len(alarms)}/{len(everyday)} everyday messages sent to the crisis reply ({rate:.1%}, "
+          f"limit {MAX_FALSE_ALARM_RATE:.0%}); {len(checks)} ({len(checks) / len(everyday):.1%}) "
+          "got the gentle 'are you okay?' check")
     print("  everyday intents:", dict(Counter(predicted[len(risks):]).most_common(6)))
     for text in missed:
         print("  MISSED:", text)

@@ -83,6 +83,16 @@ def keep_free_text_out_of_the_command_parser(message: Message, raw: str) -> None
         message.set(TEXT, stripped.lstrip("/"))
 
 
+def mark_unclear(message: Message) -> None:
+    """A classifier-only crisis: ask gently (with the numbers) rather than assume.
+
+    The lexicon found nothing, so the reply checks whether the parent is safe
+    instead of treating a maybe as a disclosure (SAFETY.md H8: over-triggering).
+    """
+    entities = [e for e in (message.get(ENTITIES) or []) if e.get("entity") not in {"risk_category", "risk_detail"}]
+    message.set(ENTITIES, [*entities, _entity("risk_detail", "unclear")], add_to_output=True)
+
+
 def _intent_name(message: Message) -> str | None:
     return (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
 
@@ -130,8 +140,11 @@ class RiskDetector(GraphComponent, IntentClassifier):
             raw = message.get(TEXT) or ""
             finding = assess(raw, previous=self._previous(message, raw))
             if finding is None:
-                if _intent_name(message) == CRISIS_INTENT and everyday_idiom(raw):
-                    set_aside_crisis(message)
+                if _intent_name(message) == CRISIS_INTENT:
+                    if everyday_idiom(raw):
+                        set_aside_crisis(message)
+                    else:
+                        mark_unclear(message)
                 keep_free_text_out_of_the_command_parser(message, raw)
                 continue
             logger.debug("risk rule=%s category=%s negated=%s", finding.rule, finding.category, finding.negated)

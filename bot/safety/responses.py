@@ -27,7 +27,11 @@ END = "  # <<< crisis responses"
 
 NATIONS: list[str | None] = ["england", "wales", "scotland", "northern_ireland", None]
 CATEGORIES: list[str | None] = [f"C{i}" for i in range(1, 10)] + [None]
-DETAILS: list[str | None] = ["self", "intrusive", "intent", "other_person", "negated", None]
+DETAILS: list[str | None] = ["self", "intrusive", "intent", "other_person", "negated", "unclear", None]
+# The classifier alone thought a message might disclose risk (the lexicon found
+# nothing): check gently instead of assuming, with the numbers in view.
+UNCLEAR = ("I might have got this wrong, but I want to check you're okay. If you're having thoughts of "
+           "harming yourself or anyone else, or you don't feel safe, please reach out now:")
 SCREEN = "If someone else might see this screen, you can close or clear this chat at any time."
 
 # ---------------------------------------------------------------------------
@@ -108,6 +112,8 @@ def compact_line(contacts: list[Contact]) -> str:
 
 def crisis_text(category: str | None, nation: str | None, detail: str | None) -> str:
     """The full crisis reply text for one slot combination."""
+    if detail == "unclear":
+        return f"{UNCLEAR}\n\n{_lines(contacts_for('C1', nation, None))}"
     cat = category or "C1"
     key = ("C3_intrusive" if detail == "intrusive" else "C3_intent") if cat == "C3" else cat
     other = detail == "other_person"
@@ -148,9 +154,14 @@ def render() -> str:
     lines.append("  utter_crisis:")
     for nation, category, detail in itertools.product(NATIONS, CATEGORIES, DETAILS):
         cat = category or "C1"
+        card = (
+            {**payload("C1", nation), "category": "unclear"}
+            if detail == "unclear"
+            else payload(cat, nation, _crisis_detail_for_payload(cat, detail))
+        )
         lines += _variation(
             crisis_text(category, nation, detail),
-            payload(cat, nation, _crisis_detail_for_payload(cat, detail)),
+            card,
             _condition(nation=nation, risk_category=category, risk_detail=detail),
         )
     lines += _variation(crisis_text(None, None, None), payload("C1", None))

@@ -25,6 +25,10 @@ def open_chat(page: Page, stack: Stack) -> None:
     expect(page.locator(".pcw[data-state='online']")).to_be_attached(timeout=30_000)
 
 
+def without_time(text: str) -> str:
+    return re.sub(r"\n\d{1,2}:\d{2}\s*$", "", text)
+
+
 def bot_count(page: Page) -> int:
     return page.locator(".pcw-log .pcw-bot").count()
 
@@ -89,7 +93,10 @@ def test_reply_quick_reply_service_cards_and_reload(page: Page, webchat_stack: S
     page.reload()
     expect(page.locator(".pcw[data-state='online']")).to_be_attached(timeout=30_000)
     expect(page.locator(".pcw-log .pcw-msg")).to_have_count(len(shown))
-    assert page.locator(".pcw-log .pcw-msg").all_inner_texts()[:2] == shown[:2]
+    # Same messages; the time line may differ by a minute (the client shows when it
+    # sent, the server stores when it processed).
+    restored = page.locator(".pcw-log .pcw-msg").all_inner_texts()
+    assert [without_time(t) for t in restored[:2]] == [without_time(t) for t in shown[:2]]
     expect(page.locator(".pcw-service").filter(has_text="Mums Matter").first).to_be_visible()
     assert page.evaluate("sessionStorage.getItem('pcw-sid')") == sid
     # The session still gets replies after the reload (session persistence, hazard H4).

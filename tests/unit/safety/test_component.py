@@ -66,10 +66,10 @@ def test_everyday_message_left_alone(text: str) -> None:
     assert _entities(message) == {}
 
 
-def test_diet_crisis_without_lexicon_hit_is_left_alone() -> None:
+def test_diet_crisis_without_lexicon_hit_stays_crisis_marked_unclear() -> None:
     message = _run("something DIET thinks is a crisis", intent="crisis")
     assert message.get(INTENT)["name"] == "crisis"
-    assert _entities(message) == {}
+    assert _entities(message) == {"risk_detail": "unclear"}
 
 
 def test_no_message_text_in_logs(caplog: pytest.LogCaptureFixture) -> None:

@@ -6,6 +6,8 @@ import pytest
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from bot.safety.responses import crisis_text
+
 from bot.safety.component import RiskDetector
 
 
@@ -42,10 +44,11 @@ def test_real_risk_beside_an_idiom_stays_crisis(text: str) -> None:
     assert message.get(INTENT)["name"] == "crisis"
 
 
-def test_a_classifier_only_crisis_without_an_idiom_is_kept() -> None:
+def test_a_classifier_only_crisis_without_an_idiom_is_kept_but_marked_unclear() -> None:
     message = diet_says_crisis("I just can't see a way forward any more")
     RiskDetector().process([message])
     assert message.get(INTENT)["name"] == "crisis"
+    assert [(e["entity"], e["value"]) for e in message.get("entities")] == [("risk_detail", "unclear")]
 
 
 @pytest.mark.parametrize(
@@ -62,3 +65,10 @@ def test_only_button_payloads_reach_the_command_parser(text: str, seen_by_comman
     message = Message(data={TEXT: text, INTENT: {"name": "greet", "confidence": 0.9}})
     RiskDetector().process([message])
     assert message.get(TEXT) == seen_by_command_parser
+
+
+@pytest.mark.parametrize("nation", ["england", "wales", None])
+def test_the_unclear_reply_checks_gently_and_keeps_the_numbers(nation: str | None) -> None:
+    text = crisis_text("C1", nation, "unclear")
+    assert text.startswith("I might have got this wrong")
+    assert "999" in text and "116 123" in text
