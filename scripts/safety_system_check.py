@@ -25,10 +25,14 @@ def risk_messages() -> list[tuple[str, str]]:
     """(text, expected intent) for every single-message risk line."""
     data = yaml.safe_load((REPO / "tests/safety/risk.yml").read_text())
     items = [(entry["text"], "crisis") for entry in data["risk"] + data["mixed"]]
-    # The second message of a split disclosure, sent on its own ("end it").
-    items += [(entry["text"], "crisis") for entry in data["pairs"]]
     items += [(entry["text"], "risk_negated") for entry in data["negated"]]
     return items
+
+
+def split_disclosures() -> list[tuple[str, str]]:
+    """(first message, second message) pairs that only together disclose risk."""
+    data = yaml.safe_load((REPO / "tests/safety/risk.yml").read_text())
+    return [(entry["previous"], entry["text"]) for entry in data["pairs"]]
 
 
 def everyday_messages() -> list[str]:
@@ -36,15 +40,30 @@ def everyday_messages() -> list[str]:
     return [e if isinstance(e, str) else e["text"] for e in data["everyday"]]
 
 
-async def classify(texts: list[str]) -> list[str]:
-    """The path each text takes: an intent name, or "check-in" for a classifier-only crisis."""
+async def classify(texts: list[str], pairs: list[tuple[str, str]]) -> list[str]:
+    """The path each text (then each pair's second message) takes.
+
+    An intent name, or "check-in" for a classifier-only crisis. The two messages
+    of a pair share a conversation key, as the channels set it.
+    """
     from rasa.core.agent import Agent
+    from rasa.core.channels.channel import UserMessage
     from rasa.model import get_latest_model
 
+    from bot.safety.recent import METADATA_KEY
+
     agent = Agent.load(get_latest_model(str(REPO / "models")))
+
+    async def parse(text: str, key: str) -> dict:
+        return await agent.processor.parse_message(UserMessage(text, metadata={METADATA_KEY: key}))
+
     paths = []
-    for text in texts:
-        parsed = await agent.parse_message(text)
+    turns = [(text, f"single-{i}") for i, text in enumerate(texts)]
+    for i, (first, second) in enumerate(pairs):
+        await parse(first, f"pair-{i}")
+        turns.append((second, f"pair-{i}"))
+    for text, key in turns:
+        parsed = await parse(text, key)
         details = {e["value"] for e in parsed["entities"] if e["entity"] == "risk_detail"}
         unclear = parsed["intent"]["name"] == "crisis" and "unclear" in details
         paths.append("check-in" if unclear else parsed["intent"]["name"])
@@ -52,9 +71,14 @@ async def classify(texts: list[str]) -> list[str]:
 
 
 def main() -> int:
-    risks = risk_messages()
     everyday = everyday_messages()
-    predicted = asyncio.run(classify([t for t, _ in risks] + everyday))
+    pairs = split_disclosures()
+    singles = risk_messages()
+    paths = asyncio.run(classify([t for t, _ in singles] + everyday, pairs))
+    # classify returns singles, then everyday, then the pairs' second messages.
+    risks = singles + [(f"{first} / {second}", "crisis") for first, second in pairs]
+    everyday_paths = paths[len(singles) : len(singles) + len(everyday)]
+    predicted = paths[: len(singles)] + paths[len(singles) + len(everyday) :] + everyday_paths
     missed = [t for (t, want), got in zip(risks, predicted) if got not in {want, "crisis", "check-in"}]
     alarms = [t for t, got in zip(everyday, predicted[len(risks):]) if got == "crisis"]
     checks = [t for t, got in zip(everyday, predicted[len(risks):]) if got == "check-in"]
