@@ -46,9 +46,14 @@ async def classify(texts: list[str], pairs: list[tuple[str, str]]) -> list[str]:
     An intent name, or "check-in" for a classifier-only crisis. The two messages
     of a pair share a conversation key, as the channels set it.
     """
+    import logging
+
     from rasa.core.agent import Agent
     from rasa.core.channels.channel import UserMessage
     from rasa.model import get_latest_model
+    from rasa.utils.log_utils import configure_structlog
+
+    configure_structlog(logging.WARNING)  # Rasa's debug events quote message text
 
     from bot.safety.recent import METADATA_KEY
 
