@@ -20,7 +20,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.safety.recent import METADATA_KEY as CONVERSATION_KEY
+from bot.safety.recent import METADATA_KEY as CONVERSATION_KEY, conversation_key
 
 logger = logging.getLogger(__name__)
 
@@ -87,7 +87,7 @@ class SafeRestInput(RestInput):
                 await on_new_message(
                     UserMessage(
                         text, collector, sender, input_channel=self.name(),
-                        metadata={CONVERSATION_KEY: sender},  # for split disclosures
+                        metadata={CONVERSATION_KEY: conversation_key(sender)},  # for split disclosures
                     )
                 )
             except CancelledError:

@@ -1,7 +1,7 @@
 """The parent's previous message, for disclosures split over two messages.
 
 Rasa gives NLU components the message only, not the conversation, so the
-channels tag each message with its conversation id (metadata key
+channels tag each message with an opaque conversation key (metadata key
 `conversation_key`) and the risk detector keeps the previous raw text of each
 conversation here: in memory only, for at most ten minutes, for at most
 10,000 conversations. With several Rasa replicas a split disclosure is only
@@ -10,10 +10,28 @@ joined when both halves reach the same replica (sticky sessions).
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+import secrets
 import time
 from collections import OrderedDict
+from functools import lru_cache
 
 METADATA_KEY = "conversation_key"
+
+
+@lru_cache(maxsize=1)
+def _process_secret() -> bytes:
+    return secrets.token_bytes(32)
+
+
+def conversation_key(sender_id: str) -> str:
+    """An opaque key for a conversation, stable only within this process.
+
+    The key is stored with each message's metadata in the tracker store, so it
+    must not reveal the channel id (e.g. a Telegram chat id) to staff.
+    """
+    return hmac.new(_process_secret(), sender_id.encode(), hashlib.sha256).hexdigest()[:24]
 
 
 class RecentMessages:

@@ -33,8 +33,10 @@ def talked(stack):  # noqa: ANN001, ANN201 - the lead's Stack fixture
                    stack.texts(SENDERS["normal"], "I've been feeling really low since my baby was born")],
         "crisis": [stack.texts(SENDERS["crisis"], "I want to die"),
                    stack.texts(SENDERS["crisis"], "my number is 07700 900123 <script>alert(1)</script>")],
-        "fallback": [stack.texts(SENDERS["fallback"], "sdfkjh qwpoeiru zmxncb"),
-                     stack.texts(SENDERS["fallback"], "blorft wuzzle greeb")],
+        # Empty messages always reach the fallback (gibberish may not: the model
+        # can call it out_of_scope, which is also a fair answer).
+        "fallback": [stack.texts(SENDERS["fallback"], ""),
+                     stack.texts(SENDERS["fallback"], "   ")],
         "place": [stack.texts(SENDERS["place"], "are there any support groups in Brecon?")],
     }
     return stack, replies
@@ -87,7 +89,7 @@ def test_transcript_redacts_the_parent_and_keeps_helplines(console: ConsoleServe
 def test_fallback_and_place_are_indexed(console: ConsoleServer) -> None:
     client = login(console.url, "reviewer")
     fallback = _pid(console, SENDERS["fallback"])
-    assert fallback in client.get(console.url + "/inbox?view=all&turns=lowconf").text
+    assert fallback in client.get(console.url + "/inbox?view=all&turns=fallback").text
     place = client.get(console.url + "/inbox", params={"view": "all", "place": "Brecon"}).text
     assert _pid(console, SENDERS["place"]) in place
     normal = client.get(f"{console.url}/c/{_pid(console, SENDERS['normal'])}").text
