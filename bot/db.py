@@ -17,7 +17,7 @@ from sqlalchemy.orm import sessionmaker
 SQLITE_BUSY_TIMEOUT_MS = 5000
 
 
-def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+def set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     try:
         # WAL lets readers (console, actions) run while a writer commits.
@@ -43,7 +43,7 @@ def make_engine(url: str, **kwargs: object) -> Engine:
     """
     engine = create_engine(url, future=True, **kwargs)
     if make_url(url).get_backend_name() == "sqlite":
-        event.listen(engine, "connect", _set_sqlite_pragmas)
+        event.listen(engine, "connect", set_sqlite_pragmas)
     return engine
 
 

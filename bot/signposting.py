@@ -20,7 +20,6 @@ from bot.directory.queries import SearchResult, ServiceCard, find_services, nati
 from bot.settings import get_settings, resolve_sqlite_url
 
 PAGE_SIZE = 3
-ONLINE_WORDS = {"online", "anywhere", "skip"}
 # Topics parents mention that are also directory needs (taxonomy terms).
 TOPIC_NEEDS = {
     "postnatal_depression": "postnatal_depression",
@@ -148,7 +147,8 @@ def search(
     need = TOPIC_NEEDS.get(topic or "")
     match = load_gazetteer().resolve(location) if location else None
     place = match.place if match is not None and match.status == "found" else None
-    online = mode == "online" or not location or (location or "").lower() in ONLINE_WORDS
+    # The gazetteer already reads "online", "anywhere", "skip", "don't mind" ...
+    online = mode == "online" or match is None or match.status in ("online", "anywhere")
     with directory_sessions()() as session:
         if place is not None:
             result = find_services(session, place, role=role, need=need, mode=mode, offset=offset, limit=PAGE_SIZE)

@@ -16,7 +16,7 @@ from rasa.core.brokers.broker import EventBroker
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.domain import Domain
 
-from bot.db import _set_sqlite_pragmas as set_sqlite_pragmas
+from bot.db import set_sqlite_pragmas
 from bot.settings import get_settings, resolve_sqlite_url
 
 
