@@ -16,7 +16,7 @@ from rasa.core.brokers.broker import EventBroker
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.domain import Domain
 
-from bot.db import set_sqlite_pragmas
+from bot.db import set_sqlite_pragmas, sqlite_pool_options
 from bot.settings import get_settings, resolve_sqlite_url
 
 
@@ -41,6 +41,6 @@ class SafeSQLTrackerStore(SQLTrackerStore):
         if self.engine.dialect.name == "sqlite":
             self.engine.dispose()
             # Rasa's code uses 1.x-style sessions, so this engine is not future=True.
-            self.engine = sa.create_engine(db_url)
+            self.engine = sa.create_engine(db_url, **sqlite_pool_options())
             sa.event.listen(self.engine, "connect", set_sqlite_pragmas)
             self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)

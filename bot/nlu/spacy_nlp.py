@@ -14,8 +14,11 @@ from rasa.nlu.utils.spacy_utils import SpacyModel
 from rasa.nlu.utils.spacy_utils import SpacyNLP as RasaSpacyNLP
 from spacy.language import Language
 
+from bot import rasa_fixes
 from bot.directory.places import load_gazetteer
 from bot.nlp import english_pipeline
+
+rasa_fixes.install()  # this module is loaded by every Rasa server that runs the model
 
 PLACE_LABEL = "PLACE"
 

@@ -3,11 +3,12 @@
     python -m bot.safety.responses --write   # rewrite the block in domain.yml
     python -m bot.safety.responses --check   # exit 1 if domain.yml is out of date
 
-The block sits between the marker lines below, inside ``responses:``. The replies
-are Rasa domain responses (no action server needed) with conditional variations
-on the slots ``nation``, ``risk_category`` and ``risk_detail``. Rasa picks at
-random among ALL matching conditional variations, so every variation names all
-the slots it depends on and the variations of one response never overlap.
+The replies are Rasa responses (no action server needed) with conditional
+variations on the slots ``nation``, ``risk_category`` and ``risk_detail``. Rasa
+picks at random among ALL matching conditional variations, so every variation
+names all the slots it depends on and the variations of one response never
+overlap. domain.yml holds each response's default (UK-wide) variation, between
+the marker lines below; `bot.safety.nlg` adds the conditional ones in memory.
 """
 
 from __future__ import annotations
@@ -129,29 +130,29 @@ def _condition(**slots: str | None) -> list[dict[str, Any]]:
 
 
 def _variation(text: str, custom: dict[str, Any] | None = None, condition: list | None = None,
-               buttons: list | None = None) -> list[str]:
-    out = []
-    first = "    - "
-    if condition is not None:
-        out.append(f"{first}condition: {json.dumps(condition)}")
-        first = "      "
-    out.append(f"{first}text: {json.dumps(text, ensure_ascii=False)}")
+               buttons: list | None = None) -> dict[str, Any]:
+    variation: dict[str, Any] = {} if condition is None else {"condition": condition}
+    variation["text"] = text
     if buttons:
-        out.append(f"      buttons: {json.dumps(buttons, ensure_ascii=False)}")
+        variation["buttons"] = buttons
     if custom is not None:
-        out.append(f"      custom: {json.dumps(custom, ensure_ascii=False)}")
-    return out
+        variation["custom"] = custom
+    return variation
 
 
 def _crisis_detail_for_payload(cat: str, detail: str | None) -> str | None:
     return "intent" if cat == "C3" and detail == "other_person" else detail
 
 
-def render() -> str:
-    """The whole generated block, marker lines included."""
-    lines = [BEGIN]
+def crisis_responses() -> dict[str, list[dict[str, Any]]]:
+    """Every crisis response: its conditional variations, then its default (no condition).
+
+    Rasa's own response filter picks among them (see `bot.safety.nlg`); the defaults
+    alone are also written into domain.yml.
+    """
+    out: dict[str, list[dict[str, Any]]] = {}
     # utter_crisis: every (nation, category, detail) combination, then the default
-    lines.append("  utter_crisis:")
+    out["utter_crisis"] = []
     for nation, category, detail in itertools.product(NATIONS, CATEGORIES, DETAILS):
         cat = category or "C1"
         card = (
@@ -159,57 +160,83 @@ def render() -> str:
             if detail == "unclear"
             else payload(cat, nation, _crisis_detail_for_payload(cat, detail))
         )
-        lines += _variation(
+        out["utter_crisis"].append(_variation(
             crisis_text(category, nation, detail),
             card,
             _condition(nation=nation, risk_category=category, risk_detail=detail),
-        )
-    lines += _variation(crisis_text(None, None, None), payload("C1", None))
-    lines.append("  utter_ask_safe_now:")
-    lines += _variation(
+        ))
+    out["utter_crisis"].append(_variation(crisis_text(None, None, None), payload("C1", None)))
+    out["utter_ask_safe_now"] = [_variation(
         "Are you safe right now?",
         buttons=[
             {"title": "Yes, I'm safe right now", "payload": "/affirm"},
             {"title": "No, I'm not safe", "payload": "/deny"},
             {"title": "I'd like to talk about something else", "payload": "/crisis_misunderstood"},
         ],
-    )
-    lines.append("  utter_crisis_not_safe:")
-    for nation in NATIONS:
-        lines += _variation(
+    )]
+    out["utter_crisis_not_safe"] = [
+        _variation(
             "Please call 999 now, or go to A&E. If you can, ask someone to stay with you, and keep your baby "
             "somewhere safe, like their cot. You don't have to explain everything: just say you're not safe. "
             "I'm still here.",
             payload("C7", nation), _condition(nation=nation))
-    lines += _variation("Please call 999 now, or go to A&E. I'm still here.", payload("C7", None))
-    for name, lead, button in [
+        for nation in NATIONS
+    ]
+    out["utter_crisis_not_safe"].append(
+        _variation("Please call 999 now, or go to A&E. I'm still here.", payload("C7", None)))
+    buttons = [{"title": "Find support near me", "payload": "/find_support"}]
+    for name, lead in [
         ("utter_crisis_safe", "I'm glad you're safe right now. These numbers are here whenever you need "
                               "them: {line} Would you like me to find support near you, like your local "
-                              "perinatal team?", True),
+                              "perinatal team?"),
         ("utter_crisis_misunderstood", "Sorry if I got that wrong. Here are the numbers in case you or someone "
-                                       "you know ever needs them: {line} What would you like to talk about?",
-         True),
+                                       "you know ever needs them: {line} What would you like to talk about?"),
     ]:
-        lines.append(f"  {name}:")
-        buttons = [{"title": "Find support near me", "payload": "/find_support"}] if button else None
+        out[name] = []
         for nation, category in itertools.product(NATIONS, CATEGORIES):
             cat = category or "C1"
             contacts = contacts_for(cat, nation, "intent" if cat == "C3" else None)
-            lines += _variation(lead.format(line=compact_line(contacts)), payload(cat, nation, "intent"),
-                                _condition(nation=nation, risk_category=category), buttons)
-        lines += _variation(lead.format(line=compact_line(contacts_for("C1", None))), payload("C1", None),
-                            buttons=buttons)
-    lines.append("  utter_risk_check_in:")
+            out[name].append(_variation(lead.format(line=compact_line(contacts)), payload(cat, nation, "intent"),
+                                        _condition(nation=nation, risk_category=category), buttons))
+        out[name].append(_variation(lead.format(line=compact_line(contacts_for("C1", None))),
+                                    payload("C1", None), buttons=buttons))
+    out["utter_risk_check_in"] = []
     for nation in [*NATIONS, "default"]:
         sam = contacts_for("check_in", None if nation == "default" else nation)
         text = ("Thank you for telling me, and I'm sorry things feel so hard. If that ever changes and you "
                 f"feel unsafe, help is there any time: {compact_line(sam)[:-1]}, or 999 in an emergency. "
                 "Would you like me to find support near you?")
-        lines += _variation(
+        out["utter_risk_check_in"].append(_variation(
             text, {"type": "crisis", "category": "check_in", "nation": nation_key(None if nation == "default" else nation),
                    "contacts": [c.card() for c in sam]},
             None if nation == "default" else _condition(nation=nation),
-            [{"title": "Find support near me", "payload": "/find_support"}])
+            buttons))
+    return out
+
+
+def _yaml_lines(variation: dict[str, Any]) -> list[str]:
+    """One variation as domain YAML (values as JSON, which is valid YAML)."""
+    lines = []
+    for key, value in variation.items():
+        lines.append(f"{'    - ' if not lines else '      '}{key}: {json.dumps(value, ensure_ascii=False)}")
+    return lines
+
+
+def render() -> str:
+    """The generated block of domain.yml, marker lines included.
+
+    Only each response's default variation goes into the domain: with every
+    conditional variation the domain grew to ~700 kB, and Rasa's pure-Python YAML
+    reader spent ~35 s of every server start on it. The conditional variations are
+    served from memory by `bot.safety.nlg.CrisisAwareNLG` (endpoints.yml); without
+    it, every crisis reply is still the UK-wide default.
+    """
+    lines = [BEGIN]
+    for name, variations in crisis_responses().items():
+        lines.append(f"  {name}:")
+        for variation in variations:
+            if "condition" not in variation:
+                lines += _yaml_lines(variation)
     lines.append(END)
     return "\n".join(lines) + "\n"
 

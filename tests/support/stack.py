@@ -18,6 +18,8 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
+
 REPO = Path(__file__).resolve().parents[2]
 VENV_BIN = Path(sys.executable).parent
 RASA = str(VENV_BIN / "rasa")
@@ -118,11 +120,11 @@ class Stack:
         self._stop("actions")
 
     def start_rasa(self) -> None:
+        # The repo's endpoints.yml, pointed at this stack's action server.
         endpoints = self.var_dir / "endpoints.yml"
-        endpoints.write_text(
-            f"action_endpoint:\n  url: {self.action_url}/webhook\n"
-            "tracker_store:\n  type: bot.tracker_store.SafeSQLTrackerStore\n"
-        )
+        config = yaml.safe_load((REPO / "endpoints.yml").read_text(encoding="utf-8"))
+        config["action_endpoint"]["url"] = f"{self.action_url}/webhook"
+        endpoints.write_text(yaml.safe_dump(config), encoding="utf-8")
         proc = self._spawn(
             "rasa",
             [RASA, "run", "-m", str(self.model), "--credentials", str(self.credentials),

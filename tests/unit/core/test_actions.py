@@ -86,3 +86,24 @@ def test_suggestion_offers_buttons_for_the_guess_and_online() -> None:
         {"title": "Brecon", "payload": "Brecon"},
         {"title": "online", "payload": "online"},
     ]
+
+
+def test_form_slots_match_the_domain() -> None:
+    """The action server gets no domain (selective domain), so the form names its slot."""
+    import yaml
+
+    from actions.location_form import REQUIRED_SLOTS
+
+    domain = yaml.safe_load(open("domain.yml", encoding="utf-8"))
+    endpoints = yaml.safe_load(open("endpoints.yml", encoding="utf-8"))
+    assert endpoints["action_endpoint"]["enable_selective_domain"] is True
+    assert list(REQUIRED_SLOTS) == domain["forms"]["location_form"]["required_slots"]
+
+
+async def test_form_validates_the_place_without_a_domain() -> None:
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(intent="inform", text="Brecon", slots={"location": "Brecon", "requested_slot": "location"},
+                           active_loop="location_form")
+    tracker.events = [{"event": "user", "text": "Brecon"}, {"event": "slot", "name": "location", "value": "Brecon"}]
+    events = await ValidateLocationForm().run(dispatcher, tracker, {})
+    assert slot_events(events) == {"location": "Brecon", "nation": "wales"}

@@ -1,4 +1,4 @@
-"""Contacts against SAFETY.md, and the generated crisis responses in domain.yml."""
+"""Contacts against SAFETY.md, and the generated crisis responses (domain.yml and in memory)."""
 
 from __future__ import annotations
 
@@ -30,10 +30,7 @@ def _domain_responses() -> dict[str, list[dict]]:
 
 
 def _crisis_variations() -> list[dict]:
-    r = _domain_responses()
-    names = ["utter_crisis", "utter_ask_safe_now", "utter_crisis_not_safe", "utter_crisis_safe",
-             "utter_crisis_misunderstood", "utter_risk_check_in"]
-    return [v for n in names for v in r[n]]
+    return [v for variations in responses.crisis_responses().values() for v in variations]
 
 
 @pytest.mark.skipif(not SAFETY.exists(), reason="SAFETY.md not next to the repo")
@@ -91,7 +88,7 @@ def test_unknown_nation_gets_both_111_wordings() -> None:
 
 def test_crisis_variations_never_overlap() -> None:
     seen = set()
-    for v in _domain_responses()["utter_crisis"]:
+    for v in responses.crisis_responses()["utter_crisis"]:
         key = tuple(sorted((c["name"], c["value"]) for c in v.get("condition", [])))
         assert key not in seen
         seen.add(key)
@@ -125,3 +122,9 @@ def test_payload_shape() -> None:
 
 def test_domain_crisis_responses_are_up_to_date() -> None:
     assert responses.main(["--check"]) == 0
+
+
+def test_domain_holds_every_crisis_response_with_its_default() -> None:
+    domain = _domain_responses()
+    for name, variations in responses.crisis_responses().items():
+        assert domain[name] == [v for v in variations if "condition" not in v]

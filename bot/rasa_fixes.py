@@ -1,0 +1,87 @@
+"""Small, contained fixes to Rasa 3.6 internals, installed by the Rasa server.
+
+Both keep Rasa's behaviour and only remove work that cost this 2-core machine
+most of a conversation turn or most of a server start.
+
+1. Action server answers.
+`RemoteAction._validate_action_result` calls `jsonschema.validate()` on every
+answer from the action server. That function first checks the (fixed) schema
+against the JSON Schema 2020-12 meta-schema, which costs ~30 ms per call on this
+machine: two thirds of a whole conversation turn with a directory look-up. The
+replacement validates the answer against the same schema with the same errors,
+but builds the validator once.
+
+2. Loading DIET and TED. `RasaModel.load` builds a model's weights by fitting it on
+one example, in graph mode: TensorFlow traces the whole training step (with its
+gradients, and DIET's CRF entity loss) only to throw it away, ~45 s of a ~90 s
+start. The replacement runs that one step eagerly (same weights are created,
+then overwritten by the trained ones), then restores the configured mode, so
+prediction still runs as a traced `tf.function`. Fine-tuning keeps Rasa's path.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from jsonschema.exceptions import best_match
+from jsonschema.validators import validator_for
+from rasa.core.actions.action import RemoteAction
+from rasa.shared.constants import DOCS_BASE_URL
+from rasa.utils.tensorflow.constants import LEARNING_RATE, RUN_EAGERLY
+from rasa.utils.tensorflow.data_generator import RasaBatchDataGenerator
+from rasa.utils.tensorflow.model_data import RasaModelData
+from rasa.utils.tensorflow.models import RasaModel
+
+_rasa_model_load = RasaModel.load.__func__  # type: ignore[attr-defined]
+
+
+@lru_cache(maxsize=1)
+def _action_result_validator() -> Any:
+    schema = RemoteAction.action_response_format_spec()
+    cls = validator_for(schema)
+    cls.check_schema(schema)
+    return cls(schema)
+
+
+def _validate_action_result(self: RemoteAction, result: dict[str, Any]) -> bool:
+    error = best_match(_action_result_validator().iter_errors(result))
+    if error is not None:
+        error.message += (
+            ". Failed to validate Action server response from API, make sure your response from "
+            f"the Action endpoint is valid. For more information about the format visit {DOCS_BASE_URL}/custom-actions"
+        )
+        raise error
+    return True
+
+
+def _load_model(
+    cls: type[RasaModel],
+    model_file_name: str,
+    model_data_example: RasaModelData,
+    predict_data_example: RasaModelData | None = None,
+    finetune_mode: bool = False,
+    *args: Any,
+    **kwargs: Any,
+) -> RasaModel:
+    if finetune_mode:
+        return _rasa_model_load(cls, model_file_name, model_data_example, predict_data_example, True,
+                                *args, **kwargs)
+    import tensorflow as tf
+
+    model = cls(*args, **kwargs)
+    config = kwargs.get("config", {})
+    model.compile(optimizer=tf.keras.optimizers.Adam(config.get(LEARNING_RATE, 0.001)), run_eagerly=True)
+    model.fit(RasaBatchDataGenerator(model_data_example, batch_size=1), verbose=False)
+    model.run_eagerly = config.get(RUN_EAGERLY)
+    model.load_weights(model_file_name)
+    if predict_data_example:
+        model.run_inference(predict_data_example)  # trace prediction now, not on the first message
+    return model
+
+
+def install() -> None:
+    """Apply the fixes (idempotent)."""
+    RemoteAction._validate_action_result = _validate_action_result  # type: ignore[method-assign]
+    RasaModel.load = classmethod(_load_model)  # type: ignore[method-assign,assignment]
+
