@@ -32,3 +32,13 @@ def test_the_model_loads_the_fix() -> None:
     import bot.nlu.spacy_nlp  # noqa: F401 - imported for its side effect
 
     assert RemoteAction._validate_action_result is rasa_fixes._validate_action_result
+
+
+def test_only_diet_is_built_eagerly_on_load() -> None:
+    """TED keeps Rasa's load: one eager step leaves some of its layers unbuilt."""
+    from rasa.nlu.classifiers.diet_classifier import DIET
+    from rasa.utils.tensorflow.models import RasaModel
+
+    rasa_fixes.install()
+    assert DIET.load.__func__ is rasa_fixes._load_model
+    assert RasaModel.load.__func__ is rasa_fixes._rasa_model_load
