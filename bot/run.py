@@ -61,6 +61,11 @@ def commands(settings: Settings) -> dict[str, list[str]]:
     return procs
 
 
+def process_env(name: str, settings: Settings, env: dict[str, str]) -> dict[str, str]:
+    """The environment of one process: rasa-sdk's action server listens on SANIC_HOST (0.0.0.0 if unset)."""
+    return {**env, "SANIC_HOST": settings.action_host} if name == "actions" else env
+
+
 def main() -> int:
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     settings = get_settings()
@@ -68,7 +73,8 @@ def main() -> int:
     env = {**os.environ, "RASA_TELEMETRY_ENABLED": "false", "LOG_LEVEL": settings.log_level}
     procs: dict[str, subprocess.Popen] = {}
     for name, args in commands(settings).items():
-        procs[name] = subprocess.Popen(args, cwd=REPO_ROOT, env=env, start_new_session=True)
+        procs[name] = subprocess.Popen(args, cwd=REPO_ROOT, env=process_env(name, settings, env),
+                                       start_new_session=True)
 
     def stop(*_: object) -> None:
         for proc in procs.values():

@@ -26,6 +26,7 @@ class Settings:
     # Rasa server and action server
     rasa_host: str = "127.0.0.1"
     rasa_port: int = 5005
+    action_host: str = "127.0.0.1"
     action_port: int = 5055
     action_endpoint_url: str = "http://127.0.0.1:5055/webhook"
     rasa_telemetry_enabled: bool = False

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from pathlib import Path
 
 import pytest
 
@@ -171,3 +172,22 @@ def test_rasa_http_api_is_not_open(stack: Stack) -> None:
 
     with pytest.raises(urllib.error.HTTPError):
         urllib.request.urlopen(f"{stack.rasa_url}/conversations/x/tracker", timeout=5)
+
+
+def listening_addresses(port: int) -> set[str]:
+    """Local addresses (hex, as in /proc/net/tcp*) of the sockets listening on `port`."""
+    found = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        for line in Path(table).read_text().splitlines()[1:]:
+            fields = line.split()
+            address, hex_port = fields[1].split(":")
+            if fields[3] == "0A" and int(hex_port, 16) == port:  # 0A: LISTEN
+                found.add(address)
+    return found
+
+
+def test_servers_listen_on_loopback_only(stack: Stack) -> None:
+    loopback = {"0100007F", "00000000000000000000000001000000"}  # 127.0.0.1, ::1
+    for port in (stack.rasa_port, stack.action_port):
+        addresses = listening_addresses(port)
+        assert addresses and addresses <= loopback, (port, addresses)

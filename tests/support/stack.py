@@ -104,16 +104,18 @@ class Stack:
         """Send a message and return all reply texts joined (for readable asserts)."""
         return "\n".join(m.get("text", "") for m in self.send(sender, text))
 
-    def _spawn(self, name: str, args: list[str]) -> subprocess.Popen:
+    def _spawn(self, name: str, args: list[str], env: dict[str, str] | None = None) -> subprocess.Popen:
         log = open(self.var_dir / f"{name}.log", "ab")  # noqa: SIM115 - closed with the process
         proc = subprocess.Popen(
-            args, cwd=REPO, env=self.env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+            args, cwd=REPO, env={**self.env, **(env or {})}, stdout=log, stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
         self.procs[name] = proc
         return proc
 
     def start_actions(self) -> None:
-        proc = self._spawn("actions", [RASA, "run", "actions", "--actions", "actions", "-p", str(self.action_port)])
+        proc = self._spawn("actions", [RASA, "run", "actions", "--actions", "actions", "-p", str(self.action_port)],
+                           env={"SANIC_HOST": "127.0.0.1"})
         wait_http(f"{self.action_url}/health", proc=proc)
 
     def stop_actions(self) -> None:

@@ -47,3 +47,12 @@ def test_telemetry_is_off_by_default() -> None:
 )
 def test_relative_sqlite_paths_are_under_the_repo(url: str, expected: str) -> None:
     assert resolve_sqlite_url(url) == expected
+
+
+def test_make_run_keeps_the_action_server_on_loopback() -> None:
+    from bot.run import process_env
+
+    settings = Settings()
+    assert settings.action_host == "127.0.0.1"
+    assert process_env("actions", settings, {"PATH": "/bin"}) == {"PATH": "/bin", "SANIC_HOST": "127.0.0.1"}
+    assert "SANIC_HOST" not in process_env("rasa", settings, {"PATH": "/bin"})
