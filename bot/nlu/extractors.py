@@ -1,15 +1,26 @@
-"""Deterministic entities on top of DIET: known places, their nation, a default topic.
+"""Deterministic entities on top of DIET: known places, their nation, topics, a default topic.
 
 Places come from the directory's gazetteer (via the spaCy entity ruler for
 names, and postcode patterns), so "Aberhonddu", "LD3 7HR" and "near MK" are
 always understood and the `nation` slot is set without the action server: the
 crisis replies depend on it.
+
+Topics are a closed list (docs/contracts.md) with the surface forms people type
+in data/nlu/synonyms.yml: a topic named in the message replaces DIET's guess,
+whose span can be wrong ("good enough parenting" -> "enough parenting"). A topic
+or role value outside the contract is dropped, so no slot gets a value that no
+response knows.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
@@ -26,6 +37,26 @@ from bot.nlu.spacy_nlp import PLACE_LABEL
 # replaces a topic left over from an earlier question.
 TOPIC_INTENTS = {"ask_low_mood", "ask_attachment", "ask_infant_mental_health"}
 DEFAULT_TOPIC = "general"
+TOPICS = frozenset({
+    "baby_blues", "postnatal_depression", "anxiety", "loneliness", "bonding", "attachment",
+    "circle_of_security", "good_enough", "infant_mental_health", "aces", "walking_group", "mums_matter",
+})
+ROLES = frozenset({"mum", "dad", "partner", "carer", "family", "professional"})
+SYNONYMS = Path(__file__).resolve().parents[2] / "data" / "nlu" / "synonyms.yml"
+
+
+@lru_cache(maxsize=1)
+def topic_forms() -> tuple[re.Pattern[str], dict[str, str]]:
+    """A pattern of every topic surface form, longest first, and form -> topic."""
+    forms = {topic.replace("_", " "): topic for topic in TOPICS}
+    for item in yaml.safe_load(SYNONYMS.read_text(encoding="utf-8"))["nlu"]:
+        if item.get("synonym") in TOPICS:
+            for line in item["examples"].splitlines():
+                form = line.strip().removeprefix("- ").strip().lower()
+                if form:
+                    forms[form] = item["synonym"]
+    alternatives = "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)"), forms
 
 
 def _entity(name: str, value: str, start: int, end: int) -> dict[str, Any]:
@@ -77,8 +108,22 @@ class ProjectEntityExtractor(GraphComponent, EntityExtractorMixin):
                 entities = [e for e in entities if e["entity"] != "location"]
                 added.append(_entity("location", place.name, start, end))
                 added.append(_entity("nation", place.nation, start, end))
+            entities, topic = self._topics_and_roles(message.get(TEXT) or "", entities)
+            added += topic
             intent = (message.get(INTENT) or {}).get("name")
-            if intent in TOPIC_INTENTS and not any(e["entity"] == "topic" for e in entities):
+            if intent in TOPIC_INTENTS and not any(e["entity"] == "topic" for e in entities + added):
                 added.append(_entity("topic", DEFAULT_TOPIC, 0, 0))
             message.set(ENTITIES, entities + self.add_extractor_name(added), add_to_output=True)
         return messages
+
+    @staticmethod
+    def _topics_and_roles(
+        text: str, entities: list[dict[str, Any]]
+    ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        """DIET's entities to keep, and the topic named in the text (which replaces DIET's)."""
+        pattern, forms = topic_forms()
+        found = pattern.search(text.lower())
+        named = [_entity("topic", forms[found.group(0)], found.start(), found.end())] if found else []
+        allowed = {"topic": frozenset() if named else TOPICS, "role": ROLES}
+        kept = [e for e in entities if e["entity"] not in allowed or e["value"] in allowed[e["entity"]]]
+        return kept, named

@@ -45,7 +45,8 @@ def test_pipeline_is_blank_english_with_lemmas_and_a_place_ruler(nlp: Language) 
     ],
 )
 def test_known_places_become_canonical_location_and_nation(nlp: Language, text: str, location: str, nation: str) -> None:
-    assert extract(nlp, text) == {"location": location, "nation": nation}
+    found = extract(nlp, text)
+    assert (found["location"], found["nation"]) == (location, nation)
 
 
 def test_a_known_place_replaces_dietS_partial_guess(nlp: Language) -> None:
@@ -68,3 +69,30 @@ def test_a_topic_found_by_diet_is_kept(nlp: Language) -> None:
     assert extract(nlp, "what is circle of security", intent="ask_attachment", entities=diet) == {
         "topic": "circle_of_security"
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "diet", "topic"),
+    [
+        # DIET's span can be wrong; the named topic wins.
+        ("what does good enough parenting mean", [("topic", "enough parenting", 10, 26)], "good_enough"),
+        ("what is circle of security", [], "circle_of_security"),
+        ("I don't feel any bond with my baby", [], "bonding"),
+        ("is PND the same as the baby blues", [], "postnatal_depression"),
+        ("what are adverse childhood experiences", [("topic", "aces", 9, 38)], "aces"),
+    ],
+)
+def test_a_named_topic_becomes_the_contract_value(nlp: Language, text: str, diet: list, topic: str) -> None:
+    entities = [{"entity": n, "value": v, "start": s, "end": e} for n, v, s, e in diet]
+    assert extract(nlp, text, intent="ask_attachment", entities=entities)["topic"] == topic
+
+
+def test_values_outside_the_contract_are_dropped(nlp: Language) -> None:
+    diet = [{"entity": "topic", "value": "sleep", "start": 0, "end": 5},
+            {"entity": "role", "value": "my neighbour", "start": 6, "end": 18}]
+    assert extract(nlp, "sleep my neighbour", intent="ask_low_mood", entities=diet) == {"topic": "general"}
+
+
+def test_a_contract_role_from_diet_is_kept(nlp: Language) -> None:
+    diet = [{"entity": "role", "value": "dad", "start": 5, "end": 8}]
+    assert extract(nlp, "im a dad", entities=diet) == {"role": "dad"}
