@@ -7,9 +7,11 @@ crisis replies depend on it.
 
 Topics are a closed list (docs/contracts.md) with the surface forms people type
 in data/nlu/synonyms.yml: a topic named in the message replaces DIET's guess,
-whose span can be wrong ("good enough parenting" -> "enough parenting"). A topic
-or role value outside the contract is dropped, so no slot gets a value that no
-response knows.
+whose span can be wrong ("good enough parenting" -> "enough parenting"). Roles
+come from a few unambiguous phrasings ("I'm a dad", "my wife", "my sister has
+had a baby", "I'm a health visitor"), which replace DIET's guess; DIET learnt
+roles poorly (held-out F1 0.51). A topic or role value outside the contract is
+dropped, so no slot gets a value that no response knows.
 """
 
 from __future__ import annotations
@@ -43,6 +45,31 @@ TOPICS = frozenset({
 })
 ROLES = frozenset({"mum", "dad", "partner", "carer", "family", "professional"})
 SYNONYMS = Path(__file__).resolve().parents[2] / "data" / "nlu" / "synonyms.yml"
+
+_IM = r"\b(?:i'?m|im|i am)(?: a| an| the| his| her| their| the baby'?s| a new| a first time| a single)?"
+_KIN = r"(?:sister|friend|best friend|niece|daughter in law|cousin|mate|granddaughter|sister in law)"
+_GRAND = r"(?:grandad|grandpa|grandma|gran|nan|nana|nanna|granny|grandparent|grandmother|grandfather|auntie|aunt|uncle)"
+_PROFESSION = (r"(?:health visitor|midwife|nurse|gp|social worker|practitioner|family support worker|"
+               r"perinatal nurse|support worker|doctor|counsellor|therapist)")
+# Checked in order: what the writer says they are, then whom they write about.
+ROLE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (role, re.compile(pattern)) for role, pattern in (
+        ("professional", rf"{_IM} (?P<w>{_PROFESSION})\b|\bas an? (?P<w2>{_PROFESSION})\b|"
+                         r"\brefer (?:families|parents|mums|clients)\b"),
+        ("dad", rf"{_IM} (?P<w>dad|father|daddy)\b"),
+        ("mum", rf"{_IM} (?P<w>mum|mam|mom|mother|mummy)\b"),
+        ("partner", rf"{_IM} (?P<w>partner|husband|wife|boyfriend|girlfriend|fiance|fiancee)\b"),
+        ("carer", rf"{_IM} (?P<w>foster carer|foster parent|foster mum|foster dad|kinship carer|special guardian|"
+                  r"adoptive (?:parent|mum|dad))\b"),
+        ("family", rf"{_IM} (?P<w>{_GRAND})\b"),
+        ("dad", r"\b(?P<w>dads|fathers)\b|\b(?:new|first time) (?P<w2>dads?)\b"),
+        ("mum", r"\b(?P<w>mums|mams|mothers)\b(?! matter)|\b(?:new|first time) (?P<w2>mums?)\b(?! matter)"),
+        # "my partner / husband" is as often a mum writing about the baby's father: left to DIET.
+        ("partner", r"\b(?P<w>my (?:wife|girlfriend|gf|missus|fiancee))\b"),
+        ("family", rf"\b(?P<w>my {_KIN})\b|\b(?P<w2>my daughter) (?:(?:has )?(?:just )?had (?:a|her) baby|"
+                   r"gave birth|isn'?t coping|has pnd|has postnatal depression)|\b(?P<w3>my daughter)'?s (?:new )?baby\b"),
+    )
+)
 
 
 @lru_cache(maxsize=1)
@@ -120,10 +147,21 @@ class ProjectEntityExtractor(GraphComponent, EntityExtractorMixin):
     def _topics_and_roles(
         text: str, entities: list[dict[str, Any]]
     ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-        """DIET's entities to keep, and the topic named in the text (which replaces DIET's)."""
+        """DIET's entities to keep, and the topic and role named in the text (which replace DIET's)."""
+        lowered = text.lower().replace("\u2019", "'")
         pattern, forms = topic_forms()
-        found = pattern.search(text.lower())
+        found = pattern.search(lowered)
         named = [_entity("topic", forms[found.group(0)], found.start(), found.end())] if found else []
-        allowed = {"topic": frozenset() if named else TOPICS, "role": ROLES}
+        for role, role_pattern in ROLE_PATTERNS:
+            said = role_pattern.search(lowered)
+            if said:
+                # The span of the role word itself where the pattern marks it (w, w2, ...).
+                group = next((g for g, v in said.groupdict().items() if v), None)
+                start, end = said.span(group) if group else said.span()
+                named.append(_entity("role", role, start, end))
+                break
+        # A value named in the text replaces DIET's; DIET's others must be in the contract.
+        allowed = {entity: frozenset() if any(n["entity"] == entity for n in named) else values
+                   for entity, values in (("topic", TOPICS), ("role", ROLES))}
         kept = [e for e in entities if e["entity"] not in allowed or e["value"] in allowed[e["entity"]]]
         return kept, named

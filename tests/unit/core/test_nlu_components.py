@@ -96,3 +96,38 @@ def test_values_outside_the_contract_are_dropped(nlp: Language) -> None:
 def test_a_contract_role_from_diet_is_kept(nlp: Language) -> None:
     diet = [{"entity": "role", "value": "dad", "start": 5, "end": 8}]
     assert extract(nlp, "im a dad", entities=diet) == {"role": "dad"}
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("i'm a nurse in bletchley and want to understand infant mental health", "professional"),
+        ("I'm a health visitor, which groups can I refer families to", "professional"),
+        ("im a new dad and struggling", "dad"),
+        ("are there groups for dads near MK", "dad"),
+        ("I'm the baby's grandad", "family"),
+        ("my wife has the baby blues really badly", "partner"),
+        ("my girlfriend is struggling since the birth", "partner"),
+        ("my daughter has just had a baby and isn't herself", "family"),
+        ("my sister has pnd, where can she get help", "family"),
+        ("I'm a foster carer for a 6 week old", "carer"),
+        ("groups for mums in Brecon", "mum"),
+    ],
+)
+def test_roles_from_clear_phrasings(nlp: Language, text: str, role: str) -> None:
+    assert extract(nlp, text).get("role") == role
+
+
+@pytest.mark.parametrize("text", [
+    "is there a mums matter group near brecon",  # a service, not the writer
+    "my daughter has colic",  # the baby
+    "my dad died before the baby was born",
+    "will this be shared with my health visitor",
+])
+def test_no_role_where_the_text_does_not_say_one(nlp: Language, text: str) -> None:
+    assert "role" not in extract(nlp, text)
+
+
+def test_a_role_in_the_text_replaces_dietS_guess(nlp: Language) -> None:
+    diet = [{"entity": "role", "value": "mum", "start": 0, "end": 2}]
+    assert extract(nlp, "im a dad", entities=diet)["role"] == "dad"
