@@ -40,8 +40,8 @@ def everyday_messages() -> list[str]:
     return [e if isinstance(e, str) else e["text"] for e in data["everyday"]]
 
 
-async def classify(texts: list[str], pairs: list[tuple[str, str]]) -> list[str]:
-    """The path each text (then each pair's second message) takes.
+async def classify(texts: list[str], pairs: list[tuple[str, str]]) -> tuple[list[str], list[str]]:
+    """The path each text takes, and the path each pair's second message takes.
 
     An intent name, or "check-in" for a classifier-only crisis. The two messages
     of a pair share a conversation key, as the channels set it.
@@ -62,37 +62,36 @@ async def classify(texts: list[str], pairs: list[tuple[str, str]]) -> list[str]:
     async def parse(text: str, key: str) -> dict:
         return await agent.processor.parse_message(UserMessage(text, metadata={METADATA_KEY: key}))
 
-    paths = []
-    turns = [(text, f"single-{i}") for i, text in enumerate(texts)]
-    for i, (first, second) in enumerate(pairs):
-        await parse(first, f"pair-{i}")
-        turns.append((second, f"pair-{i}"))
-    for text, key in turns:
+    async def path(text: str, key: str) -> str:
         parsed = await parse(text, key)
         details = {e["value"] for e in parsed["entities"] if e["entity"] == "risk_detail"}
         unclear = parsed["intent"]["name"] == "crisis" and "unclear" in details
-        paths.append("check-in" if unclear else parsed["intent"]["name"])
-    return paths
+        return "check-in" if unclear else parsed["intent"]["name"]
+
+    for i, (first, _) in enumerate(pairs):
+        await parse(first, f"pair-{i}")
+    text_paths = [await path(text, f"single-{i}") for i, text in enumerate(texts)]
+    pair_paths = [await path(second, f"pair-{i}") for i, (_, second) in enumerate(pairs)]
+    return text_paths, pair_paths
 
 
 def main() -> int:
     everyday = everyday_messages()
     pairs = split_disclosures()
     singles = risk_messages()
-    paths = asyncio.run(classify([t for t, _ in singles] + everyday, pairs))
-    # classify returns singles, then everyday, then the pairs' second messages.
+    text_paths, pair_paths = asyncio.run(classify([t for t, _ in singles] + everyday, pairs))
     risks = singles + [(f"{first} / {second}", "crisis") for first, second in pairs]
-    everyday_paths = paths[len(singles) : len(singles) + len(everyday)]
-    predicted = paths[: len(singles)] + paths[len(singles) + len(everyday) :] + everyday_paths
-    missed = [t for (t, want), got in zip(risks, predicted) if got not in {want, "crisis", "check-in"}]
-    alarms = [t for t, got in zip(everyday, predicted[len(risks):]) if got == "crisis"]
-    checks = [t for t, got in zip(everyday, predicted[len(risks):]) if got == "check-in"]
+    risk_paths = text_paths[: len(singles)] + pair_paths
+    everyday_paths = text_paths[len(singles):]
+    missed = [t for (t, want), got in zip(risks, risk_paths) if got not in {want, "crisis", "check-in"}]
+    alarms = [t for t, got in zip(everyday, everyday_paths) if got == "crisis"]
+    checks = [t for t, got in zip(everyday, everyday_paths) if got == "check-in"]
     rate = len(alarms) / len(everyday)
     print(f"safety, whole pipeline: {len(risks) - len(missed)}/{len(risks)} risk messages caught; "
           f"{len(alarms)}/{len(everyday)} everyday messages sent to the crisis reply ({rate:.1%}, "
           f"limit {MAX_FALSE_ALARM_RATE:.0%}); {len(checks)} ({len(checks) / len(everyday):.1%}) "
           "got the gentle 'are you okay?' check")
-    print("  everyday intents:", dict(Counter(predicted[len(risks):]).most_common(6)))
+    print("  everyday intents:", dict(Counter(everyday_paths).most_common(6)))
     for text in missed:
         print("  MISSED:", text)
     for text in alarms:

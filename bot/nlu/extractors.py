@@ -16,11 +16,10 @@ dropped, so no slot gets a value that no response knows.
 
 from __future__ import annotations
 
-from typing import Any
-
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import yaml
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -161,7 +160,8 @@ class ProjectEntityExtractor(GraphComponent, EntityExtractorMixin):
                 named.append(_entity("role", role, start, end))
                 break
         # A value named in the text replaces DIET's; DIET's others must be in the contract.
-        allowed = {entity: frozenset() if any(n["entity"] == entity for n in named) else values
-                   for entity, values in (("topic", TOPICS), ("role", ROLES))}
-        kept = [e for e in entities if e["entity"] not in allowed or e["value"] in allowed[e["entity"]]]
+        contract = {"topic": TOPICS, "role": ROLES}
+        replaced = {n["entity"] for n in named}
+        kept = [e for e in entities if e["entity"] not in contract
+                or (e["entity"] not in replaced and e["value"] in contract[e["entity"]])]
         return kept, named

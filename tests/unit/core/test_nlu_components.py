@@ -131,3 +131,14 @@ def test_no_role_where_the_text_does_not_say_one(nlp: Language, text: str) -> No
 def test_a_role_in_the_text_replaces_dietS_guess(nlp: Language) -> None:
     diet = [{"entity": "role", "value": "mum", "start": 0, "end": 2}]
     assert extract(nlp, "im a dad", entities=diet)["role"] == "dad"
+
+
+def test_contract_values_match_the_domain_and_the_synonyms() -> None:
+    import yaml
+
+    from bot.nlu.extractors import ROLES, SYNONYMS, TOPICS
+
+    domain = yaml.safe_load(open("domain.yml", encoding="utf-8"))
+    assert ROLES == set(domain["slots"]["role"]["values"])
+    names = {item["synonym"] for item in yaml.safe_load(SYNONYMS.read_text(encoding="utf-8"))["nlu"]}
+    assert TOPICS == names - ROLES
