@@ -19,6 +19,13 @@ created, then overwritten by the trained ones), then restores the configured
 mode, so prediction still runs as a traced `tf.function`; its predictions are
 identical. Not for TED: one eager step leaves some of its layers unbuilt, so
 their trained weights would not load. Fine-tuning keeps Rasa's path too.
+
+3. The conversation for the NLU. `MessageProcessor._parse_message_with_graph`
+gets the tracker loaded from the tracker store but gives the NLU components the
+message only. The wrapper hands the parent's last turns to the pipeline in the
+metadata of a COPY of the message (see `bot.safety.conversation`), so the risk
+detector joins split disclosures from stored events; the stored message is
+unchanged.
 """
 
 from __future__ import annotations
@@ -29,6 +36,8 @@ from typing import Any
 from jsonschema.exceptions import best_match
 from jsonschema.validators import validator_for
 from rasa.core.actions.action import RemoteAction
+from rasa.core.channels.channel import UserMessage
+from rasa.core.processor import MessageProcessor
 from rasa.nlu.classifiers.diet_classifier import DIET
 from rasa.shared.constants import DOCS_BASE_URL
 from rasa.utils.tensorflow.constants import LEARNING_RATE, RUN_EAGERLY
@@ -36,7 +45,10 @@ from rasa.utils.tensorflow.data_generator import RasaBatchDataGenerator
 from rasa.utils.tensorflow.model_data import RasaModelData
 from rasa.utils.tensorflow.models import RasaModel
 
+from bot.safety.conversation import RECENT_KEY, recent_user_texts
+
 _rasa_model_load = RasaModel.load.__func__  # type: ignore[attr-defined]
+_rasa_parse_with_graph = MessageProcessor._parse_message_with_graph
 
 
 @lru_cache(maxsize=1)
@@ -83,8 +95,22 @@ def _load_model(
     return model
 
 
+def _parse_message_with_graph(
+    self: MessageProcessor, message: UserMessage, tracker: Any, only_output_properties: bool = True
+) -> dict[str, Any]:
+    recent = recent_user_texts(tracker.events) if tracker is not None else []
+    if recent or RECENT_KEY in (message.metadata or {}):  # never taken from a client's metadata
+        message = UserMessage(
+            text=message.text, output_channel=message.output_channel, sender_id=message.sender_id,
+            parse_data=message.parse_data, input_channel=message.input_channel, message_id=message.message_id,
+            metadata={**(message.metadata or {}), RECENT_KEY: recent},
+        )
+    return _rasa_parse_with_graph(self, message, tracker, only_output_properties)
+
+
 def install() -> None:
     """Apply the fixes (idempotent)."""
+    MessageProcessor._parse_message_with_graph = _parse_message_with_graph  # type: ignore[method-assign]
     RemoteAction._validate_action_result = _validate_action_result  # type: ignore[method-assign]
     DIET.load = classmethod(_load_model)  # type: ignore[method-assign,assignment]
 

@@ -20,8 +20,6 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.safety.recent import METADATA_KEY as CONVERSATION_KEY, conversation_key
-
 logger = logging.getLogger(__name__)
 
 MAX_SENDER_LENGTH = 255  # the tracker store's sender_id column
@@ -85,10 +83,7 @@ class SafeRestInput(RestInput):
             collector = CollectingOutputChannel()
             try:
                 await on_new_message(
-                    UserMessage(
-                        text, collector, sender, input_channel=self.name(),
-                        metadata={CONVERSATION_KEY: conversation_key(sender)},  # for split disclosures
-                    )
+                    UserMessage(text, collector, sender, input_channel=self.name())
                 )
             except CancelledError:
                 logger.error("rest: handling a message timed out")

@@ -35,7 +35,6 @@ from bot.channels.telegram_output import TelegramOutput, sender_id_for
 from bot.channels.telegram_places import nearest_place
 from bot.channels.telegram_store import CALLBACK_PREFIX, UpdateStore
 from bot.channels.telegram_updates import Incoming, button_title, classify, update_kind
-from bot.safety.recent import METADATA_KEY as CONVERSATION_KEY, conversation_key
 
 logger = logging.getLogger(__name__)
 
@@ -186,7 +185,6 @@ class TelegramInput(InputChannel):
             sender_id=sender_id_for(chat_id),
             input_channel=self.name(),
             message_id=f"tg-update-{update_id}",
-            metadata={CONVERSATION_KEY: conversation_key(sender_id_for(chat_id))},  # for split disclosures
         )
         await on_new_message(message)
 

@@ -37,7 +37,6 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from socketio import AsyncServer
 
-from bot.safety.recent import METADATA_KEY as CONVERSATION_KEY, conversation_key
 from bot.webchat.contacts import load_contacts
 
 logger = logging.getLogger(__name__)
@@ -327,11 +326,7 @@ class WebChatInput(SocketIOInput):
                 WebChatOutput(sio, self.bot_message_evt),
                 sender_id,
                 input_channel=self.name(),
-                # The conversation key is set here, never taken from the client.
-                metadata={
-                    **(metadata if isinstance(metadata, dict) else {}),
-                    CONVERSATION_KEY: conversation_key(sender_id),
-                },
+                metadata=metadata if isinstance(metadata, dict) else {},
             )
             await on_new_message(message)
 

@@ -10,6 +10,7 @@ the handler leaves ``crisis`` alone (the tracker keeps the original text).
 from __future__ import annotations
 
 import logging
+import pickle
 import re
 from typing import Any
 
@@ -29,14 +30,18 @@ from rasa.shared.nlu.constants import (
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from bot.safety import model as risk_model
+from bot.safety.conversation import recent_texts
 from bot.safety.detector import RiskFinding, assess, everyday_idiom, strip_command, warm_up
-from bot.safety.recent import METADATA_KEY, RecentMessages
 
 logger = logging.getLogger(__name__)
 
 CRISIS_INTENT = "crisis"
 NEGATED_INTENT = "risk_negated"
 EXTRACTOR = "RiskDetector"
+# Intents that mean "the NLU could not place this message".
+UNPLACED_INTENTS = {"nlu_fallback", "out_of_scope"}
+_MODEL_FILE = "risk_model.pkl"
 
 
 def _entity(name: str, value: str) -> dict[str, Any]:
@@ -83,14 +88,19 @@ def keep_free_text_out_of_the_command_parser(message: Message, raw: str) -> None
         message.set(TEXT, stripped.lstrip("/"))
 
 
-def mark_unclear(message: Message) -> None:
-    """A classifier-only crisis: ask gently (with the numbers) rather than assume.
+def mark_unclear(message: Message, category: str | None) -> None:
+    """Maybe a disclosure: ask gently, with the numbers for the likeliest category.
 
-    The lexicon found nothing, so the reply checks whether the parent is safe
-    instead of treating a maybe as a disclosure (SAFETY.md H8: over-triggering).
+    The rules found nothing, so the reply checks whether the parent is safe
+    instead of treating a maybe as a disclosure (hazard H8: over-triggering).
     """
+    ranking = [r for r in (message.get(INTENT_RANKING_KEY) or []) if r.get(INTENT_NAME_KEY) != CRISIS_INTENT]
+    message.set(INTENT, {INTENT_NAME_KEY: CRISIS_INTENT, PREDICTED_CONFIDENCE_KEY: 1.0}, add_to_output=True)
+    message.set(INTENT_RANKING_KEY, [{INTENT_NAME_KEY: CRISIS_INTENT, PREDICTED_CONFIDENCE_KEY: 1.0}, *ranking],
+                add_to_output=True)
     entities = [e for e in (message.get(ENTITIES) or []) if e.get("entity") not in {"risk_category", "risk_detail"}]
-    message.set(ENTITIES, [*entities, _entity("risk_detail", "unclear")], add_to_output=True)
+    extra = [_entity("risk_category", category)] if category else []
+    message.set(ENTITIES, [*entities, *extra, _entity("risk_detail", "unclear")], add_to_output=True)
 
 
 def _intent_name(message: Message) -> str | None:
@@ -98,22 +108,45 @@ def _intent_name(message: Message) -> str | None:
 
 
 def set_aside_crisis(message: Message) -> None:
-    """Replace a classifier-only crisis guess with the next best intent.
+    """Replace DIET's crisis guess with the next best intent.
 
-    Only for everyday idioms the lexicon knows ("teething is killing me"):
-    a real disclosure in the same message is a lexicon finding and never
-    reaches here.
+    For everyday idioms the lexicon knows ("teething is killing me"), and when
+    the trained risk model gives the message a low risk score: a real
+    disclosure in the same message is a rule finding and never reaches here.
     """
     ranking = [r for r in (message.get(INTENT_RANKING_KEY) or []) if r.get(INTENT_NAME_KEY) != CRISIS_INTENT]
     best = ranking[0] if ranking else {INTENT_NAME_KEY: "nlu_fallback", PREDICTED_CONFIDENCE_KEY: 1.0}
     message.set(INTENT, dict(best), add_to_output=True)
     message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
-    logger.debug("classifier-only crisis set aside: everyday idiom")
+    logger.debug("classifier-only crisis set aside")
 
 
-@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
 class RiskDetector(GraphComponent, IntentClassifier):
-    """Marks messages that disclose risk as intent ``crisis`` (or ``risk_negated``)."""
+    """Marks messages that disclose risk as intent ``crisis`` (or ``risk_negated``).
+
+    Three views of the raw text, most certain first:
+
+    1. the rules (``detector.assess``), on the message and on the message joined
+       to the parent's previous turns (from the stored conversation, see
+       ``bot.safety.conversation``): a finding is a disclosure;
+    2. the trained risk model (``model.RiskModel``): at or above
+       ``full_threshold`` a disclosure of its likeliest category, at or above
+       ``gentle_threshold`` the gentle check with that category's numbers;
+    3. the distress safety net: a message the NLU could not place (fallback,
+       out of scope) or that DIET calls a crisis gets the gentle check when the
+       model's score reaches ``distress_threshold`` - never "Sorry, I can't help".
+    """
+
+    @staticmethod
+    def get_default_config() -> dict[str, Any]:
+        """Thresholds on the model's risk probability (chosen on held-out training data)."""
+        return {"full_threshold": 0.9, "gentle_threshold": 0.6, "distress_threshold": 0.35}
+
+    @classmethod
+    def fingerprint_addon(cls, config: dict[str, Any]) -> str | None:
+        """Retrain when the risk model's own training files change."""
+        return risk_model.fingerprint()
 
     @classmethod
     def create(
@@ -123,36 +156,119 @@ class RiskDetector(GraphComponent, IntentClassifier):
         resource: Resource,
         execution_context: ExecutionContext,
     ) -> RiskDetector:
-        """Create the component and build the lexicon once, at load time."""
+        """Create the component (untrained) and build the lexicon once."""
         warm_up()
-        return cls()
+        return cls(None, config, model_storage, resource)
 
-    def __init__(self) -> None:
-        self._recent = RecentMessages()
+    @classmethod
+    def load(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        **kwargs: Any,
+    ) -> RiskDetector:
+        """Load the trained risk model saved by ``train``."""
+        warm_up()
+        model = None
+        try:
+            with model_storage.read_from(resource) as folder:
+                model = pickle.loads((folder / _MODEL_FILE).read_bytes())  # noqa: S301 - our own model file
+        except (ValueError, FileNotFoundError):
+            logger.warning("risk model not found in the trained model: rules only")
+        return cls(model, config, model_storage, resource)
 
-    def _previous(self, message: Message, raw: str) -> str | None:
-        key = (message.get("metadata") or {}).get(METADATA_KEY)
-        return self._recent.swap(str(key), raw) if key else None
+    def __init__(
+        self,
+        model: risk_model.RiskModel | None = None,
+        config: dict[str, Any] | None = None,
+        model_storage: ModelStorage | None = None,
+        resource: Resource | None = None,
+    ) -> None:
+        self._model = model
+        self._config = {**self.get_default_config(), **(config or {})}
+        self._storage = model_storage
+        self._resource = resource
+
+    def train(self, training_data: TrainingData) -> Resource:
+        """Fit the risk model on its own files plus the NLU examples, and persist it."""
+        examples = risk_model.load_examples()
+        for message in training_data.intent_examples:
+            intent = message.get(INTENT)
+            text = message.get(TEXT) or ""
+            if intent == CRISIS_INTENT:
+                finding = assess(text)
+                category = finding.category if finding and not finding.negated else "C1"
+                examples.append(risk_model.Example(text, category))
+            elif intent not in {NEGATED_INTENT, "crisis_misunderstood"}:
+                examples.append(risk_model.Example(text, None))
+        self._model = risk_model.RiskModel.train(examples)
+        if self._storage is not None and self._resource is not None:
+            with self._storage.write_to(self._resource) as folder:
+                (folder / _MODEL_FILE).write_bytes(pickle.dumps(self._model))
+        assert self._resource is not None
+        return self._resource
+
+    def _score(self, texts: list[str]) -> list[risk_model.RiskScore] | None:
+        return self._model.score_many(texts) if self._model is not None else None
 
     def process(self, messages: list[Message]) -> list[Message]:
-        """Assess each message's raw text; see module docstring."""
+        """Assess each message's raw text; see the class docstring."""
         for message in messages:
             raw = message.get(TEXT) or ""
-            finding = assess(raw, previous=self._previous(message, raw))
-            if finding is None:
-                if _intent_name(message) == CRISIS_INTENT:
-                    if everyday_idiom(raw):
-                        set_aside_crisis(message)
-                    else:
-                        mark_unclear(message)
-                keep_free_text_out_of_the_command_parser(message, raw)
+            recent = recent_texts(message)
+            finding = assess(raw, previous=" ".join(recent) if recent else None)
+            if finding is not None:
+                logger.debug("risk rule=%s category=%s negated=%s certain=%s", finding.rule, finding.category,
+                             finding.negated, finding.certain)
+                if finding.certain:
+                    apply_finding(message, finding)
+                else:
+                    mark_unclear(message, finding.category)
+                if raw.lstrip().startswith("/"):
+                    message.set(TEXT, strip_command(raw.lstrip()))
                 continue
-            logger.debug("risk rule=%s category=%s negated=%s", finding.rule, finding.category, finding.negated)
-            apply_finding(message, finding)
-            if raw.lstrip().startswith("/"):
-                message.set(TEXT, strip_command(raw.lstrip()))
+            self._model_view(message, raw, recent)
+            keep_free_text_out_of_the_command_parser(message, raw)
         return messages
 
+    def _model_view(self, message: Message, raw: str, recent: list[str]) -> None:
+        """No rule fired: the trained model and the distress safety net decide."""
+        if BUTTON_PAYLOAD.fullmatch(raw.strip()):
+            return  # a button: Rasa's command parser sets its intent after this component
+        texts = [raw] + ([" ".join([*recent, raw]), " ".join(recent)] if recent else [])
+        scores = self._score(texts)
+        intent = _intent_name(message)
+        if scores is None:  # no trained model (unit tests of the rules): the old behaviour
+            if intent == CRISIS_INTENT:
+                set_aside_crisis(message) if everyday_idiom(raw) else mark_unclear(message, None)
+            return
+        best = scores[0]
+        if recent:
+            joined, before = scores[1], scores[2]
+            # Only together: the earlier turns alone were not a disclosure (they were answered).
+            if joined.p_risk > best.p_risk and before.p_risk < self._config["gentle_threshold"]:
+                best = joined
+        p = best.p_risk
+        logger.debug("risk model p=%.3f category=%s", p, best.category)
+        if p >= self._config["full_threshold"] and not everyday_idiom(raw):
+            apply_finding(message, RiskFinding(best.category, (best.category,), _model_detail(best.category),
+                                               False, False, "model"))
+        elif p >= self._config["gentle_threshold"]:
+            mark_unclear(message, best.category)
+        elif p >= self._config["distress_threshold"] and (intent in UNPLACED_INTENTS or intent == CRISIS_INTENT):
+            mark_unclear(message, best.category)
+        elif intent == CRISIS_INTENT:
+            set_aside_crisis(message)
+
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
-        """Nothing to do at training time."""
+        """Nothing to add to the training data."""
         return training_data
+
+
+def _model_detail(category: str) -> str | None:
+    # The model does not tell unwanted thoughts from intent: a C3 finding from it
+    # gets the emergency wording only through the rules; the model's gets "intent"
+    # contacts (999 first) but is said as a check, see mark_unclear.
+    return "intent" if category == "C3" else None

@@ -33,6 +33,7 @@ class Contact:
     last_verified: dt.date
     description: str
     say: str
+    route: str | None = None  # the same-day route in a sentence ("call NHS 111 and press 2")
 
     @property
     def verified(self) -> bool:
@@ -60,7 +61,7 @@ def _load() -> tuple[dict[str, Contact], dict[str, dict[str, tuple[str, ...]]]]:
             sms=raw.get("sms"), sms_body=raw.get("sms_body"), email=raw.get("email"), url=raw.get("url"),
             hours=raw.get("hours"), nations=tuple(raw["nations"]), status=raw["status"],
             source=raw["source"], last_verified=raw["last_verified"], description=raw["description"],
-            say=raw["say"],
+            say=raw["say"], route=raw.get("route"),
         )
     sets = {k: {n: tuple(v) for n, v in by_nation.items()} for k, by_nation in data["sets"].items()}
     return contacts, sets

@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -33,6 +33,7 @@ class RiskFinding:
     about_other: bool
     negated: bool
     rule: str
+    certain: bool = True  # False: said as a joke; the reply is the gentle check, not the full one
 
 
 class _Hit(NamedTuple):
@@ -76,8 +77,10 @@ _SUBS: list[tuple[re.Pattern[str], str]] = [(re.compile(a), b) for a, b in [
     (r"\b(she|he|it|they|we|you)'ll\b", r"\1 will"), (r"\b(we|they|you)'ve\b", r"\1 have"),
     (r"\bhes\b", "he is"), (r"\bshes\b", "she is"), (r"\bthats\b", "that is"), (r"\bwhats\b", "what is"),
     (r"\b(?:wanna|wana|wnna|wna|wan2)\b", "want to"), (r"\bwnt\b", "want"), (r"\bgonna\b", "going to"),
-    (r"\bgotta\b", "got to"), (r"\bu\b", "you"), (r"\br\b", "are"), (r"\bb\b", "be"), (r"\bn\b", "and"),
-    (r"\bw\b", "with"), (r"\bur\b", "your"), (r"\bwud\b", "would"), (r"\bcud\b", "could"), (r"\bshud\b", "should"),
+    (r"\bgotta\b", "got to"),
+    # Single letters, but never after an apostrophe: Welsh "dwi'n", "brifo'r" keep theirs.
+    (r"(?<![\w'])u(?![\w'])", "you"), (r"(?<![\w'])r(?![\w'])", "are"), (r"(?<![\w'])b(?![\w'])", "be"),
+    (r"(?<![\w'])n(?![\w'])", "and"), (r"(?<![\w'])w(?![\w'])", "with"), (r"\bur\b", "your"), (r"\bwud\b", "would"), (r"\bcud\b", "could"), (r"\bshud\b", "should"),
     (r"\bevry1\b|\beveryon\b|\bevery1\b", "everyone"), (r"\bsum1\b", "someone"), (r"\bno1\b", "no one"),
     (r"\bbout\b", "about"), (r"\bwen\b", "when"), (r"\bcoz\b|\bcos\b|\bcuz\b", "because"), (r"\bpls\b|\bplz\b", "please"),
     (r"\bded\b", "dead"), (r"\bdie+\b", "die"), (r"\bthots?\b", "thoughts"), (r"\bkil\b", "kill"), (r"\bkilin\b", "killing"),
@@ -141,6 +144,8 @@ class _Compiled(NamedTuple):
     fear: re.Pattern[str]
     strong_intent: re.Pattern[str]
     lemmas: object
+    psychosis_signs: list[tuple[str, re.Pattern[str]]]
+    requires: dict[str, re.Pattern[str]]
 
 
 def _token_spec(tok: str) -> list[dict]:
@@ -170,13 +175,15 @@ def _compiled() -> _Compiled:
         specs = [[s for tok in p.split() for s in _token_spec(tok)] for p in patterns]
         matcher.add(rule, specs)
         meta[rule] = (cat, detail)
-    regexes = [(r, c, d, re.compile(p)) for r, c, d, p in lx.REGEX_RULES]
+    regexes = [(r, c, d, re.compile(p)) for r, c, d, p in lx.REGEX_RULES + lx.CONCEPT_RULES]
+    signs = [(name, re.compile(p)) for name, p in lx.PSYCHOSIS_SIGNS]
+    requires = {rule: re.compile(p) for rule, p in lx.REQUIRES.items()}
     excl = [re.compile(p) for _, p in lx.EXCLUSIONS]
     # The lookup lemmatiser's own table, used directly on the tokenizer's output:
     # the same lemmas as nlp(text), without running the pipeline per message.
     lemmas = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
     return _Compiled(nlp, matcher, meta, regexes, excl,
-                     re.compile(lx.FEAR_MARKERS), re.compile(lx.STRONG_INTENT_MARKERS), lemmas)
+                     re.compile(lx.FEAR_MARKERS), re.compile(lx.STRONG_INTENT_MARKERS), lemmas, signs, requires)
 
 
 @lru_cache(maxsize=1)
@@ -300,6 +307,8 @@ def _c3_resolve(norm: str, c: _Compiled, core: int, end: int, detail: str | None
         return None  # an adult relative hit by her partner: C5, handled by the C5 rules
     if detail in {"intent", "intrusive"}:
         return "C3", detail
+    if detail == "act":  # something already done to a child: by someone else C6, by the writer C3 intent
+        return ("C6", None) if agent in {"other", "she"} else ("C3", "intent")
     strong = bool(c.strong_intent.search(norm))
     fear = bool(c.fear.search(norm))
     if agent == "other":
@@ -314,6 +323,20 @@ def _c3_resolve(norm: str, c: _Compiled, core: int, end: int, detail: str | None
     if re.search(r"\b(?:going to|will)\b", clause) and not fear:
         return "C3", "intent"
     return "C3", "intrusive"
+
+
+def _psychosis_cluster(norm: str, c: _Compiled) -> list[tuple[str, str, str | None, int, int, int]]:
+    """A C4 hit when signs of at least two kinds appear (see ``lexicon.PSYCHOSIS_SIGNS``)."""
+    found: dict[str, tuple[int, int]] = {}
+    for name, rx in c.psychosis_signs:
+        m = rx.search(norm)
+        if m:
+            found[name] = (m.start(), m.end())
+    if len(found) < lx.MIN_PSYCHOSIS_SIGNS:
+        return []
+    start = min(a for a, _ in found.values())
+    end = max(b for _, b in found.values())
+    return [("c4.cluster", "C4", None, start, end, start)]
 
 
 def _find(norm: str) -> list[_Hit]:
@@ -332,10 +355,13 @@ def _find(norm: str) -> list[_Hit]:
         span = doc[s:e]
         raw.append((rule, cat, detail, span.start_char, span.end_char, span.start_char))
     for rule, cat, detail, rx in c.regexes:
+        if rule in c.requires and not c.requires[rule].search(norm):
+            continue
         for m in rx.finditer(norm):
             core = next((m.start(g) for g in ("core", "core2", "core3")
                          if g in rx.groupindex and m.start(g) >= 0), m.start())
             raw.append((rule, cat, detail, m.start(), m.end(), core))
+    raw += _psychosis_cluster(norm, c)
     hits: list[_Hit] = []
     for rule, cat, detail, start, end, core in raw:
         if any(start < b and a < end for a, b in excluded):
@@ -403,4 +429,46 @@ def assess(text: str, previous: str | None = None) -> RiskFinding | None:
         hits.append(_Hit("standalone", lx.STANDALONE[bare], None, 0, len(norm), 0, False, False))
     if not any(not h.negated for h in hits):
         hits += _find(norm)
-    return _finding(hits)
+    finding = _finding(hits)
+    if finding is None or finding.negated:
+        return finding
+    context = _context(norm, text)
+    if context in {"history", "generic"} or (context == "reported" and finding.category != "C4") or (
+            context == "info" and finding.category not in {"C1", "C7"}):
+        return None  # not a disclosure; the trained model still gets its say
+    if context == "joke":
+        return replace(finding, certain=False)
+    return finding
+
+
+@lru_cache(maxsize=1)
+def _context_patterns() -> dict[str, re.Pattern[str]]:
+    return {name: re.compile(getattr(lx, name)) for name in (
+        "PRESENT_RISK", "PAST_TIME", "RESOLVED", "REPORTED", "RELATES", "GENERIC", "INFO_QUESTION",
+        "FIRST_PERSON_ANY", "JOKING")}
+
+
+def _context(norm: str, raw: str) -> str | None:
+    """What sets this message apart from a disclosure, if anything.
+
+    ``history``: risk in the past and over ("I self-harmed at uni, not for ten
+    years"); ``reported``: someone else's story in the news, a programme or a
+    book; ``generic``: parents in general ("lots of mums get these thoughts");
+    ``info``: a question about a topic with no first person in it ("what is
+    coercive control?"); ``joke``: laughter or "joking". Any sign of risk in the
+    present ("again", "urges", "tonight", "I want") keeps the disclosure.
+    """
+    c = _context_patterns()
+    if c["PRESENT_RISK"].search(norm):
+        return None
+    if c["PAST_TIME"].search(norm) and c["RESOLVED"].search(norm):
+        return "history"
+    if c["REPORTED"].search(norm) and not c["RELATES"].search(norm):
+        return "reported"
+    if c["GENERIC"].search(norm):
+        return "generic"
+    if c["INFO_QUESTION"].search(norm) and not c["FIRST_PERSON_ANY"].search(norm):
+        return "info"
+    if c["JOKING"].search(norm) or any(ch in raw for ch in lx.JOKING_EMOJI):
+        return "joke"
+    return None

@@ -278,6 +278,15 @@ EXCLUSIONS: list[tuple[str, str]] = [
     ("benign.end_it_with", r"\bend it with\b|\blife back\b"),
     ("benign.cant_go_on", r"\bcan not go on (?:the|a|an|holiday|holidays|with|to|at|my|our|his|her|medication|antidepressants|that)\b"),
     ("benign.accident", r"\b(?:cut|burnt|burned|hurt|scratched|bit) (?:my|her|him)self (?:on the|shaving|cooking|chopping|by accident|accidentally|while|lifting|opening)\b"),
+    ("idiom.die_of", r"\b(?:die|died|dying|dead) (?:of|from|with|laughing) (?:embarrassment|laughter|laughing|shame|cringe|boredom|happiness|cuteness|jealousy)|\bdie laughing\b|\bdied laughing\b"),
+    ("idiom.welsh_marw_o", r"\b(?:marw|farw) (?:o|isio|eisiau|am) (?:gywilydd|chwerthin|ddiflastod|syched|isio|eisiau|paned|banad|eisiau bwyd|chwant)|\b(?:bron|jyst) (?:â|a) (?:marw|farw)\b"),
+    ("idiom.social_suicide", r"\b(?:social|career|fashion|political) suicide\b"),
+    ("idiom.overdosed_on_food", r"\boverdos\w* on (?:chocolate|choc|cake|biscuits|sugar|coffee|caffeine|crisps|sweets|cheese|netflix|tv|telly|baby shark|peppa|bluey|cbeebies|cuteness|love|carbs|pizza|snacks|\w+ and \w+)\b"),
+    ("benign.drop_at", r"\bdrop\w* (?:him|her|them|(?:the|my) (?:baby|son|daughter|kids?)) (?:at|to|round|home|with)\b"),
+    ("benign.bite_feeding", r"\bbit me\b[^.?!]{0,30}\b(?:feed\w*|latch\w*|nurs\w*|tooth|teeth|teething)\b|\b(?:feed\w*|latch\w*|tooth|teeth|teething)\b[^.?!]{0,30}\bbit me\b"),
+    ("benign.keep_on_top", r"\bkeep (?:on )?top of\b"),
+    ("benign.go_on_medication", r"\b(?:go|going|went|be|been|come|came) (?:on|off) (?:the )?(?:tablets|meds|medication|antidepressants|sertraline|the pill|pills)\b"),
+    ("benign.years_well", r"\bi am \d+ (?:years?|yrs?|months?|weeks?) (?:well|clean|sober|free|since|into|on|off|of|out)\b"),
     ("benign.breathing_nose", r"\bnot breathing (?:properly )?through (?:his|her) nose\b"),
 ]
 
@@ -328,3 +337,231 @@ FIRST_PERSON = {"i", "me", "myself", "my", "mine", "we", "us", "our"}
 # Relations that are usually the abuser in C5/C8, so not "someone else at risk"
 ABUSER_WORDS = {"he", "him", "his", "partner", "husband", "boyfriend", "bf", "fella", "ex", "they", "them",
                 "himself", "fiance", "hubby"}
+
+# --------------------------------------------------------------------------
+# Concepts (round 2). Each rule is a CONCEPT written from the categories and
+# the gaps named in docs/safety/SAFETY.md, not from any test line:
+#   means x readiness x time, being at a dangerous place now, arrangements
+#   made, "I am not safe", acts already done to a baby, danger now from a
+#   partner, psychosis and mania as a CLUSTER of signs, and Welsh with its
+#   mutations (see ``welsh.py``).
+# --------------------------------------------------------------------------
+_MEANS = (r"(?:" + _PILLS[3:-1] + r"|rope|noose|ligature|belt|cord|flex|scarf|knife|knives|blade|blades|razor|razors"
+          r"|gun|bleach|antifreeze|lighter fluid|hose ?pipe)")
+_PLACE = (r"(?:bridge|flyover|viaduct|cliffs?|cliff edge|ledge|edge|roof|rooftop|top floor|top of the (?:car park|multi ?storey|building|stairs|block|tower)"
+          r"|multi ?storey|car park roof|railway(?: line| track| tracks| bridge| crossing)?|train (?:line|tracks?)|tracks|level crossing|station platform|platform"
+          r"|motorway|dual carriageway|main road|a ?\d{1,3}|m1|river|canal|reservoir|the sea|the lake|quarry|pier|harbour)")
+_NOW = r"(?:now|right now|rn|at the moment|tonight|this evening|today|here|as we speak|as i type|as i write)"
+_READY = (r"(?:lined up|laid out|set out|counted(?: out)?|ready|sorted|saved(?: up)?|stockpiled|stashed|hidden|hid|collected|gathered|bought"
+          r"|got (?:them|it|enough)|in front of me|next to me|beside me|in my hand|in my hands|on the (?:table|side|bed|worktop|counter)|in my (?:bag|pocket|drawer))")
+_SELF_AT = (r"(?:i am|i have been|been|sat|sitting|stood|standing|parked|waiting|walking|walked|drove|driven|came|gone|went|climbed|here) "
+            r"(?:up |out |down )?(?:on|at|by|near|next to|on top of|on the edge of|over|onto|to|up|along|beside|under)")
+_BABY_OBJ = r"(?:(?:the|my|our|this) (?:baby|babies|bubs|newborn|son|daughter|little one|boy|girl)|him|her|them)"
+
+CONCEPT_RULES: list[tuple[str, str, str | None, str]] = [
+    # ---- "I am not safe" / "I can't keep myself safe" / "scared of what I'll do"
+    ("c1.not_safe", "C1", None,
+     r"\b(?P<core>(?:do not|not|never|no longer|can not) (?:feel |feeling )?safe (?:with|around|by|from) myself"
+     r"|(?:do not|can not|not able to|no longer) trust myself(?! (?:with|to) (?:money|food|cake|choc|biscuits|decisions|cook|drive|remember))"
+     r"|can not (?:keep|stay) (?:myself|me) safe|(?:struggling|hard|trying) to (?:keep|stay) (?:myself )?safe"
+     r"|(?:i am|i feel|feeling|i do not feel|i have not felt) (?:really |very |so )?(?:not|un)safe(?: right now| tonight| at the moment| anymore| any more| on my own| alone| by myself| in my own head| with my thoughts)?(?=\s*$|\s*[.,!?]| and| but| i | right| tonight| anymore| please)"
+     r"|not safe (?:to be )?(?:on my own|alone|by myself|left alone|tonight|right now)"
+     r"|(?:scared|afraid|frightened|terrified|worried) (?:of )?what i (?:will|might|could|would|am going to|may) do(?! to (?:the|my|our|her|him|them|baby|son|daughter|little))"
+     r"|need (?:someone|somebody|anyone) to (?:keep me safe|stop me|watch me|stay with me|take the (?:pills|tablets|knives))"
+     r"|(?:please )?(?:keep me safe|stop me from (?:doing|hurting))"
+     r"|(?:might|could|will|going to|about to) do something (?:stupid|silly|drastic|daft|i (?:will|would|can not) (?:regret|undo|take back)))\b"),
+    ("c5.not_safe_home", "C5", None,
+     r"\b(?P<core>(?:do not|not|never) (?:feel |feeling )?safe (?:at home|in my (?:own )?(?:home|house)|in the house|with (?:him|my (?:partner|husband|boyfriend|ex))|around (?:him|my (?:partner|husband|boyfriend))))\b"),
+    # ---- means x readiness (possession, set out, saved) and arrangements
+    ("c1.means_ready", "C1", None,
+     r"\b(?P<core>" + _MEANS + r")\b[^.?!]{0,25}\b" + _READY + r"\b"
+     r"|\b(?P<core2>" + _READY + r")\b[^.?!]{0,12}\b(?:all |enough |the |my |some |a )?" + _MEANS + r"\b(?=[^.?!]{0,40}\b(?:end|do it|over|goodbye|enough|done|finish|tonight|not wake|gone|sorry|can not|no one|nobody|better off|mean it))"
+     r"|\benough (?:\w+ )?" + _PILLS + r" (?:to|that|so) (?:end|do it|not wake|kill|finish|make sure)"
+     r"|\b(?:tied|hung|put|got) (?:a |the |my )?(?:rope|noose|belt|cord|ligature|scarf)\b[^.?!]{0,20}\b(?:up|round|around|over|to the|from the|in the (?:loft|garage|banister))"
+     r"|\b(?P<core3>(?:engine|car) (?:is |was )?(?:running|on|ticking over)) (?:in|inside) the garage\b|\bhose ?pipe (?:to|on|from|into) the exhaust\b|\bexhaust fumes\b"),
+    ("c1.arrangements", "C1", None,
+     r"\b(?P<core>(?:written|wrote|writing|left|leaving|finished) (?:a |my |the |some )?(?:goodbye |last )?(?:letters?|notes?|cards?) (?:to|for) (?:everyone|everybody|my|the|her|him|them|each|all)"
+     r"|(?:written|wrote|writing|left) (?:a |my )?(?:suicide|goodbye) (?:note|letter)|goodbye (?:letters?|notes?|messages?)"
+     r"|(?:sorted|arranged|organised|planned|decided|worked out) (?:out )?(?:who|someone|somebody|where|which of)\b[^.?!]{0,30}\b(?:have|look after|take|raise|bring up|care for|get) (?:the baby|my baby|him|her|them|the kids|my kids|the children)\b[^.?!]{0,30}\b(?:when i am|after i am|once i am|if i am|without me|gone|not here|not around)"
+     r"|(?:make|made|making) sure (?:the baby|baby|he|she|they|everyone|my (?:kids|children|family|partner|husband)) (?:will be|is|are|would be|gets?) (?:ok|okay|fine|looked after|taken care of|cared for|alright)\b[^.?!]{0,20}\b(?:when|after|once|without|if) (?:i am|i have|i|me)\b(?! (?:back|at work|in hospital|out|home|away for))"
+     r"|(?:put|putting|got|getting) my (?:affairs|things|life) in order|(?:updated|wrote|writing|made|sorted) (?:my|a) will\b[^.?!]{0,40}\b(?:before|just in case|for when|gone|end)"
+     r"|(?:said|saying|say) (?:my )?(?:last )?goodbyes?(?: to)? (?:to )?(?:the baby|my baby|him|her|everyone|my (?:kids|family|mum|partner|husband|wife)|them)"
+     r"|this is (?:my|the) last (?:message|night|time|goodbye)|(?:last|final) (?:message|goodbye|night) (?:from me|here|before i))\b"),
+    # ---- at a dangerous place now (with a sign it is not a day out)
+    ("c1.place_now", "C1", None,
+     r"\b(?P<core>" + _SELF_AT + r" (?:the |a |this |that |some |our |my )?(?:top of |edge of |side of |end of )?(?:the |a )?" + _PLACE + r")\b"
+     r"(?=[^\n]{0,120}\b(?:jump|end it|end this|do it|step off|step out|over the edge|looking down|the drop|the water|the trains?|lorr(?:y|ies)|traffic|cars|goodbye|sorry|can not do this|can not go on|no one|nobody|better off|not coming (?:back|home)|tonight|(?:it|that|this) would be (?:so |really |very )?(?:easy|quick)|just go|let go|walk out|in front of|thinking about it|all over)\b)"
+     r"|\b(?P<core2>(?:looking|staring|looked) (?:down|over) (?:at|from|off) (?:the )?" + _PLACE + r")\b[^.?!]{0,60}\b(?:jump|end|easy|quick|drop|go)\b"
+     r"|\b(?P<core3>(?:waiting|wait|waited) for (?:a |the )?(?:train|lorry|lorries|truck|bus|car) to (?:come|pass|go by|hit))\b"),
+    # ---- overdose: quantity taken, or effects after taking
+    ("c7.taken_quantity", "C7", None,
+     r"\b(?P<core>(?:taken|took|take|swallowed|necked|downed|had|eaten|ate|just had) (?:them all|all of them|the lot|the whole lot|the rest(?: of them)?|a load|loads|a handful|handfuls|the (?:whole )?(?:packet|pack|box|bottle|strip|blister)s?|every (?:last )?one|double|triple|way more than|more than (?:i|you) should|far too many|way too many|a lot more than|all my|all of my|all the|all her|all his)(?: of)?)"
+     r"(?=[^.?!]{0,60}\b(?:" + _PILLS[3:-1] + r"|them|they|it|dose|doses|mg)\b)(?![^.?!]{0,10}\b(?:advice|time|day|night|love|help|photos|pictures|washing|food|dinner|toys|kids)\b)"
+     r"|\b(?P<core2>(?:feel|feeling|getting|going|gone|am|i am|so|really) (?:very |really |so )?(?:drowsy|sleepy|woozy|dizzy|funny|weird|sick|numb|faint|spaced out|out of it))\b(?=[^.?!]{0,40}\b(?:after|since|from) (?:taking|i took|swallowing|the (?:pills|tablets|meds)|them|what i took))"
+     r"|\b(?P<core3>how long (?:does it take|until|before|till) (?:an overdose|" + _PILLS[3:-1] + r") (?:to )?(?:work|kill|kick in|take effect|stop))"),
+    # ---- acts already done to a baby, or losing control with one
+    ("c3.act_done", "C3", "act",
+     r"\b(?P<core>i (?:just |have |had |accidentally on purpose |deliberately |purposely )?(?:shook|squeezed|slapped|smacked|pinched|shoved|yanked|threw|chucked|flung|hit|bit|kicked|punched|covered|held|pushed|grabbed|hurt|suffocated|smothered|shouted and shook|dropped)"
+     r" " + _BABY_OBJ + r")\b(?! (?:off|up|to|into (?:the|my) (?:arms|cot|bed|car seat))\b)(?=[^.?!]{0,40}\b(?:on purpose|deliberately|hard|too hard|so hard|because|until|to make|to stop|shut up|stop crying|lost it|lost my temper|angry|rage|again|scared|frightened|did not mean|do not know why|what have i done|hate myself|ashamed|marks?|bruise|red)\b)"
+     r"|\b(?P<core2>(?:too rough|really rough|so rough|rough) with " + _BABY_OBJ + r")(?! (?:and|when) (?:he|she) (?:laughs|giggles|loves))"
+     r"|\b(?P<core3>(?:lost (?:it|control|my temper)|snapped|flipped) (?:with|at|and (?:shook|hit|squeezed|threw|shoved|grabbed)) " + _BABY_OBJ + r")\b(?=[^.?!]{0,40}\b(?:shook|shake|hit|squeez|threw|throw|grab|shov|rough|hurt|scared|frightened|marks?|bruise|physically|hands on)\w*)"
+     r"|\b(?P<core4>(?:put|held|pressed) (?:my hand|a hand|a pillow|a blanket|my palm) (?:over|on) (?:his|her|the baby's|my baby's|its) (?:mouth|face|nose))\b"
+     r"|\b(?P<core5>what i (?:might|will|could|would|am going to|may) do to " + _BABY_OBJ + r")\b"),
+    ("c6.carer_unfit", "C6", None,
+     r"\b(?P<core>(?:drunk|wasted|smashed|off (?:his|her) face|high|stoned|on drugs|coked up|on something)\b[^.?!]{0,30}\b(?:looking after|in charge of|holding|alone with|left with|minding|babysitting|feeding|bathing) (?:the baby|my baby|our baby|the kids|my (?:son|daughter)|him|her))\b"
+     r"|\b(?:looking after|in charge of|holding|alone with|left with|minding) (?:the baby|my baby|our baby|the kids)\b[^.?!]{0,20}\b(?P<core2>(?:drunk|wasted|off (?:his|her) face|high|stoned|on drugs))\b"
+     r"|\b(?P<core3>(?:told|tells|made|makes) (?:me|us|my (?:son|daughter)) (?:to keep|not to tell|keep it|to not tell|not tell anyone|to say (?:she|he) fell))\b"
+     r"|\b(?:bruises?|marks?|burns?|finger ?marks)\b[^.?!]{0,40}\b(?P<core4>(?:no idea how|can not explain|could not explain|will not say|would not say|will not tell|says? (?:she|he) (?:fell|rolled)|keeps? saying (?:she|he) fell|claims|blamed it on))\b"),
+    # ---- danger now from a partner; needing to leave
+    ("c5.danger_now", "C5", None,
+     r"\b(?P<core>(?:he is|he has|he will be|partner is|husband is|boyfriend is|ex is|he) (?:outside|at the door|banging on|kicking (?:the|at)|trying to (?:get in|break in|kick)|on his way|coming (?:back|home|round|over|for me)|back (?:home|again)|downstairs|in the house|parked outside))\b"
+     r"(?=[^\n]{0,120}\b(?:scared|terrified|frightened|afraid|hiding|hide|locked|lock|threat\w*|kill|hurt|drunk|angry|raging|furious|smash\w*|help|police|999|knife|safe|run|escape|panic\w*|shaking)\b)"
+     r"|\b(?P<core3>(?:hiding|hid|locked myself|locked us|barricaded (?:myself|us)|shut myself|in the (?:bathroom|bedroom|toilet) with the (?:baby|door locked))\b[^.?!]{0,40}\b(?:from him|he is|he has|he will|he keeps|him)\b)"
+     r"|\b(?P<core4>(?:he|partner|husband|boyfriend|ex) (?:has |had )?(?:taken|took|hidden|hid|smashed|broke|snatched|grabbed|locked away) my (?:phone|keys|car keys|purse|bank cards?|passport|money))\b"
+     r"|\b(?P<core5>(?:said|says|told me|threatened|swore|screamed|shouted) (?:that )?(?:he|she) (?:will|would|is going to|was going to|is gonna|will fucking) (?:kill|hurt|stab|strangle|burn|end) (?:me|us|the baby|my baby|her|him))\b"
+     r"|\b(?P<core6>nowhere (?:safe )?to go|no where (?:safe )?to go|need (?:a|to go to a) refuge|refuge (?:tonight|space|place)|safe place to (?:go|stay) (?:tonight|with the baby))\b"
+     r"|\b(?:he|partner|husband|boyfriend|bf|ex|fella|hubby)\b[^.?!]{0,20}\b(?P<core7>(?:strangled|choked|throttled|pinned|dragged|head-?butted|spat on) me|(?:put|had|got) (?:his|both) hands (?:round|around|on) my (?:neck|throat)|held me down)\b"),
+    ("c5.leave_now", "C5", None,
+     r"\b(?P<core>(?:need|have|got|want|trying) to (?:leave|get out|get away|escape|run|go)(?: him| the house| with the (?:baby|kids))?(?: right)? (?:tonight|now|right now|today|before he))\b"),
+    # ---- self-harm started again
+    ("c2.again", "C2", None,
+     r"\b(?P<core>(?:used to|started|back to|gone back to|went back to|relapsed and) (?:cut|cutting|self harm\w*|harm\w* myself|hurt\w* myself|burn\w* myself))\b"
+     r"(?! (?:out|down|back|the|his|her|my|a|some|it|up|off|food|dairy|hair|grass|wood|paper|carbs|sugar)\b)"),
+    # ---- sexual violence: sex with a sign of no consent
+    ("c8.no_consent", "C8", None,
+     r"\b(?P<core>(?:sex|slept with me|sleep with (?:him|me)|did it|have it|intercourse|touched me|on top of me)\b[^.?!]{0,60}\b(?:said no|told him no|did not want|begged him to stop|asked him to stop|would not stop|did not stop|while i (?:was )?(?:asleep|sleeping|crying|bleeding|drunk|out of it)|i was crying|held me down|pinned me|made me|forced|stitches|not healed|even though i)\b)"
+     r"|\b(?P<core2>(?:said no|told him no|did not want (?:to|it)|begged him to stop|asked him to stop)\b[^.?!]{0,60}\b(?:sex|slept with|did it anyway|carried on|went ahead|kept going|on top of me))\b"),
+    # ---- the user is a child
+    ("c9.age_pregnant", "C9", None,
+     r"\b(?P<core>(?:1[2-7]|twelve|thirteen|fourteen|fifteen|sixteen|seventeen) ?(?:yo|y/?o|yrs? old|years? old)?(?: and| &|,)? (?:pregnant|preg|preggers|expecting|up the duff|a mum|a mom|a dad|have a baby|got a baby|had a baby|with a baby))\b"
+     r"|\b(?P<core2>i am (?:in )?(?:year|yr|yeat) (?:[5-9]|1[0-3]))\b"
+     r"|\b(?P<core3>(?:my|me) (?:mum|mam|mom|dad|parents|foster carers?|nan) (?:does not|do not|will not|would|will|is going to) (?:know|kill me|find out|go mad|kick me out)\b[^.?!]{0,40}\b(?:pregnant|baby|preg))\b"
+     r"|\b(?P<core4>(?:at|in|still at) (?:school|sixth form|college) (?:and|&|but) (?:i am |im )?(?:pregnant|preg|have a baby|had a baby))\b"),
+]
+
+# A rule here fires only when its message also says this (anywhere).
+REQUIRES: dict[str, str] = {
+    "c5.leave_now": r"\b(?:him|he|his|partner|husband|boyfriend|bf|ex|fella|scared|afraid|frightened|terrified|safe|hurt|violent|threat\w*|police|refuge|escape|hit|hits|kill)\b",
+}
+
+# Psychosis and mania show as a CLUSTER: one sign alone ("not slept for days")
+# is every new parent; two kinds together are a warning sign (NICE CG192; NHS:
+# postpartum psychosis). Each entry: (sign, regex); a message with signs of at
+# least MIN_PSYCHOSIS_SIGNS kinds is C4.
+MIN_PSYCHOSIS_SIGNS = 2
+PSYCHOSIS_SIGNS: list[tuple[str, str]] = [
+    ("no_sleep", r"\b(?:not|have not|never|barely|hardly) (?:slept|been sleeping|sleeping|needed sleep|need (?:to )?sleep|needing sleep|tired at all)\b"
+                 r"|\b(?:no|zero|without) sleep (?:for|in) (?:\w+ )?(?:days|nights)\b|\b(?:awake|up) (?:for|all) (?:\w+ )?(?:days|nights)(?: straight| in a row)?\b|\bdo not (?:feel|get) tired\b"),
+    ("energy", r"\b(?:i|i am|i feel|feel|feeling|she is|she feels|he is|he feels|i have got|i have|she has|he has|got) (?:so |really |totally |just |like |weirdly |strangely )?(?:buzzing|wired|hyper|on a high|high as a kite|euphoric|invincible|on top of the world|like a god|like superwoman|unstoppable|full of energy|(?:so much|loads of|crazy|boundless|endless|weird) energy)\b"),
+    ("racing", r"\b(?:racing thoughts|thoughts (?:are |keep )?racing|mind (?:is |keeps )?racing|(?:talking|speaking|talks|talk) (?:so |really |very |super )?(?:fast|quickly)|can not stop talking|jumping from (?:one )?(?:thing|idea|topic)|not making (?:any )?sense|makes no sense|nonsense|rambling)\b"),
+    ("plans", r"\b(?:big|huge|grand|amazing|brilliant|genius|massive) (?:plans?|ideas?|schemes?)\b|\b(?:starting|started|set up|setting up|launch\w*) (?:a |an |my own |three |two |loads of )?(?:business|businesses|company|charity|religion|movement)\b|\bspent (?:all|thousands|hundreds|loads|thousand|£\s?\d)|\bcleaning (?:all night|at \d|the whole house at)"),
+    ("perception", r"\b(?:hearing|hear|heard|hears) (?:things|voices?|music|whispers?|someone|people|my name)\b(?! (?:on|from|through|downstairs|upstairs|next door))|\b(?:seeing|see|saw|sees) (?:things|people|shadows|faces|lights|figures)\b(?=[^.?!]{0,30}\b(?:not there|no one else|nobody else|are not real|moving))"),
+    ("paranoia", r"\b(?:being (?:watched|followed|recorded|filmed|tracked|poisoned|listened to)|watching (?:me|us|her)|following (?:me|us|her)|(?:cameras|microphones|bugs) in|out to get (?:me|us|her)|(?:against|plotting against) (?:me|us|her)"
+                 r"|(?:talking|whispering|laughing) about (?:me|her)|(?:want|trying|going|plan\w*) to (?:take|steal|snatch|hurt) (?:my|the|our|her) baby|(?:nurses|midwives|doctors|social services|health visitor|family|everyone|they) (?:are )?(?:in on it|lying|spying|plotting))\b"),
+    ("beliefs", r"\b(?:baby|he|she|son|daughter|it)\b[^.?!]{0,15}\b(?:is|was|has been) (?:special|chosen|an angel|a god|god|jesus|the devil|evil|possessed|not (?:mine|ours|my baby|our baby|human|real)|a changeling|an imposter|sent (?:from|by))\b"
+                ) ,
+    ("mission", r"\b(?:mission|chosen|prophet|messiah|special purpose|special powers|telepath\w*|signs (?:from|for) me|messages? (?:from|for) (?:god|me|the universe)|(?:god|the universe|angels) (?:is |are |has |have )?(?:told|telling|speaking|talking|sent|chose))\b"),
+    ("changed", r"\b(?:not (?:herself|himself|myself) at all|(?:completely |totally )?out of character|like a different person|does not recognise (?:me|us|the baby)|did not recognise (?:me|us|the baby)|(?:really |very |so )?confused about (?:where|who|what day)|(?:acting|behaving) (?:really |so |very )?(?:strange|strangely|weird|weirdly|bizarre|bizarrely|oddly|odd))\b"),
+]
+
+
+def _welsh_rules() -> list[tuple[str, str, str | None, str]]:
+    """Welsh concepts; the first word of each phrase matches in any mutated form."""
+    from bot.safety.welsh import alternation as cy
+
+    want = r"(?:eisiau|isio|isie|ishe|moyn|eisie|mo|am|wedi meddwl am|meddwl am|meddwl|ofn|barod i|well gen i|gwell gen i|sa well gen i|ma isio fi|mae isio fi)"
+    return [
+        ("c1.welsh_die", "C1", None,
+         r"\b(?P<core>" + want + r" " + cy("marw") + r"|" + cy("lladd") + r" (?:fy|fy hun|'n hun|fy hunan|'n hunan|hun)\b"
+         r"|" + cy("hunanladdiad") + r"|" + cy("hunanladdol") + r")"),
+        ("c1.welsh_not_live", "C1", None,
+         r"\b(?P<core>(?:ddim|dim|sa i|sai|so i|dwim|dwi ddim|dw i ddim) (?:yn )?(?:eisiau|isio|isie|ishe|moyn|eisie|mo) "
+         r"(?:byw|bod yma|bod yma rhagor|bod yma ddim mwy|bod o gwmpas|deffro|dihuno|cario ymlaen|cario mlaen|mynd ymlaen|bodoli)"
+         r"|(?:gwell|well) (?:eu byd|ei byd|ei fyd|i bawb|i'r babi|i'r teulu|i bawb) (?:hebdda i|heb fi|hebddo i|hebddai|hebdda fi|heb i fi)"
+         r"|(?:gwell|well) (?:hebdda i|heb fi|hebddo i|hebddai|hebdda fi)"
+         r"|dod (?:â|a)'?r? (?:cyfan|cwbl|cwbwl|cwbl lot|popeth|bob dim|fy mywyd|mywyd|bywyd) i ben"
+         r"|(?:rhoi|roi) (?:diwedd|terfyn) ar (?:fy mywyd|y cyfan|bob dim|popeth|bethe|pethau|hyn i gyd)"
+         r"|(?:dim|ddim) (?:pwynt|point|pwrpas|diben) (?:byw|mynd ymlaen|cario mlaen|cario ymlaen|bod yma|i fi fod yma|trio)"
+         r"|" + cy("diflannu") + r" am byth|(?:cysgu|gysgu) (?:a|ac) (?:pheidio|byth|peidio) (?:deffro|dihuno)|peidio (?:deffro|dihuno) (?:eto|byth)"
+         r"|(?:dwi ddim|dw i ddim|sa i|sai|dwim|dydw i ddim|nid wyf) (?:yn )?(?:saff|ddiogel|diogel)(?! (?:i|yn y car|i yrru))"
+         r"|(?:ofn|ofni) (?:be|beth) (?:wna i|wnaf i|na i|allen i|allwn i|fyddwn i)(?! (?:i'r|efo'r|gyda'r|i) (?:babi|mabi|plentyn))"
+         r"|(?:pont|bont|rheilffordd|cledrau|to|clogwyn|glogwyn|ymyl)\b[^.?!]{0,40}\b(?:neidio|neud o|gwneud o|gwneud e|neud e|diwedd|ffarwel|hwyl fawr)"
+         r"|(?:tabledi|dabledi|pils|pilsen|moddion|foddion)\b[^.?!]{0,30}\b(?:wedi (?:eu )?cadw|cadw|casglu|hel|yn barod|o mlaen i|o fy mlaen|digon i))"),
+        ("c2.welsh_harm", "C2", None,
+         r"\b(?P<core>" + cy("torri") + r" (?:fy hun|'n hun|fy hunan|'n hunan|fy mreichiau|fy mraich|fy nghoesau|fy nghoes|fy arddwrn)"
+         r"|" + cy("niweidio") + r" (?:fy hun|'n hun|fy hunan|'n hunan)|" + cy("brifo") + r" (?:fy hun|'n hun|fy hunan|'n hunan)"
+         r"|" + cy("llosgi") + r" (?:fy hun|'n hun|fy hunan|fy mraich|fy nghroen)|" + cy("cosbi") + r" (?:fy hun|'n hun|fy hunan)"
+         r"|" + cy("taro") + r" (?:fy hun|'n hun|fy hunan|fy mhen)|" + cy("anafu") + r" (?:fy hun|'n hun|fy hunan)"
+         r"|hunan[- ]?(?:niwed|niweidio|anafu)\w*|self[- ]?harm\w*)"),
+        ("c7.welsh_overdose", "C7", None,
+         r"\b(?P<core>(?:wedi |newydd |di )?(?:cymryd|gymryd|llyncu|lyncu|nghymryd|yfed) (?:y cwbl|y cyfan|y lot|nhw i gyd|pob un|yr holl|holl|llond|llwyth|lot o|gormod o|pecyn cyfan|bocs cyfan|potel gyfan|hanner)"
+         r"[^.?!]{0,25}\b(?:tabledi|dabledi|thabledi|pils|pilsen|moddion|foddion|tablets|meds|paracetamol|parasetamol|sertraline|nhw)"
+         r"|(?:cymryd|gymryd|llyncu|lyncu|nghymryd) (?:y|fy|yr|'r|ei|ein) (?:\w+ )?(?:tabledi|dabledi|pils|moddion|foddion|tablets|meds)(?: \w+)? (?:i gyd|gyd)"
+         r"|" + cy("gorddos") + r"|gor-ddos|overdose|od"
+         r"|(?:yfed|wedi yfed|llyncu|wedi llyncu) (?:cannydd|bleach|gwenwyn))\b"),
+        ("c3.welsh_baby", "C3", "harm",
+         r"\b(?P<core>(?:" + "|".join(cy(v)[3:-1] for v in ("brifo", "niweidio", "lladd", "ysgwyd", "boddi", "mygu", "taflu", "gollwng", "taro", "tagu", "gwasgu")) + r")"
+         r" (?:y|'r|fy|ein|ei) (?:babi|mabi|plentyn|mhlentyn|un bach|bychan|hogyn|hogan|mab|merch|fab|ferch))\b"),
+        ("c3.welsh_intent", "C3", "intent",
+         r"\b(?P<core>(?:babi|mabi|plentyn|un bach)\b[^.?!]{0,20}\b(?:gwell (?:ei byd|ei fyd|yn farw|marw|heb)|well (?:ei byd|ei fyd|yn farw|marw))"
+         r"|(?:llais|lleisiau|rhywbeth)\b[^.?!]{0,25}\b(?:dweud|deud|gweud) wrtha i (?:am )?(?:frifo|niweidio|ladd|gael gwared))\b"),
+        ("c4.welsh", "C4", None,
+         r"\b(?P<core>(?:clywed|glywed|chlywed|nghlywed) (?:lleisiau|llais|pethau|petha)|lleisiau (?:yn|sy'n)|gweld pethau (?:sydd ddim|sy ddim|nad)"
+         r"|(?:gwylio|gwylied|dilyn|recordio|ffilmio) (?:fi|fy|ni|ni gyd)\b(?=[^.?!]{0,40}\b(?:ofn|drwy|camera|trwy|pawb|nhw))"
+         r"|(?:cenhadaeth|genhadaeth|neges(?:euon)? (?:gan|oddi wrth|o) (?:dduw|duw)|duw (?:yn|wedi) (?:siarad|dweud|deud|gweud))"
+         r"|(?:ddim|nid|dim) (?:fy|yn fy|'n) (?:mabi|babi) (?:i )?(?:go iawn)?|babi wedi (?:cael ei )?(?:ffeirio|newid|gyfnewid|chyfnewid|cyfnewid)"
+         r"|(?:heb|ddim wedi|dim wedi) (?:gysgu|cysgu) (?:ers|am) (?:dyddiau|ddyddiau|dridiau|tridiau|\w+ noson|nosweithiau|\w+ diwrnod)\b(?=[^.?!]{0,60}\b(?:egni|cynllun|syniad|teimlo'n wych|dim angen|meddwl yn gyflym|siarad yn gyflym|gwylio|lleisiau)))"),
+        ("c5.welsh_abuse", "C5", None,
+         r"\b(?P<core>fy (?:nharo|mwrw|nghuro|nghicio|ngwthio|nhagu|mygwth|nghloi|rheoli)|yn fy (?:nharo|mwrw|nghuro|nghicio|ngwthio|nhagu|rheoli)"
+         r"|(?:bygwth|mygwth|fygwth) (?:fy lladd|lladd|fi|fy|mynd â|cymryd y babi)|cam-?drin(?: domestig)?|gamdrin|trais yn y cartref"
+         r"|(?:ofn|ofni) (?:o|fo|e|fe|arno fo|ohono fo|ohono|ohono fe|fy mhartner|'r gŵr|y gŵr|y gwr|'r gwr)\b"
+         r"|(?:angen|isio|rhaid i mi|rhaid i fi|eisiau) (?:gadael|adael|dianc|ddianc|mynd o 'ma|mynd o ma) (?:heno|rŵan|rwan|nawr|heddiw)"
+         r"|(?:mae|ma) (?:o|e|fo|fe|'r gŵr|'r gwr)\b[^.?!]{0,20}\b(?:tu allan|wrth y drws|ar ei ffordd|yn cicio'r drws)\b(?=[^.?!]{0,60}\b(?:ofn|cuddio|helpu|help|bygwth)))"),
+        ("c8.welsh", "C8", None,
+         r"\b(?P<core>" + cy("treisio") + r"|(?:gorfodi|orfodi|gorfododd|orfododd|nath o orfodi|wnaeth e orfodi) (?:fi|fi i|fi'n) (?:i )?(?:gael|cael) (?:rhyw|secs)"
+         r"|heb (?:fy )?(?:nghaniatâd|nghaniatad|caniatâd|caniatad)|ymosod(?:iad)? rhywiol|ymosododd arna i'n rhywiol)\b"),
+        ("c9.welsh_age", "C9", None,
+         r"\b(?P<core>(?:dwi|dw i|rwy|rydw i|fi)(?:'n| yn) (?:1[2-7]|ddeuddeg|dair ar ddeg|bedair ar ddeg|bymtheg|pymtheg|un ar bymtheg|dwy ar bymtheg|ddwy ar bymtheg|saith ar bymtheg)"
+         r"(?! (?:wythnos|mis|diwrnod|munud|awr|oed o|oed yn))|blwyddyn (?:[7-9]|1[0-3]) (?:yn yr ysgol|ac|a)\b[^.?!]{0,30}\b(?:feichiog|disgwyl|babi))"),
+    ]
+
+
+CONCEPT_RULES += _welsh_rules()
+
+# --------------------------------------------------------------------------
+# Structure that sets a message apart from a disclosure (kept apart by
+# structure, not by a list of lines). See ``detector._context``.
+# --------------------------------------------------------------------------
+# Risk in the present: any of these keeps a finding, whatever else is said.
+PRESENT_RISK = (r"\b(?:urges?|relaps\w*|lately|recently|these days|this week|tonight|right now|at the moment|rn"
+                r"|(?:doing|cutting|harming|hurting|thinking about) (?:it |that )?again|again (?:now|tonight|lately|this week)"
+                r"|started (?:again|back|up again)|(?<!never )(?<!not )(?:are|is|it is|have|has|they are|come|came|coming|creeping) back"
+                r"|keep (?:wanting|thinking|getting|having)|still (?:want|think|feel|have (?:thoughts|urges)|do it|doing it|happening|hits|hurts)"
+                r"|i need help now|scared i will|worried i will|i am going to (?:do|end|hurt|kill|cut|take))\b")
+# Past, and over: "years ago", "when I was 17", "in 2016", "as a teen", with "now", "well", "got help".
+PAST_TIME = (r"\b(?:years? ago|yrs ago|months ago|(?:a )?long time ago|ages ago|when i was (?:younger|a teen\w*|a kid|little|at (?:school|uni|college)|\d+|in my)"
+             r"|as a (?:teen\w*|kid|child|student|young\w*)|in my (?:teens|twenties|20s|youth)|at (?:uni|university|school|college)|in (?:19|20)\d\d|back in|used to"
+             r"|in the past|(?:my|a|the) (?:last|first|previous|old) (?:pregnancy|relationship|partner)|history of|past history|\d+ (?:years?|yrs) (?:ago|well|clean|since)"
+             r"|(?:have not|not|never) (?:done it |had it |felt (?:it|that) )?(?:since|for (?:over |more than |about )?\d+|in (?:over |more than )?\d+)|last time was"
+             r"|years (?:back|before)|in the (?:\d0s|nineties|eighties|seventies)|at (?:1\d|2\d)(?! ?(?:weeks|wks|w|days|months|mins|minutes|%|am|pm|hours))"
+             r"|\bold\b[^.?!]{0,15}\bscars|scars from"
+             r"|(?:f|bl|ml)ynedd(?:oedd)? yn (?:ôl|ol)|pan (?:o'n i|oeddwn i|oedd hi|oedd o|o'dd hi)|ers talwm|(?:ddim|dim) ers|flynyddoedd)\b")
+RESOLVED = (r"\b(?:now|since|well now|better now|fine now|ok now|okay now|in a (?:good|better|great) place|happy|happily|recovered|recovery|got (?:help|better|support|treatment|through it)"
+            r"|had (?:help|therapy|counselling|counseling|support|treatment|cbt)|treated|sorted|it passed|passed|over it|long gone|safe now|been safe|clean|doing (?:well|great|ok)"
+            r"|moved on|never came back|out (?:of it|and)|left him|left her|got out|had (?:loads of |lots of |some |great |good )?(?:help|support|therapy|counselling)"
+            r"|i am (?:fine|ok|okay|well|good)|feel fine|i feel (?:fine|ok|okay|well|good)|old scars|healed|faded"
+            r"|rŵan|rwan|nawr|erbyn hyn|yn well|yn saff|wedi gwella|yn iawn|yn hapus)\b")
+# Someone else's story in the news, a programme, a book; or people in general.
+REPORTED = (r"\b(?:news|bbc|article|documentary|drama|programme|program|film|movie|book|novel|character|podcast|episode|storyline|the paper|newspaper"
+            r"|soap|series|netflix|telly|tv|leaflet|statistics?|stats?|research|study|studies|read (?:that|about|on|in|a)|saw (?:on|in|a post|that|an)"
+            r"|(?:watched|watching|seen|saw) (?:a|the|this|that|an|some) (?:\w+ )?(?:programme|program|documentary|film|movie|drama|show|video|episode|series|clip|reel)|heard (?:on|about|that)|posted about|post about|on facebook|on instagram|on tiktok|on mumsnet)\b")
+RELATES = r"\b(?:i feel (?:the same|like that)|me too|same as me|like me|i do too|that is me|i am the same|relate\w*|made me (?:think|realise|realize) i)\b"
+GENERIC = (r"\b(?:lots of|loads of|many|most|some|other|a lot of|all|plenty of) (?:new |first time |other )?(?:parents|mums|mothers|mams|moms|dads|fathers|people|women|men|families)\b"
+           r"|\b(?:why|how) do (?:new )?(?:parents|mums|mothers|people|women|dads) (?:get|have)\b")
+INFO_QUESTION = (r"^(?:hi |hello |hiya |helo |shwmae )?(?:oes|be ydi|beth yw|beth ydi|lle mae|ble mae|what|whats|what is|what are|where|where is|is there|are there|how (?:do|can) (?:you|i|someone|people) (?:find|get|contact|call|spot|tell|know|help|support|report)"
+                 r"|who (?:do|can)|can you (?:tell|give|explain)|do you have|what counts|how common|is it true|tell me about|explain)\b")
+FIRST_PERSON_ANY = r"^[^.?!]*\b(?:i|me|my|myself|mine|we|us|our|i am|i have|fi|dwi|fy|mi|ni)\b"  # in the first sentence
+# Laughter or "joking": the finding becomes a gentle check, never dismissed
+# (people do mask real distress with "lol").
+JOKING = r"\b(?:lol|lmao|lmfao|rofl|haha\w*|hehe\w*|jk|joking|only joking|just kidding|kidding|obviously not|i will not really|not really)\b"
+JOKING_EMOJI = "\U0001F602\U0001F923\U0001F606\U0001F605\U0001F604\U0001F601\U0001F643\U0001F61C\U0001F61D"

@@ -6,6 +6,11 @@ the action server nor a database. Rasa's own response filter chooses the variati
 from the slots ``nation``, ``risk_category`` and ``risk_detail``, exactly as it
 would if the variations were written in domain.yml (they were, until the file
 reached ~700 kB and took ~35 s of every start to read).
+
+It also makes sure the privacy notice reaches every conversation, whatever its
+first message is: the first reply of a session that is not the notice itself
+carries it - after the contacts when that reply is a crisis reply (the most
+urgent thing first), before the reply otherwise.
 """
 
 from __future__ import annotations
@@ -14,8 +19,23 @@ from typing import Any
 
 from rasa.core.nlg import TemplatedNaturalLanguageGenerator
 from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import BotUttered, SessionStarted
 
 from bot.safety.responses import crisis_responses
+
+PRIVACY_NOTICE = "utter_privacy_notice"
+# Replies after which the notice follows instead of leading.
+URGENT_REPLIES = {"utter_crisis", "utter_crisis_not_safe", "utter_risk_check_in"}
+
+
+def replied_this_session(events: Any) -> bool:
+    """True if the bot has already said something since the session started."""
+    for event in reversed(list(events)):
+        if isinstance(event, BotUttered):
+            return True
+        if isinstance(event, SessionStarted):
+            return False
+    return False
 
 
 class CrisisAwareNLG(TemplatedNaturalLanguageGenerator):
@@ -33,3 +53,17 @@ class CrisisAwareNLG(TemplatedNaturalLanguageGenerator):
     def responses(self, responses: dict[str, list[dict[str, Any]]] | None) -> None:
         # Rasa sets `responses` to the domain's again whenever it loads a model.
         self._responses = {**(responses or {}), **self._crisis}
+
+    async def generate(self, utter_action: str, tracker: Any, output_channel: str,
+                       **kwargs: Any) -> dict[str, Any] | None:
+        """The response, with the privacy notice folded into a session's first reply."""
+        response = await super().generate(utter_action, tracker, output_channel, **kwargs)
+        if (response is None or utter_action == PRIVACY_NOTICE or PRIVACY_NOTICE not in self._responses
+                or replied_this_session(tracker.events)):
+            return response
+        notice = (await super().generate(PRIVACY_NOTICE, tracker, output_channel, **kwargs) or {}).get("text")
+        if notice:
+            text = response.get("text") or ""
+            parts = [text, notice] if utter_action in URGENT_REPLIES else [notice, text]
+            response["text"] = "\n\n".join(p for p in parts if p)
+        return response

@@ -72,3 +72,37 @@ def test_other_responses_come_from_the_domain(nlg: NaturalLanguageGenerator) -> 
 def test_follow_ups_keep_the_wales_numbers(nlg: NaturalLanguageGenerator) -> None:
     text = reply(nlg, "utter_crisis_safe", nation="wales", risk_category="C1")["text"]
     assert "111" in text and "116 123" in text
+
+
+class _Tracker:
+    def __init__(self, events: list) -> None:
+        self.events = events
+
+    def current_slot_values(self) -> dict:
+        return {"nation": "wales", "risk_category": "C1", "risk_detail": "self"}
+
+
+@pytest.mark.asyncio
+async def test_the_first_reply_of_a_session_carries_the_privacy_notice(nlg: NaturalLanguageGenerator) -> None:
+    from rasa.shared.core.events import SessionStarted
+
+    notice = reply(nlg, "utter_privacy_notice")["text"]
+    greet = await nlg.generate("utter_greet", _Tracker([SessionStarted()]), "rest")
+    assert greet["text"].startswith(notice) and greet["text"] != notice
+    crisis = await nlg.generate("utter_crisis", _Tracker([SessionStarted()]), "rest")
+    assert crisis["text"].endswith(notice)  # contacts first, then the notice
+    assert crisis["text"].index("999") < crisis["text"].index(notice)
+    assert crisis["custom"]["type"] == "crisis"
+
+
+@pytest.mark.asyncio
+async def test_the_notice_is_given_once_per_session(nlg: NaturalLanguageGenerator) -> None:
+    from rasa.shared.core.events import BotUttered, SessionStarted
+
+    notice = reply(nlg, "utter_privacy_notice")["text"]
+    later = await nlg.generate("utter_greet", _Tracker([SessionStarted(), BotUttered("hello")]), "rest")
+    assert notice not in later["text"]
+    itself = await nlg.generate("utter_privacy_notice", _Tracker([SessionStarted()]), "rest")
+    assert itself["text"] == notice
+    new_session = await nlg.generate("utter_greet", _Tracker([BotUttered("old"), SessionStarted()]), "rest")
+    assert new_session["text"].startswith(notice)
