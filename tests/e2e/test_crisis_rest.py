@@ -142,6 +142,50 @@ def test_conversation_is_flagged_for_staff_without_text_in_logs(bare_stack: Stac
     assert "all my tablets" not in bare_stack.log("rasa")
 
 
+def test_three_turn_disclosure(bare_stack: Stack) -> None:
+    who = sender()
+    assert not crisis_cards(bare_stack.send(who, "i keep thinking"))
+    assert not crisis_cards(bare_stack.send(who, "about going to sleep"))
+    assert crisis_cards(bare_stack.send(who, "and not waking up ever"))
+
+
+def test_split_disclosure_is_joined_across_a_server_restart(bare_stack: Stack) -> None:
+    """The first half is read back from the tracker store, not from the process that took it."""
+    who = sender()
+    bare_stack.send(who, "my boyfriend")
+    bare_stack.stop_rasa()
+    bare_stack.start_rasa()
+    cards = crisis_cards(bare_stack.send(who, "hits me when he drinks"))
+    assert cards and cards[0]["category"] == "C5"
+
+
+def test_privacy_notice_reaches_a_conversation_that_starts_with_a_disclosure(bare_stack: Stack) -> None:
+    messages = bare_stack.send(sender(), "I want to die")
+    reply = text(messages)
+    assert "automated service" in reply
+    assert reply.index("116 123") < reply.index("automated service")  # the contacts come first
+
+
+def test_privacy_notice_reaches_a_conversation_that_starts_with_a_place(bare_stack: Stack) -> None:
+    assert "automated service" in text(bare_stack.send(sender(), "Brecon"))
+
+
+def test_im_fine_after_the_safety_question_gets_a_same_day_route(bare_stack: Stack) -> None:
+    who = sender()
+    bare_stack.send(who, "I live in Brecon and I want to die")
+    after = text(bare_stack.send(who, "no im fine"))
+    assert "GP" in after and "press 2" in after, after
+    assert "116 123" in after
+    assert "Sorry if I got that wrong" not in after
+    assert "Sorry, I can't help" not in after
+
+
+def test_no_method_is_repeated_back(bare_stack: Stack) -> None:
+    reply = text(bare_stack.send(sender(), "i have saved up my sertraline to take tonight"))
+    assert "116 123" in reply
+    assert "sertraline" not in reply.lower()
+
+
 def test_with_the_tracker_store_broken_the_parent_still_gets_emergency_numbers(bare_stack: Stack) -> None:
     """Runs last in this module: it ruins the stack's conversation store on purpose."""
     tracker = Path(bare_stack.var_dir) / "tracker.db"
