@@ -55,6 +55,7 @@ test-py: setup browser ## Unit, integration and end-to-end tests (pytest)
 test: test-rasa test-py ## Everything CI runs
 
 bench: setup directory train ## Speed benchmarks: REST and crisis latency, directory, staff console
+	$(PY) bench/bench_safety.py
 	$(PY) bench/bench_rest.py
 	$(PY) bench/console_bench.py
 

@@ -445,7 +445,7 @@ def assess(text: str, previous: str | None = None) -> RiskFinding | None:
 def _context_patterns() -> dict[str, re.Pattern[str]]:
     return {name: re.compile(getattr(lx, name)) for name in (
         "PRESENT_RISK", "PAST_TIME", "RESOLVED", "REPORTED", "RELATES", "GENERIC", "INFO_QUESTION",
-        "FIRST_PERSON_ANY", "JOKING")}
+        "FIRST_PERSON_ANY", "JOKING", "SERIOUS")}
 
 
 def _context(norm: str, raw: str) -> str | None:
@@ -459,9 +459,11 @@ def _context(norm: str, raw: str) -> str | None:
     present ("again", "urges", "tonight", "I want") keeps the disclosure.
     """
     c = _context_patterns()
+    if (c["JOKING"].search(norm) or any(ch in raw for ch in lx.JOKING_EMOJI)) and not c["SERIOUS"].search(norm):
+        return "joke"
     if c["PRESENT_RISK"].search(norm):
         return None
-    if c["PAST_TIME"].search(norm) and c["RESOLVED"].search(norm):
+    if c["PAST_TIME"].search(norm) and (c["RESOLVED"].search(norm) or "?" in norm):
         return "history"
     if c["REPORTED"].search(norm) and not c["RELATES"].search(norm):
         return "reported"
@@ -469,6 +471,4 @@ def _context(norm: str, raw: str) -> str | None:
         return "generic"
     if c["INFO_QUESTION"].search(norm) and not c["FIRST_PERSON_ANY"].search(norm):
         return "info"
-    if c["JOKING"].search(norm) or any(ch in raw for ch in lx.JOKING_EMOJI):
-        return "joke"
     return None

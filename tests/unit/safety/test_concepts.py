@@ -93,6 +93,9 @@ def test_everyday_words_are_not_a_concept(text: str) -> None:
     "lots of new mums get thoughts about hurting the baby, is that right?",
     # a question for information
     "what is coercive control?",
+    "past overdose, 2009. well now. who do i ask for my old hospital records?",
+    "overdosed on hobnobs during the night feeds",
+    "does the heel prick hurt them?",
 ])
 def test_structure_sets_a_message_apart(text: str) -> None:
     assert assess(text) is None
@@ -102,6 +105,8 @@ def test_structure_sets_a_message_apart(text: str) -> None:
     "i self harmed years ago but the urges are back",
     "i used to cut at uni and i started again this week",
     "watched a drama about a mum who wanted to die and i feel the same",
+    "i tried to kill myself in 2019 and i want to do it again, who can i talk to?",
+    "had an overdose at 17 and i keep thinking about doing it again",
 ])
 def test_risk_in_the_present_keeps_the_disclosure(text: str) -> None:
     assert category(text) is not None
