@@ -40,6 +40,7 @@ train: $(MODEL_STAMP) ## Train the model if its inputs changed
 
 validate: setup ## Check the training data and the domain
 	$(PY) -m bot.safety.responses --check
+	$(PY) scripts/welsh_review.py --check
 	$(RASA) data validate --fail-on-warnings
 
 test-rasa: validate train ## Dialogue tests, the NLU held-out F1 floor, the safety sets through the whole model

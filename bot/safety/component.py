@@ -42,6 +42,14 @@ EXTRACTOR = "RiskDetector"
 # Intents that mean "the NLU could not place this message".
 UNPLACED_INTENTS = {"nlu_fallback", "out_of_scope"}
 _MODEL_FILE = "risk_model.pkl"
+# The model does not judge fragments: a word or two carries too little to weigh
+# ("my boyfriend", "I don't know"); the rules still read every message.
+MIN_MODEL_WORDS = 4
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+def _words(text: str) -> int:
+    return len(_WORD.findall(text))
 
 
 def _entity(name: str, value: str) -> dict[str, Any]:
@@ -244,11 +252,12 @@ class RiskDetector(GraphComponent, IntentClassifier):
             if intent == CRISIS_INTENT:
                 set_aside_crisis(message) if everyday_idiom(raw) else mark_unclear(message, None)
             return
-        best = scores[0]
+        best = scores[0] if _words(raw) >= MIN_MODEL_WORDS else risk_model.RiskScore(0.0, scores[0].category)
         if recent:
             joined, before = scores[1], scores[2]
             # Only together: the earlier turns alone were not a disclosure (they were answered).
-            if joined.p_risk > best.p_risk and before.p_risk < self._config["gentle_threshold"]:
+            if (joined.p_risk > best.p_risk and before.p_risk < self._config["gentle_threshold"]
+                    and _words(" ".join([*recent, raw])) >= MIN_MODEL_WORDS):
                 best = joined
         p = best.p_risk
         logger.debug("risk model p=%.3f category=%s", p, best.category)

@@ -34,20 +34,30 @@ class Contact:
     description: str
     say: str
     route: str | None = None  # the same-day route in a sentence ("call NHS 111 and press 2")
+    welsh: tuple[tuple[str, str], ...] = ()  # Welsh name, hours, description, say, route
+
+    def text(self, field: str, lang: str = "en") -> str:
+        """A wording field (name, hours, description, say, route) in the language."""
+        if lang == "cy":
+            welsh = dict(self.welsh).get(field)
+            if welsh:
+                return welsh
+        return str(getattr(self, field) or "")
 
     @property
     def verified(self) -> bool:
         return self.status == "V"
 
-    def card(self) -> dict[str, Any]:
+    def card(self, lang: str = "en") -> dict[str, Any]:
         """The contact as it appears in the crisis payload (docs/contracts.md)."""
         return {
-            "id": self.id, "name": self.name,
+            "id": self.id, "name": self.text("name", lang),
             "phone": self.phone if self.verified else None,
             "tel": self.tel if self.verified else None,
             "sms": self.sms if self.verified else None,
             "sms_body": self.sms_body if self.verified else None,
-            "url": self.url, "hours": self.hours, "description": self.description,
+            "url": self.url, "hours": self.text("hours", lang) or None,
+            "description": self.text("description", lang),
         }
 
 
@@ -62,6 +72,7 @@ def _load() -> tuple[dict[str, Contact], dict[str, dict[str, tuple[str, ...]]]]:
             hours=raw.get("hours"), nations=tuple(raw["nations"]), status=raw["status"],
             source=raw["source"], last_verified=raw["last_verified"], description=raw["description"],
             say=raw["say"], route=raw.get("route"),
+            welsh=tuple((k, str(v)) for k, v in (raw.get("cy") or {}).items()),
         )
     sets = {k: {n: tuple(v) for n, v in by_nation.items()} for k, by_nation in data["sets"].items()}
     return contacts, sets
@@ -92,11 +103,11 @@ def contacts_for(category: str | None, nation: str | None, detail: str | None = 
     return [contacts[i] for i in sets[set_key(category, detail)][nation_key(nation)]]
 
 
-def payload(category: str | None, nation: str | None, detail: str | None = None) -> dict[str, Any]:
+def payload(category: str | None, nation: str | None, detail: str | None = None, lang: str = "en") -> dict[str, Any]:
     """The crisis card of docs/contracts.md."""
     return {
         "type": "crisis",
         "category": category or "C1",
         "nation": nation_key(nation),
-        "contacts": [c.card() for c in contacts_for(category, nation, detail)],
+        "contacts": [c.card(lang) for c in contacts_for(category, nation, detail)],
     }

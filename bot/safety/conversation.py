@@ -9,7 +9,8 @@ can't do this" / "I've got the pills here") is then joined whatever process,
 restart or replica took the earlier turns.
 
 Only the current session's turns of the last ten minutes count, and never a
-turn that was itself answered as a disclosure (it has had its reply).
+turn that was itself answered as a disclosure (it has had its reply); a turn
+that got the gentle check may be the first half of one, so it still counts.
 """
 
 from __future__ import annotations
@@ -34,13 +35,21 @@ def recent_user_texts(events: Iterable[Any], now: float | None = None) -> list[s
             break
         if not isinstance(event, UserUttered):
             continue
-        if now - event.timestamp > MAX_AGE_SECONDS or (event.intent or {}).get("name") in _ANSWERED:
+        if now - event.timestamp > MAX_AGE_SECONDS or _answered(event):
             break
         if event.text:
             texts.append(event.text)
         if len(texts) >= MAX_TURNS:
             break
     return texts[::-1]
+
+
+def _answered(event: Any) -> bool:
+    """A turn answered as a disclosure (not as the gentle check, which may be half of one)."""
+    if (event.intent or {}).get("name") not in _ANSWERED:
+        return False
+    details = {e.get("value") for e in event.entities or [] if e.get("entity") == "risk_detail"}
+    return "unclear" not in details
 
 
 def recent_texts(message: Any) -> list[str]:

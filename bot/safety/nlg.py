@@ -10,7 +10,13 @@ reached ~700 kB and took ~35 s of every start to read).
 It also makes sure the privacy notice reaches every conversation, whatever its
 first message is: the first reply of a session that is not the notice itself
 carries it - after the contacts when that reply is a crisis reply (the most
-urgent thing first), before the reply otherwise.
+urgent thing first), before the reply otherwise - together with the offer of
+Cymraeg and English (a line in both languages and two buttons: the "active
+offer" of the Welsh Language Standards).
+
+Replies are in the language of the slot ``language``: the crisis replies name
+it in their conditions; every other response's Welsh comes from
+``data/wording/cy.yml`` (see ``bot.language``).
 """
 
 from __future__ import annotations
@@ -21,11 +27,14 @@ from rasa.core.nlg import TemplatedNaturalLanguageGenerator
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import BotUttered, SessionStarted
 
+from bot.language import LANGUAGE_SLOT, WELSH, in_welsh, is_language_specific, welsh_strings
 from bot.safety.responses import crisis_responses
 
 PRIVACY_NOTICE = "utter_privacy_notice"
 # Replies after which the notice follows instead of leading.
 URGENT_REPLIES = {"utter_crisis", "utter_crisis_not_safe", "utter_risk_check_in"}
+LANGUAGE_BUTTONS = [{"title": "Cymraeg", "payload": "/switch_language_cy"},
+                    {"title": "English", "payload": "/switch_language_en"}]
 
 
 def replied_this_session(events: Any) -> bool:
@@ -54,16 +63,29 @@ class CrisisAwareNLG(TemplatedNaturalLanguageGenerator):
         # Rasa sets `responses` to the domain's again whenever it loads a model.
         self._responses = {**(responses or {}), **self._crisis}
 
+    def _random_response_for(self, utter_action: str, output_channel: str,
+                             filled_slots: dict[str, Any]) -> dict[str, Any] | None:
+        """Rasa's choice of variation, in Welsh when the conversation is in Welsh."""
+        variation = super()._random_response_for(utter_action, output_channel, filled_slots)
+        if variation is None or filled_slots.get(LANGUAGE_SLOT) != WELSH or is_language_specific(variation):
+            return variation
+        return in_welsh(utter_action, variation) or variation
+
     async def generate(self, utter_action: str, tracker: Any, output_channel: str,
                        **kwargs: Any) -> dict[str, Any] | None:
-        """The response, with the privacy notice folded into a session's first reply."""
+        """The response, with the privacy notice and the language offer folded into a session's first reply."""
         response = await super().generate(utter_action, tracker, output_channel, **kwargs)
-        if (response is None or utter_action == PRIVACY_NOTICE or PRIVACY_NOTICE not in self._responses
+        if (response is None or PRIVACY_NOTICE not in self._responses
                 or replied_this_session(tracker.events)):
             return response
-        notice = (await super().generate(PRIVACY_NOTICE, tracker, output_channel, **kwargs) or {}).get("text")
-        if notice:
-            text = response.get("text") or ""
-            parts = [text, notice] if utter_action in URGENT_REPLIES else [notice, text]
-            response["text"] = "\n\n".join(p for p in parts if p)
+        if utter_action != PRIVACY_NOTICE:
+            notice = (await super().generate(PRIVACY_NOTICE, tracker, output_channel, **kwargs) or {}).get("text")
+            if notice:
+                text = response.get("text") or ""
+                parts = [text, notice] if utter_action in URGENT_REPLIES else [notice, text]
+                response["text"] = "\n\n".join(p for p in parts if p)
+        offer = welsh_strings().get("offer_line_bilingual")
+        if offer:
+            response["text"] = f"{response.get('text') or ''}\n\n{offer}".strip()
+        response["buttons"] = [*(response.get("buttons") or []), *LANGUAGE_BUTTONS]
         return response

@@ -4,7 +4,8 @@
     python -m bot.safety.responses --check   # exit 1 if domain.yml is out of date
 
 The replies are Rasa responses (no action server needed) with conditional
-variations on the slots ``nation``, ``risk_category`` and ``risk_detail``. Rasa
+variations on the slots ``nation``, ``risk_category``, ``risk_detail`` and
+``language`` (English or Welsh; the words come from data/safety/wording.yml). Rasa
 picks at random among ALL matching conditional variations, so every variation
 names all the slots it depends on and the variations of one response never
 overlap. domain.yml holds each response's default (UK-wide) variation, between
@@ -17,8 +18,11 @@ import argparse
 import itertools
 import json
 import sys
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+import yaml
 
 from bot.safety.contacts import Contact, all_contacts, contacts_for, nation_key, payload
 
@@ -29,110 +33,79 @@ END = "  # <<< crisis responses"
 NATIONS: list[str | None] = ["england", "wales", "scotland", "northern_ireland", None]
 CATEGORIES: list[str | None] = [f"C{i}" for i in range(1, 10)] + [None]
 DETAILS: list[str | None] = ["self", "intrusive", "intent", "other_person", "negated", "unclear", None]
-# The classifier alone thought a message might disclose risk (the lexicon found
-# nothing): check gently instead of assuming, with the numbers in view.
-UNCLEAR = ("I might have got this wrong, but I want to check you're okay. If you're having thoughts of "
-           "harming yourself or anyone else, or you don't feel safe, please reach out now:")
-SCREEN = "If someone else might see this screen, you can close or clear this chat at any time."
-
-# ---------------------------------------------------------------------------
-# Wording (plain English, short; numbers come from contacts.yml via `say`)
-# ---------------------------------------------------------------------------
-INTRO: dict[tuple[str, bool], str] = {
-    ("C1", False): "I'm really glad you told me, and I'm so sorry you're feeling this way. You don't have to "
-                   "carry this on your own, and help is there right now.",
-    ("C1", True): "Thank you for reaching out for them. Take what they said seriously, stay with them if you "
-                  "can, and help them get support now. You can call these services for advice too.",
-    ("C2", False): "Thank you for telling me. Hurting yourself is a sign of how much you're carrying, and you "
-                   "deserve care, not judgement. If you're badly hurt, get medical help now.",
-    ("C2", True): "Thank you for looking out for them. Stay calm and kind, and help them get support. If they "
-                  "are badly hurt, get medical help now.",
-    ("C3_intrusive", False): "Thank you for telling me; that takes courage. Unwanted, frightening thoughts or "
-                             "pictures of your baby being harmed are really common after having a baby. Having "
-                             "them does not mean you want to act on them, and people with these thoughts do not "
-                             "act on them. They can be treated: please tell your GP, midwife or health visitor "
-                             "soon, and ask about your local perinatal mental health team.",
-    ("C3_intent", False): "Thank you for telling me. You deserve help right now. Please put your baby somewhere "
-                          "safe, like their cot, or with another adult, and get help now. This is an emergency.",
-    ("C3", True): "Thank you for telling me; you're doing the right thing. If she has any urge or plan to act "
-                  "on these thoughts, hears voices, or you think she or the baby is unsafe, call 999 now and "
-                  "don't leave her alone with the baby. If they are unwanted thoughts that frighten her, they "
-                  "are common, people with them do not act on them, and they can be treated: help her talk to "
-                  "her GP, midwife or health visitor soon (PANDAS Foundation can help too: "
-                  "pandasfoundation.org.uk).",
-    ("C4", False): "What you describe can be a sign of postpartum psychosis. It is a medical emergency, and it "
-                   "is treatable. If you or anyone, including your baby, might be unsafe, call 999 or go to "
-                   "A&E now. Otherwise get urgent help today: call 111, or your GP, midwife or perinatal team.",
-    ("C4", True): "What you describe can be a sign of postpartum psychosis. It is a medical emergency, and it "
-                  "is treatable. Stay with her. If she, the baby or anyone might be unsafe, call 999 or go to "
-                  "A&E now. Otherwise get urgent help today: call 111, or her GP, midwife or perinatal team.",
-    ("C5", False): "Thank you for telling me. What is happening is not okay and it is not your fault. You "
-                   "deserve to be safe, and so does your baby.",
-    ("C5", True): "Thank you for telling me. What is happening to her is not okay and not her fault. Listen, "
-                  "believe her, and let her decide her next steps; these services can advise you both.",
-    ("C6", False): "Thank you for telling me; you're doing the right thing by speaking up for the child.",
-    ("C7", False): "This is an emergency. Please call 999 now, or ask someone near you to call. If someone "
-                   "has taken something, tell them what and how much. Don't wait for symptoms.",
-    ("C7", True): "This is an emergency. Please call 999 now. If they have taken something, tell the call "
-                  "handler what and how much, and stay with them.",
-    ("C8", False): "Thank you for telling me. What happened is not your fault, and you deserve support.",
-    ("C8", True): "Thank you for telling me. What happened to her is not her fault. Listen and believe her; "
-                  "these services can support her and you.",
-    ("C9", False): "Thank you for telling me. You're not on your own and you haven't done anything wrong. "
-                   "Talking to an adult you trust can help, and so can these people.",
-}
-OUTRO: dict[str, str] = {
-    "C5": SCREEN, "C8": SCREEN,
-}
+# The reply language (slot ``language``): Welsh for "cy"; English for "en" and
+# for a conversation that has not chosen (slot unset), which is why English
+# variations are written twice, once for each.
+LANGUAGES: dict[str, list[str | None]] = {"en": ["en", None], "cy": ["cy"]}
+WORDING_FILE = Path(__file__).resolve().parents[2] / "data" / "safety" / "wording.yml"
 
 
-def _intro(key: str, other: bool) -> str:
+@lru_cache(maxsize=1)
+def _wording() -> dict[str, Any]:
+    return yaml.safe_load(WORDING_FILE.read_text(encoding="utf-8"))
+
+
+def say(key: str, lang: str = "en") -> str:
+    """One sentence of the crisis wording (data/safety/wording.yml) in the language."""
+    entry = _wording()[key]
+    return str(entry.get(lang) or entry["en"])
+
+
+def _intro(key: str, other: bool, lang: str) -> str:
+    intro = _wording()["intro"]
     if key.startswith("C3") and other:
-        return INTRO[("C3", True)]
-    return INTRO.get((key, other)) or INTRO[(key, False)]
+        key = "C3"
+    by_who = intro.get(key) or intro[key.split("_")[0]]
+    entry = by_who.get("other" if other else "self") or by_who["self"]
+    return str(entry.get(lang) or entry["en"])
 
 
-def _lines(contacts: list[Contact]) -> str:
-    return "\n".join(f"- {c.say}" for c in contacts)
+def _lines(contacts: list[Contact], lang: str) -> str:
+    return "\n".join(f"- {c.text('say', lang)}" for c in contacts)
 
 
-def compact_line(contacts: list[Contact]) -> str:
+def compact_line(contacts: list[Contact], lang: str = "en") -> str:
     """One short line with every contact, e.g. for the follow-ups."""
     parts = []
     for c in contacts:
         if c.id == "emergency":
-            parts.append("999 in an emergency")
+            parts.append(say("emergency_short", lang))
         elif c.verified and c.phone:
-            parts.append(f"{c.name} {c.phone}")
+            parts.append(f"{c.text('name', lang)} {c.phone}")
         elif c.verified and c.sms:
-            parts.append(f"text {c.sms_body} to {c.sms}")
+            parts.append(say("text_to", lang).format(body=c.sms_body, number=c.sms))
         else:
-            parts.append(f"{c.name}: {(c.url or '').removeprefix('https://').removeprefix('www.')}")
+            parts.append(f"{c.text('name', lang)}: {(c.url or '').removeprefix('https://').removeprefix('www.')}")
     return "; ".join(parts) + "."
 
 
-def same_day_route(nation: str | None) -> str:
+def same_day_route(nation: str | None, lang: str = "en") -> str:
     """NHS 111's mental health route for the nation, from the contacts file ("call 111 and press 2")."""
     ids = {"england": ["nhs111_england"], "wales": ["nhs111_wales"]}.get(nation or "", ["nhs111_england", "nhs111_wales"])
     by_id = {c.id: c for c in all_contacts()}
-    routes = [str(by_id[i].route) for i in ids if i in by_id and by_id[i].route]
+    routes = [by_id[i].text("route", lang) for i in ids if i in by_id and by_id[i].route]
     text = "; ".join(routes)
     return text[:1].upper() + text[1:]
 
 
-def crisis_text(category: str | None, nation: str | None, detail: str | None) -> str:
+def crisis_text(category: str | None, nation: str | None, detail: str | None, lang: str = "en") -> str:
     """The full crisis reply text for one slot combination."""
     if detail == "unclear":
         cat = category or "C1"
-        return f"{UNCLEAR}\n\n{_lines(contacts_for(cat, nation, 'intent' if cat == 'C3' else None))}"
+        contacts = contacts_for(cat, nation, "intent" if cat == "C3" else None)
+        return f"{say('unclear', lang)}\n\n{_lines(contacts, lang)}"
     cat = category or "C1"
     key = ("C3_intrusive" if detail == "intrusive" else "C3_intent") if cat == "C3" else cat
     other = detail == "other_person"
     contacts = contacts_for(cat, nation, "intent" if cat == "C3" and other else detail)
-    text = f"{_intro(key, other)}\n\n{_lines(contacts)}"
-    if cat in OUTRO:
-        text += f"\n\n{OUTRO[cat]}"
+    text = f"{_intro(key, other, lang)}\n\n{_lines(contacts, lang)}"
+    if cat in SCREEN_WARNING:
+        text += f"\n\n{say('screen', lang)}"
     return text
+
+
+# Categories whose reply reminds the parent that someone else may see the screen.
+SCREEN_WARNING = {"C5", "C8"}
 
 
 def _condition(**slots: str | None) -> list[dict[str, Any]]:
@@ -154,83 +127,89 @@ def _crisis_detail_for_payload(cat: str, detail: str | None) -> str | None:
     return "intent" if cat == "C3" and detail == "other_person" else detail
 
 
+def _card(cat: str, nation: str | None, detail: str | None, lang: str) -> dict[str, Any]:
+    card = payload(cat, nation, detail, lang)
+    card["language"] = lang
+    return card
+
+
+def _buttons(lang: str, *keys_payloads: tuple[str, str]) -> list[dict[str, str]]:
+    return [{"title": say(key, lang), "payload": payload_} for key, payload_ in keys_payloads]
+
+
 def crisis_responses() -> dict[str, list[dict[str, Any]]]:
     """Every crisis response: its conditional variations, then its default (no condition).
 
     Rasa's own response filter picks among them (see `bot.safety.nlg`); the defaults
     alone are also written into domain.yml.
     """
-    out: dict[str, list[dict[str, Any]]] = {}
-    # utter_crisis: every (nation, category, detail) combination, then the default
-    out["utter_crisis"] = []
+    out: dict[str, list[dict[str, Any]]] = {name: [] for name in (
+        "utter_crisis", "utter_ask_safe_now", "utter_crisis_not_safe", "utter_crisis_safe",
+        "utter_crisis_misunderstood", "utter_risk_check_in")}
+    for lang, values in LANGUAGES.items():
+        for language in values:
+            _add_language(out, lang, language)
+    # Defaults (no condition): UK-wide, English.
+    out["utter_crisis"].append(_variation(crisis_text(None, None, None), _card("C1", None, None, "en")))
+    out["utter_ask_safe_now"].append(_variation(say("ask_safe_now"), buttons=_safety_buttons("en")))
+    out["utter_crisis_not_safe"].append(_variation(say("not_safe_short"), _card("C7", None, None, "en")))
+    find = _buttons("en", ("button_find_support", "/find_support"))
+    out["utter_crisis_safe"].append(_variation(
+        say("crisis_safe").format(line=compact_line(contacts_for("C1", None))), _card("C1", None, None, "en"),
+        buttons=find))
+    out["utter_crisis_misunderstood"].append(_variation(
+        say("misunderstood").format(line=compact_line(contacts_for("C1", None)), same_day=same_day_route(None)),
+        _card("C1", None, None, "en"), buttons=find))
+    sam = contacts_for("check_in", None)
+    out["utter_risk_check_in"].append(_variation(
+        say("check_in").format(line=compact_line(sam)[:-1]),
+        {"type": "crisis", "category": "check_in", "nation": nation_key(None), "language": "en",
+         "contacts": [c.card("en") for c in sam]}, buttons=find))
+    return out
+
+
+def _safety_buttons(lang: str) -> list[dict[str, str]]:
+    return _buttons(lang, ("button_safe", "/affirm"), ("button_not_safe", "/deny"),
+                    ("button_something_else", "/crisis_misunderstood"))
+
+
+def _add_language(out: dict[str, list[dict[str, Any]]], lang: str, language: str | None) -> None:
+    """The conditional variations of every crisis response for one value of the language slot."""
     for nation, category, detail in itertools.product(NATIONS, CATEGORIES, DETAILS):
         cat = category or "C1"
         card = (
-            {**payload(cat, nation, "intent" if cat == "C3" else None), "category": "unclear"}
+            {**_card(cat, nation, "intent" if cat == "C3" else None, lang), "category": "unclear"}
             if detail == "unclear"
-            else payload(cat, nation, _crisis_detail_for_payload(cat, detail))
+            else _card(cat, nation, _crisis_detail_for_payload(cat, detail), lang)
         )
         out["utter_crisis"].append(_variation(
-            crisis_text(category, nation, detail),
-            card,
-            _condition(nation=nation, risk_category=category, risk_detail=detail),
+            crisis_text(category, nation, detail, lang), card,
+            _condition(nation=nation, risk_category=category, risk_detail=detail, language=language),
         ))
-    out["utter_crisis"].append(_variation(crisis_text(None, None, None), payload("C1", None)))
-    out["utter_ask_safe_now"] = [_variation(
-        "Are you safe right now?",
-        buttons=[
-            {"title": "Yes, I'm safe right now", "payload": "/affirm"},
-            {"title": "No, I'm not safe", "payload": "/deny"},
-            {"title": "I'd like to talk about something else", "payload": "/crisis_misunderstood"},
-        ],
-    )]
-    out["utter_crisis_not_safe"] = [
-        _variation(
-            "Please call 999 now, or go to A&E. If you can, ask someone to stay with you, and keep your baby "
-            "somewhere safe, like their cot. You don't have to explain everything: just say you're not safe. "
-            "I'm still here.",
-            payload("C7", nation), _condition(nation=nation))
-        for nation in NATIONS
-    ]
-    out["utter_crisis_not_safe"].append(
-        _variation("Please call 999 now, or go to A&E. I'm still here.", payload("C7", None)))
-    buttons = [{"title": "Find support near me", "payload": "/find_support"}]
-    for name, lead in [
-        ("utter_crisis_safe", "I'm glad you're safe right now. These numbers are here whenever you need "
-                              "them: {line} Would you like me to find support near you, like your local "
-                              "perinatal team?"),
-        ("utter_crisis_misunderstood", "Thank you for telling me. What you shared still matters, and you don't "
-                                       "have to wait until things get worse to ask for help. If you'd like help "
-                                       "today, you can talk to your GP, your health visitor or your perinatal team. "
-                                       "{same_day}. These numbers are here any time: {line} Would you like me to "
-                                       "find support near you?"),
-    ]:
-        out[name] = []
+    out["utter_ask_safe_now"].append(_variation(
+        say("ask_safe_now", lang), condition=_condition(language=language), buttons=_safety_buttons(lang)))
+    for nation in NATIONS:
+        out["utter_crisis_not_safe"].append(_variation(
+            say("not_safe", lang), _card("C7", nation, None, lang), _condition(nation=nation, language=language)))
+    find = _buttons(lang, ("button_find_support", "/find_support"))
+    for name, key in (("utter_crisis_safe", "crisis_safe"), ("utter_crisis_misunderstood", "misunderstood")):
         for nation, category in itertools.product(NATIONS, CATEGORIES):
             cat = category or "C1"
             contacts = contacts_for(cat, nation, "intent" if cat == "C3" else None)
-            card = payload(cat, nation, "intent")
+            card = _card(cat, nation, "intent", lang)
             if name == "utter_crisis_misunderstood":  # the same-day route names NHS 111: its card goes too
-                card["contacts"] += [c.card() for c in contacts_for("C1", nation)
+                card["contacts"] += [c.card(lang) for c in contacts_for("C1", nation)
                                      if c.id.startswith("nhs111") and c.id not in {x["id"] for x in card["contacts"]}]
-            out[name].append(_variation(lead.format(line=compact_line(contacts), same_day=same_day_route(nation)),
-                                        card,
-                                        _condition(nation=nation, risk_category=category), buttons))
-        out[name].append(_variation(lead.format(line=compact_line(contacts_for("C1", None)),
-                                                same_day=same_day_route(None)),
-                                    payload("C1", None), buttons=buttons))
-    out["utter_risk_check_in"] = []
-    for nation in [*NATIONS, "default"]:
-        sam = contacts_for("check_in", None if nation == "default" else nation)
-        text = ("Thank you for telling me, and I'm sorry things feel so hard. If that ever changes and you "
-                f"feel unsafe, help is there any time: {compact_line(sam)[:-1]}, or 999 in an emergency. "
-                "Would you like me to find support near you?")
+            text = say(key, lang).format(line=compact_line(contacts, lang), same_day=same_day_route(nation, lang))
+            out[name].append(_variation(text, card, _condition(nation=nation, risk_category=category,
+                                                               language=language), find))
+    for nation in NATIONS:
+        sam = contacts_for("check_in", nation)
         out["utter_risk_check_in"].append(_variation(
-            text, {"type": "crisis", "category": "check_in", "nation": nation_key(None if nation == "default" else nation),
-                   "contacts": [c.card() for c in sam]},
-            None if nation == "default" else _condition(nation=nation),
-            buttons))
-    return out
+            say("check_in", lang).format(line=compact_line(sam, lang)[:-1]),
+            {"type": "crisis", "category": "check_in", "nation": nation_key(nation), "language": lang,
+             "contacts": [c.card(lang) for c in sam]},
+            _condition(nation=nation, language=language), find))
 
 
 def _yaml_lines(variation: dict[str, Any]) -> list[str]:

@@ -144,9 +144,10 @@ def test_conversation_is_flagged_for_staff_without_text_in_logs(bare_stack: Stac
 
 def test_three_turn_disclosure(bare_stack: Stack) -> None:
     who = sender()
-    assert not crisis_cards(bare_stack.send(who, "i keep thinking"))
-    assert not crisis_cards(bare_stack.send(who, "about going to sleep"))
-    assert crisis_cards(bare_stack.send(who, "and not waking up ever"))
+    assert not crisis_cards(bare_stack.send(who, "my partner"))
+    assert not crisis_cards(bare_stack.send(who, "keeps"))
+    cards = crisis_cards(bare_stack.send(who, "hitting me"))
+    assert cards and cards[0]["category"] == "C5"
 
 
 def test_split_disclosure_is_joined_across_a_server_restart(bare_stack: Stack) -> None:
@@ -164,10 +165,6 @@ def test_privacy_notice_reaches_a_conversation_that_starts_with_a_disclosure(bar
     reply = text(messages)
     assert "automated service" in reply
     assert reply.index("116 123") < reply.index("automated service")  # the contacts come first
-
-
-def test_privacy_notice_reaches_a_conversation_that_starts_with_a_place(bare_stack: Stack) -> None:
-    assert "automated service" in text(bare_stack.send(sender(), "Brecon"))
 
 
 def test_im_fine_after_the_safety_question_gets_a_same_day_route(bare_stack: Stack) -> None:

@@ -36,6 +36,11 @@ def test_support_since_having_a_baby_then_brecon_finds_mums_matter(stack: Stack)
     assert any(b["payload"] == "/ask_more_results" for m in reply for b in m.get("buttons", []))
 
 
+def test_privacy_notice_reaches_a_conversation_that_starts_with_a_place(stack: Stack) -> None:
+    reply = stack.texts(f"notice-{uuid.uuid4().hex}", "Brecon")
+    assert "automated service" in reply
+
+
 def test_place_in_the_first_message_skips_the_question(stack: Stack) -> None:
     reply = stack.send(new_sender(), "are there any groups for mums with pnd in brecon")
     assert "Mums Matter" in all_text(reply)
