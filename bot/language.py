@@ -107,3 +107,11 @@ def in_welsh(name: str, variation: dict[str, Any]) -> dict[str, Any] | None:
 def is_language_specific(variation: dict[str, Any]) -> bool:
     """True for a variation that already names the language (the crisis replies)."""
     return any(c.get("name") == LANGUAGE_SLOT for c in variation.get("condition") or [])
+
+
+def widget_strings(lang: str) -> dict[str, str]:
+    """The web widget's labels in ``lang`` (Welsh from data/wording/cy.yml; English is built in)."""
+    if lang != WELSH:
+        return {}
+    return {str(k): str(v) for k, v in
+            ((yaml.safe_load(WELSH_FILE.read_text(encoding="utf-8")) or {}).get("widget") or {}).items()}

@@ -132,7 +132,8 @@ def _line(label: str, value: Any) -> str | None:
 
 def render_crisis(payload: dict[str, Any]) -> str:
     """Render a crisis card (docs/contracts.md) as plain text with tappable numbers."""
-    lines = [texts.CRISIS_HEADING]
+    words = texts.CRISIS_CARD_WORDS.get(str(payload.get("language") or "en"), texts.CRISIS_CARD_WORDS["en"])
+    lines = [words["heading"]]
     for contact in payload.get("contacts") or []:
         if not isinstance(contact, dict):
             continue
@@ -140,13 +141,14 @@ def render_crisis(payload: dict[str, Any]) -> str:
         hours = str(contact.get("hours") or "").strip()
         head = f"• {name}"
         if contact.get("phone"):
-            head += f": call {contact['phone']}"
+            head += f": {words['call']} {contact['phone']}"
         if hours:
             head += f" ({hours})"
         lines.append(head)
         if contact.get("sms"):
             body = contact.get("sms_body")
-            lines.append(f"  text {body} to {contact['sms']}" if body else f"  text {contact['sms']}")
+            lines.append(f"  {words['text']} {body} {words['to']} {contact['sms']}" if body
+                         else f"  {words['text']} {contact['sms']}")
         if contact.get("description"):
             lines.append(f"  {str(contact['description']).strip()}")
         if contact.get("url"):

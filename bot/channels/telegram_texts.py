@@ -63,4 +63,9 @@ BUTTON_EXPIRED = "That button has expired. Please type your answer instead."
 
 # Headings of the cards rendered from custom payloads (docs/contracts.md).
 CRISIS_HEADING = "Who you can contact:"
+# The crisis card's own words, by the card's language (Welsh listed in docs/welsh-review.md's sources).
+CRISIS_CARD_WORDS = {
+    "en": {"heading": CRISIS_HEADING, "call": "call", "text": "text", "to": "to"},
+    "cy": {"heading": "Pwy allwch chi gysylltu â nhw:", "call": "ffoniwch", "text": "tecstiwch", "to": "i"},
+}
 SERVICES_HEADING = "Services that may help:"

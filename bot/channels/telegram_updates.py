@@ -46,6 +46,7 @@ class Incoming:
     callback_id: str | None = None
     message_id: int | None = None
     reply_markup: dict[str, Any] | None = None
+    language: str | None = None  # "cy" when the user's Telegram is set to Welsh (language_code), on commands
 
 
 IGNORED = Incoming(kind="ignored")
@@ -83,7 +84,9 @@ def _message(message: dict[str, Any]) -> Incoming:
     if isinstance(text, str) and text.strip():
         command = _command(text.strip())
         if command:
-            return Incoming(kind="command", chat_id=chat_id, command=command)
+            code = sender.get("language_code") if isinstance(sender, dict) else None
+            language = "cy" if isinstance(code, str) and code.lower().startswith("cy") else None
+            return Incoming(kind="command", chat_id=chat_id, command=command, language=language)
         return Incoming(kind="text", chat_id=chat_id, text=text)
     venue = message.get("venue")
     location = venue.get("location") if isinstance(venue, dict) else message.get("location")

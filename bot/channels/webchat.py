@@ -14,7 +14,8 @@ with Rasa 3.6's ``SocketIOInput`` it:
   Rasa's ``send_custom_json`` passes them to ``sio.emit`` as keyword arguments,
   which fails for the shapes in docs/contracts.md;
 * serves the widget: ``/webchat/`` (demo page), ``/webchat/static/...``,
-  ``/webchat/contacts.json`` (crisis contacts built from data/safety/contacts.yml)
+  ``/webchat/contacts.json`` (crisis contacts built from data/safety/contacts.yml),
+  ``/webchat/strings.json`` (the widget's Welsh labels, from data/wording/cy.yml)
   and ``POST /webchat/history`` (the stored conversation of one session id, for
   restoring it after a reload; the id travels in the body, never in the URL).
 """
@@ -37,6 +38,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from socketio import AsyncServer
 
+from bot.language import WELSH, widget_strings
 from bot.webchat.contacts import load_contacts
 
 logger = logging.getLogger(__name__)
@@ -200,6 +202,12 @@ def widget_blueprint(channel: WebChatInput) -> Blueprint:
     @bp.route("/contacts.json", methods=["GET"])
     async def contacts(request: Request) -> HTTPResponse:
         return response.json(load_contacts(), headers={**SECURITY_HEADERS, **_cors(request, channel.allowed_origins)})
+
+    @bp.route("/strings.json", methods=["GET"])
+    async def strings(request: Request) -> HTTPResponse:
+        # The widget's Welsh labels (data/wording/cy.yml); English is built into the widget.
+        return response.json({"cy": widget_strings(WELSH)},
+                             headers={**SECURITY_HEADERS, **_cors(request, channel.allowed_origins)})
 
     @bp.route("/history", methods=["POST", "OPTIONS"])
     async def history(request: Request) -> HTTPResponse:

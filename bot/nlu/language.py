@@ -2,8 +2,8 @@
 
 The slot ``language`` is filled from it (domain.yml), so the reply comes in Welsh.
 A channel may say the parent's language in the message metadata (``language``:
-``cy`` or ``en``: the widget's chosen language, Telegram's ``language_code`` on
-/start); that choice is used when the text itself says nothing.
+``cy``: the widget while Welsh is chosen, Telegram's ``language_code`` on
+/start); that is used when the text itself says nothing.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ class LanguageDetector(GraphComponent):
         for message in messages:
             text = message.get(TEXT) or ""
             language = detect(text)
-            if language is None and not text.lstrip().startswith("/"):
+            if language is None:
                 stated = (message.get("metadata") or {}).get(LANGUAGE_SLOT)
                 language = stated if stated in (WELSH, ENGLISH) else None
             if language is None:

@@ -319,20 +319,21 @@ STANDALONE: dict[str, str] = {
 # ---- context words used by the detector
 NEGATION_CUES = {"not", "never", "no", "nt"}
 HEDGE_AFTER_NEGATION = {"sure", "know", "think", "care", "one", "ok", "okay", "fine", "coping", "see", "point", "stop", "reason"}
-FEAR_MARKERS = (r"\b(?:scared|afraid|terrified|terrifies|terrify|frightened|frightens|frighten|worry|worried|worries"
+FEAR_MARKERS = (r"\b(?:ofn|dychryn|meddyliau|lluniau|poeni|scared|afraid|terrified|terrifies|terrify|frightened|frightens|frighten|worry|worried|worries"
                 r"|what if|in case|thoughts?|thots|pictures?|picture|images?|imagin\w*|flashes|horrif\w*|hate it"
                 r"|seeing myself|in my head|the thought|scary|intrusive|unwanted|urge to)\b")
 INTENT_MARKERS = (r"\b(?:act on (?:it|them)|mean it|actually (?:do|hurt|harm)|could actually|might actually"
                   r"|stop myself|voices?|tell\w* me|told (?:me|i have)|have to (?:hurt|harm|kill)|going to|will"
                   r"|want to|want|wants)\b")
-STRONG_INTENT_MARKERS = (r"\b(?:act on (?:it|them)|mean it|actually (?:do|hurt|harm)|could actually|might actually"
+STRONG_INTENT_MARKERS = (r"\b(?:isio gwneud|eisiau gwneud|moyn gwneud|lleisiau|llais|act on (?:it|them)|mean it|actually (?:do|hurt|harm)|could actually|might actually"
                          r"|stop myself|voices?|tell\w* (?:me|her)|told (?:me|i have|i)|have to (?:hurt|harm|kill)|want to|wants to"
                          r"|sacrific\w*|better off dead)\b")
 # Subjects of a harm-to-baby phrase (C6 = someone other than the writer)
-OTHER_AGENTS = {"he", "they", "someone", "partner", "husband", "boyfriend", "bf", "fella", "ex",
+OTHER_AGENTS = {"mhartner", "gŵr", "gwr", "cariad", "fo", "fe", "nain", "taid", "mam-gu", "tad-cu",  # Welsh
+                "he", "they", "someone", "partner", "husband", "boyfriend", "bf", "fella", "ex",
                 "dad", "father", "stepdad", "mum", "mother", "nan", "grandad", "them", "neighbour",
                 "childminder", "hubby", "fiance", "man"}
-SELF_AGENTS = {"i", "me", "myself"}
+SELF_AGENTS = {"i", "me", "myself", "dwi", "fi", "nes", "wnes", "dw"}
 # Markers that the writer is talking about another person
 OTHER_PERSON = {"she", "he", "her", "his", "him", "herself", "himself", "they", "them", "themselves",
                 "wife", "partner", "husband", "girlfriend", "boyfriend", "sister", "daughter",
@@ -505,7 +506,7 @@ def _welsh_rules() -> list[tuple[str, str, str | None, str]]:
          r"|(?:yfed|wedi yfed|llyncu|wedi llyncu) (?:cannydd|bleach|gwenwyn))\b"),
         ("c3.welsh_baby", "C3", "harm",
          r"\b(?P<core>(?:" + "|".join(cy(v)[3:-1] for v in ("brifo", "niweidio", "lladd", "ysgwyd", "boddi", "mygu", "taflu", "gollwng", "taro", "tagu", "gwasgu")) + r")"
-         r" (?:y|'r|fy|ein|ei) (?:babi|mabi|plentyn|mhlentyn|un bach|bychan|hogyn|hogan|mab|merch|fab|ferch))\b"),
+         r"(?: (?:y|fy|ein|ei) |'r |’r )(?:babi|mabi|plentyn|mhlentyn|un bach|bychan|hogyn|hogan|mab|merch|fab|ferch))\b"),
         ("c3.welsh_intent", "C3", "intent",
          r"\b(?P<core>(?:babi|mabi|plentyn|un bach)\b[^.?!]{0,20}\b(?:gwell (?:ei byd|ei fyd|yn farw|marw|heb)|well (?:ei byd|ei fyd|yn farw|marw))"
          r"|(?:llais|lleisiau|rhywbeth)\b[^.?!]{0,25}\b(?:dweud|deud|gweud) wrtha i (?:am )?(?:frifo|niweidio|ladd|gael gwared))\b"),

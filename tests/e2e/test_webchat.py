@@ -113,6 +113,30 @@ def test_crisis_card_with_tap_to_call(page: Page, webchat_stack: Stack) -> None:
     expect(card.first.locator("a[href='tel:116123']")).to_contain_text("116 123")
 
 
+def test_cymraeg_offer_switch_and_welsh_labels(page: Page, webchat_stack: Stack) -> None:
+    open_chat(page, webchat_stack)
+    send(page, "hello")
+    page.get_by_role("button", name="Cymraeg").first.click()
+    expect(page.locator(".pcw-log .pcw-bot").last).to_contain_text("Cymraeg", timeout=REPLY_TIMEOUT)
+    expect(page.get_by_role("button", name="Gadael y dudalen hon")).to_be_visible()
+    expect(page.get_by_role("button", name="Cael help nawr").first).to_be_visible()
+    assert page.evaluate("sessionStorage.getItem('pcw-lang')") == "cy"
+    send(page, "dwi isio marw")
+    card = page.locator(".pcw-crisis").last
+    expect(card).to_be_visible(timeout=REPLY_TIMEOUT)
+    expect(page.locator(".pcw-log")).to_contain_text("ffoniwch 111 a phwyso 2")
+    page.reload()  # the choice is kept for the session
+    expect(page.get_by_role("button", name="Gadael y dudalen hon")).to_be_visible(timeout=30_000)
+
+
+def test_a_welsh_host_page_starts_the_widget_in_welsh(page: Page, webchat_stack: Stack) -> None:
+    page.goto(webchat_stack.rasa_url + "/webchat/")
+    page.evaluate("sessionStorage.setItem('pcw-lang', 'cy')")
+    page.reload()
+    expect(page.get_by_role("button", name="Cael help nawr").first).to_be_visible(timeout=30_000)
+    expect(page.get_by_label("Teipiwch eich neges")).to_be_visible()
+
+
 @pytest.mark.parametrize("text", ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>"])
 def test_user_html_is_shown_as_text(page: Page, webchat_stack: Stack, text: str) -> None:
     dialogs: list[str] = []

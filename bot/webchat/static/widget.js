@@ -9,6 +9,7 @@
 
   var script = document.currentScript;
   var STORAGE_KEY = "pcw-sid";
+  var LANG_KEY = "pcw-lang";
   var VERSION = "1.0.0";
 
   var DEFAULT_STRINGS = {
@@ -59,6 +60,10 @@
   };
 
   // ---------- configuration ----------
+  function storedLang() {
+    try { return window.sessionStorage.getItem(LANG_KEY); } catch (e) { return null; }
+  }
+
   function readConfig() {
     var ds = (script && script.dataset) || {};
     var global = window.PerinatalChatConfig || {};
@@ -73,8 +78,11 @@
       exitShiftWindowMs: Number(ds.exitShiftWindowMs || global.exitShiftWindowMs || 2000),
       headingLevel: Number(ds.headingLevel || global.headingLevel || 2),
       colours: global.colours || {},
+      // "cy" or "en": data-lang, the page's config, the parent's choice this session, or the page's language.
+      lang: ds.lang || global.lang || storedLang() || ((document.documentElement.lang || "").toLowerCase().indexOf("cy") === 0 ? "cy" : "en"),
       strings: {}
     };
+    if (cfg.lang !== "cy") cfg.lang = "en";
     var k;
     for (k in DEFAULT_STRINGS) cfg.strings[k] = DEFAULT_STRINGS[k];
     var custom = global.strings || {};
@@ -200,7 +208,7 @@
   function setSid(v) { var s = store(); try { if (s) s.setItem(STORAGE_KEY, v); } catch (e) { /* private mode */ } }
   function forgetSid() {
     [function () { return window.sessionStorage; }, function () { return window.localStorage; }].forEach(function (get) {
-      try { get().removeItem(STORAGE_KEY); } catch (e) { /* unavailable */ }
+      try { get().removeItem(STORAGE_KEY); get().removeItem(LANG_KEY); } catch (e) { /* unavailable */ }
     });
   }
   function newSid() {
@@ -241,23 +249,23 @@
     var root = el("section", { className: "pcw", "aria-labelledby": "pcw-title", "data-version": VERSION, "data-state": "connecting" });
     applyColours(root);
 
-    var helpBtn = el("button", { type: "button", className: "pcw-btn pcw-help-btn", "aria-expanded": "false", "aria-controls": "pcw-help", text: S.getHelp });
-    var exitBtn = el("button", { type: "button", className: "pcw-btn pcw-exit-btn", "aria-describedby": "pcw-exit-hint", text: S.leave });
+    var helpBtn = el("button", { type: "button", className: "pcw-btn pcw-help-btn", "aria-expanded": "false", "aria-controls": "pcw-help", text: S.getHelp, "data-pcw-s": "getHelp" });
+    var exitBtn = el("button", { type: "button", className: "pcw-btn pcw-exit-btn", "aria-describedby": "pcw-exit-hint", text: S.leave, "data-pcw-s": "leave" });
     var header = el("header", { className: "pcw-header" }, [
       heading(h, { id: "pcw-title", className: "pcw-title" }, S.title),
       el("div", { className: "pcw-actions" }, [helpBtn, exitBtn]),
-      el("p", { id: "pcw-exit-hint", className: "pcw-exit-hint", text: S.leaveHint })
+      el("p", { id: "pcw-exit-hint", className: "pcw-exit-hint", text: S.leaveHint, "data-pcw-s": "leaveHint" })
     ]);
 
     var helpHeading = heading(h + 1, { id: "pcw-help-title", tabindex: "-1" }, S.helpTitle);
     var helpList = el("ul", { className: "pcw-contacts" });
-    var helpClose = el("button", { type: "button", className: "pcw-btn pcw-secondary", text: S.helpClose });
+    var helpClose = el("button", { type: "button", className: "pcw-btn pcw-secondary", text: S.helpClose, "data-pcw-s": "helpClose" });
     var help = el("div", { id: "pcw-help", className: "pcw-help", role: "region", "aria-labelledby": "pcw-help-title", hidden: true }, [
-      helpHeading, el("p", { className: "pcw-help-intro", text: S.helpIntro }), helpList, helpClose
+      helpHeading, el("p", { className: "pcw-help-intro", text: S.helpIntro, "data-pcw-s": "helpIntro" }), helpList, helpClose
     ]);
 
     var statusText = el("span");
-    var retryBtn = el("button", { type: "button", className: "pcw-btn pcw-secondary", text: S.retry });
+    var retryBtn = el("button", { type: "button", className: "pcw-btn pcw-secondary", text: S.retry, "data-pcw-s": "retry" });
     var status = el("div", { className: "pcw-status", hidden: true }, [statusText, " ", retryBtn]);
 
     var intro = el("div", { className: "pcw-intro" }, [
@@ -267,22 +275,22 @@
     var log = el("ol", { className: "pcw-log", "aria-label": S.conversation });
     var typing = el("div", { className: "pcw-typing", hidden: true }, [
       el("span", { className: "pcw-dots", "aria-hidden": "true" }, [el("span"), el("span"), el("span")]),
-      el("span", { text: S.typing })
+      el("span", { text: S.typing, "data-pcw-s": "typing" })
     ]);
     // The help panel lives in the scrolling area so long contact lists never push the message box away.
     var scroller = el("div", { className: "pcw-body" }, [help, intro, log, typing]);
 
     var input = el("textarea", { id: "pcw-input", className: "pcw-input", rows: "1", maxlength: "2000", autocomplete: "off", enterkeyhint: "send" });
     var form = el("form", { className: "pcw-form", novalidate: true }, [
-      el("label", { for: "pcw-input", className: "pcw-label", text: S.inputLabel }),
-      el("div", { className: "pcw-row" }, [input, el("button", { type: "submit", className: "pcw-btn pcw-send", text: S.send })])
+      el("label", { for: "pcw-input", className: "pcw-label", text: S.inputLabel, "data-pcw-s": "inputLabel" }),
+      el("div", { className: "pcw-row" }, [input, el("button", { type: "submit", className: "pcw-btn pcw-send", text: S.send, "data-pcw-s": "send" })])
     ]);
 
-    var clearBtn = el("button", { type: "button", className: "pcw-link-btn pcw-clear", "aria-expanded": "false", "aria-controls": "pcw-confirm", text: S.clear });
-    var yesBtn = el("button", { type: "button", className: "pcw-btn pcw-danger", text: S.clearYes });
-    var noBtn = el("button", { type: "button", className: "pcw-btn pcw-secondary", text: S.clearNo });
+    var clearBtn = el("button", { type: "button", className: "pcw-link-btn pcw-clear", "aria-expanded": "false", "aria-controls": "pcw-confirm", text: S.clear, "data-pcw-s": "clear" });
+    var yesBtn = el("button", { type: "button", className: "pcw-btn pcw-danger", text: S.clearYes, "data-pcw-s": "clearYes" });
+    var noBtn = el("button", { type: "button", className: "pcw-btn pcw-secondary", text: S.clearNo, "data-pcw-s": "clearNo" });
     var confirm = el("div", { id: "pcw-confirm", className: "pcw-confirm", role: "group", "aria-labelledby": "pcw-confirm-text", hidden: true }, [
-      el("p", { id: "pcw-confirm-text", text: S.clearConfirm }), el("div", { className: "pcw-actions" }, [yesBtn, noBtn])
+      el("p", { id: "pcw-confirm-text", text: S.clearConfirm, "data-pcw-s": "clearConfirm" }), el("div", { className: "pcw-actions" }, [yesBtn, noBtn])
     ]);
     var footer = el("div", { className: "pcw-footer" }, [clearBtn, confirm]);
     var live = el("div", { className: "pcw-vh pcw-live", "aria-live": "polite", "aria-atomic": "true" });
@@ -502,7 +510,10 @@
       return false;
     }
     addUser(shown);
-    state.socket.emit("user_uttered", { message: payload, session_id: state.sid });
+    if (payload === "/switch_language_cy" || payload === "/switch_language_en") setLang(payload.slice(-2));
+    var data = { message: payload, session_id: state.sid };
+    if (cfg.lang === "cy") data.metadata = { language: "cy" };
+    state.socket.emit("user_uttered", data);
     setTyping(true);
     return true;
   }
@@ -514,6 +525,43 @@
       ui.input.value = "";
       autoGrow();
     }
+  }
+
+  // ---------- Cymraeg / English ----------
+  // The widget's own labels follow the language; its Welsh labels come from the
+  // server (/webchat/strings.json, built from data/wording/cy.yml).
+  var ENGLISH = {};
+  (function () { var k; for (k in S) ENGLISH[k] = S[k]; })();
+
+  function loadStrings(done) {
+    if (cfg.lang !== "cy") { done(); return; }
+    var finished = false;
+    function finish() { if (!finished) { finished = true; done(); } }
+    window.setTimeout(finish, 2000);
+    fetch(cfg.serverUrl + "/webchat/strings.json", { credentials: "omit" })
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (doc) { if (doc && doc.cy) { state.welsh = doc.cy; applyStrings(); } finish(); })
+      .catch(finish);
+  }
+
+  function applyStrings() {
+    var k;
+    var source = cfg.lang === "cy" && state.welsh ? state.welsh : ENGLISH;
+    for (k in ENGLISH) S[k] = typeof source[k] === "string" ? source[k] : ENGLISH[k];
+    var nodes = document.querySelectorAll("[data-pcw-s]");
+    Array.prototype.forEach.call(nodes, function (n) {
+      var key = n.getAttribute("data-pcw-s");
+      if (n.hasAttribute("aria-label") && n.getAttribute("data-pcw-attr") === "aria-label") n.setAttribute("aria-label", S[key]);
+      else n.textContent = S[key];
+    });
+    if (ui.root) ui.root.setAttribute("lang", cfg.lang);
+  }
+
+  function setLang(lang) {
+    cfg.lang = lang === "cy" ? "cy" : "en";
+    try { window.sessionStorage.setItem(LANG_KEY, cfg.lang); } catch (e) { /* private mode */ }
+    if (cfg.lang === "cy" && !state.welsh) loadStrings(function () {});
+    else applyStrings();
   }
 
   // ---------- get help now ----------
@@ -669,9 +717,9 @@
   function mountFloating(root) {
     var wrap = el("div", { className: "pcw-floating" });
     var panel = el("div", { className: "pcw-panel", id: "pcw-panel", hidden: true });
-    var close = el("button", { type: "button", className: "pcw-btn pcw-secondary pcw-close", text: S.closeChat });
-    var open = el("button", { type: "button", className: "pcw-btn pcw-launch", "aria-expanded": "false", "aria-controls": "pcw-panel", text: S.launcher });
-    var quickHelp = el("button", { type: "button", className: "pcw-btn pcw-help-btn", text: S.getHelp });
+    var close = el("button", { type: "button", className: "pcw-btn pcw-secondary pcw-close", text: S.closeChat, "data-pcw-s": "closeChat" });
+    var open = el("button", { type: "button", className: "pcw-btn pcw-launch", "aria-expanded": "false", "aria-controls": "pcw-panel", text: S.launcher, "data-pcw-s": "launcher" });
+    var quickHelp = el("button", { type: "button", className: "pcw-btn pcw-help-btn", text: S.getHelp, "data-pcw-s": "getHelp" });
     var launcher = el("div", { className: "pcw-launcher" }, [quickHelp, open]);
     panel.appendChild(root);
     var header = root.querySelector(".pcw-header");
@@ -690,8 +738,13 @@
   }
 
   function start() {
+    loadStrings(startWithStrings);
+  }
+
+  function startWithStrings() {
     ensureStyles();
     var root = build();
+    root.setAttribute("lang", cfg.lang);
     var container = cfg.container ? document.querySelector(cfg.container) : null;
     if (container) container.appendChild(root);
     else mountFloating(root);
@@ -707,7 +760,8 @@
       renderHistory(messages);
       loadSocketIo(connect);
     });
-    window.PerinatalChat = { version: VERSION, exit: quickExit, openHelp: function () { toggleHelp(true); } };
+    window.PerinatalChat = { version: VERSION, exit: quickExit, openHelp: function () { toggleHelp(true); },
+                             language: function () { return cfg.lang; }, setLanguage: setLang };
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);

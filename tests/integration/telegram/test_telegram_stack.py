@@ -123,6 +123,18 @@ def test_start_to_service_cards_for_brecon(stack: Stack, api: BotApiStandIn) -> 
     assert user_texts(stack, "tg-1001")[0] == "/greet"
 
 
+def test_a_welsh_telegram_starts_in_welsh_and_a_crisis_is_answered_in_welsh(stack: Stack, api: BotApiStandIn) -> None:
+    update = ex.text(new_id(), 1009, "/start")
+    update["message"]["from"]["language_code"] = "cy"
+    assert post(stack, update) == 200
+    api.wait_for(lambda: len(api.texts(1009)) > 0, timeout=90)
+    greeting = settle(api, 1009)
+    assert any("Cyn i ni ddechrau" in t for t in greeting), greeting  # the privacy notice, in Welsh
+    replies = say(stack, api, 1009, "I want to die")
+    assert any("999" in t and "116 123" in t for t in replies), replies
+    assert any("Rwy'n falch iawn eich bod chi wedi dweud wrtha i" in t for t in replies), replies
+
+
 def test_crisis_message_gets_the_crisis_reply(stack: Stack, api: BotApiStandIn) -> None:
     replies = say(stack, api, 1002, "I want to die")
     assert any("116 123" in t for t in replies), replies
