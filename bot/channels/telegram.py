@@ -177,16 +177,14 @@ class TelegramInput(InputChannel):
                 logger.error("telegram update %s (%s) failed: %s", update_id, kind, type(err).__name__)
                 logger.debug("telegram update %s traceback", update_id, exc_info=True)
 
-    async def to_rasa(self, chat_id: int, text: str, update_id: int, on_new_message: OnNewMessage,
-                      language: str | None = None) -> None:
-        """Pass text into Rasa as the chat's conversation (with the user's language on /start)."""
+    async def to_rasa(self, chat_id: int, text: str, update_id: int, on_new_message: OnNewMessage) -> None:
+        """Pass text into Rasa as the chat's conversation."""
         message = UserMessage(
             text,
             self.output,
             sender_id=sender_id_for(chat_id),
             input_channel=self.name(),
             message_id=f"tg-update-{update_id}",
-            metadata={"language": language} if language else None,
         )
         await on_new_message(message)
 
@@ -204,8 +202,11 @@ class TelegramInput(InputChannel):
                         [{"text": texts.FORGET_NO, "callback_data": FORGET_NO}]]
             await say(chat_id, texts.FORGET_CONFIRM, {"inline_keyboard": keyboard})
         elif incoming.kind == "command" and incoming.command in COMMAND_TEXT:
-            language = incoming.language if incoming.command == "start" else None
-            await self.to_rasa(chat_id, COMMAND_TEXT[incoming.command], update_id, on_new_message, language)
+            command = COMMAND_TEXT[incoming.command]
+            if incoming.command == "start" and incoming.language:
+                # A Welsh Telegram starts the conversation in Welsh (the slot `language`).
+                command += json.dumps({"language": incoming.language})
+            await self.to_rasa(chat_id, command, update_id, on_new_message)
         elif incoming.kind == "edited":
             await say(chat_id, texts.EDITED)
         elif incoming.kind == "media" and incoming.text:

@@ -116,8 +116,12 @@ def test_crisis_card_with_tap_to_call(page: Page, webchat_stack: Stack) -> None:
 def test_cymraeg_offer_switch_and_welsh_labels(page: Page, webchat_stack: Stack) -> None:
     open_chat(page, webchat_stack)
     send(page, "hello")
-    page.get_by_role("button", name="Cymraeg").first.click()
+    expect(page.locator(".pcw-log")).to_contain_text("Gallwch chi siarad â fi yn Gymraeg")  # the offer, in the reply
+    before = bot_count(page)
+    page.locator(".pcw-lang-btn").click()  # the widget's own offer: "Cymraeg"
+    wait_for_reply(page, before)
     expect(page.locator(".pcw-log .pcw-bot").last).to_contain_text("Cymraeg", timeout=REPLY_TIMEOUT)
+    expect(page.locator(".pcw-lang-btn")).to_have_text("English")
     expect(page.get_by_role("button", name="Gadael y dudalen hon")).to_be_visible()
     expect(page.get_by_role("button", name="Cael help nawr").first).to_be_visible()
     assert page.evaluate("sessionStorage.getItem('pcw-lang')") == "cy"

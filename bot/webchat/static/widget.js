@@ -251,9 +251,11 @@
 
     var helpBtn = el("button", { type: "button", className: "pcw-btn pcw-help-btn", "aria-expanded": "false", "aria-controls": "pcw-help", text: S.getHelp, "data-pcw-s": "getHelp" });
     var exitBtn = el("button", { type: "button", className: "pcw-btn pcw-exit-btn", "aria-describedby": "pcw-exit-hint", text: S.leave, "data-pcw-s": "leave" });
+    // The active offer: the other language, named in itself ("Cymraeg" / "English").
+    var langBtn = el("button", { type: "button", className: "pcw-btn pcw-secondary pcw-lang-btn" });
     var header = el("header", { className: "pcw-header" }, [
       heading(h, { id: "pcw-title", className: "pcw-title" }, S.title),
-      el("div", { className: "pcw-actions" }, [helpBtn, exitBtn]),
+      el("div", { className: "pcw-actions" }, [helpBtn, exitBtn, langBtn]),
       el("p", { id: "pcw-exit-hint", className: "pcw-exit-hint", text: S.leaveHint, "data-pcw-s": "leaveHint" })
     ]);
 
@@ -269,8 +271,9 @@
     var status = el("div", { className: "pcw-status", hidden: true }, [statusText, " ", retryBtn]);
 
     var intro = el("div", { className: "pcw-intro" }, [
-      el("p", {}, [el("strong", { text: S.intro1 })]),
-      el("p", { text: S.intro2 }), el("p", { text: S.intro3 }), el("p", { text: S.intro4 })
+      el("p", {}, [el("strong", { text: S.intro1, "data-pcw-s": "intro1" })]),
+      el("p", { text: S.intro2, "data-pcw-s": "intro2" }), el("p", { text: S.intro3, "data-pcw-s": "intro3" }),
+      el("p", { text: S.intro4, "data-pcw-s": "intro4" })
     ]);
     var log = el("ol", { className: "pcw-log", "aria-label": S.conversation });
     var typing = el("div", { className: "pcw-typing", hidden: true }, [
@@ -302,7 +305,7 @@
     root.appendChild(footer);
     root.appendChild(live);
 
-    ui = { root: root, helpBtn: helpBtn, exitBtn: exitBtn, help: help, helpHeading: helpHeading, helpList: helpList,
+    ui = { root: root, helpBtn: helpBtn, exitBtn: exitBtn, langBtn: langBtn, help: help, helpHeading: helpHeading, helpList: helpList,
       helpClose: helpClose, status: status, statusText: statusText, retryBtn: retryBtn, scroller: scroller,
       log: log, typing: typing, form: form, input: input, clearBtn: clearBtn, confirm: confirm,
       yesBtn: yesBtn, noBtn: noBtn, live: live };
@@ -310,6 +313,10 @@
     helpBtn.addEventListener("click", function () { toggleHelp(help.hidden); });
     helpClose.addEventListener("click", function () { toggleHelp(false); helpBtn.focus(); });
     exitBtn.addEventListener("click", quickExit);
+    langBtn.addEventListener("click", function () {
+      var other = cfg.lang === "cy" ? "en" : "cy";
+      if (!sendToBot("/switch_language_" + other, other === "cy" ? "Cymraeg" : "English")) setLang(other);
+    });
     retryBtn.addEventListener("click", function () { if (state.socket) { state.socket.disconnect(); state.socket.connect(); } });
     form.addEventListener("submit", function (e) { e.preventDefault(); sendTyped(); });
     input.addEventListener("keydown", function (e) {
@@ -555,6 +562,14 @@
       else n.textContent = S[key];
     });
     if (ui.root) ui.root.setAttribute("lang", cfg.lang);
+    labelLangButton();
+  }
+
+  function labelLangButton() {
+    if (!ui.langBtn) return;
+    var welsh = cfg.lang !== "cy";
+    ui.langBtn.textContent = welsh ? "Cymraeg" : "English";
+    ui.langBtn.setAttribute("lang", welsh ? "cy" : "en");
   }
 
   function setLang(lang) {
@@ -745,6 +760,7 @@
     ensureStyles();
     var root = build();
     root.setAttribute("lang", cfg.lang);
+    labelLangButton();
     var container = cfg.container ? document.querySelector(cfg.container) : null;
     if (container) container.appendChild(root);
     else mountFloating(root);

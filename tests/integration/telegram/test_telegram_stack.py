@@ -120,7 +120,7 @@ def test_start_to_service_cards_for_brecon(stack: Stack, api: BotApiStandIn) -> 
     if not any("Mums Matter" in t for t in replies):  # the bot may ask one more question first
         replies += say(stack, api, 1001, "yes please")
     assert any("Mums Matter" in t for t in replies), replies
-    assert user_texts(stack, "tg-1001")[0] == "/greet"
+    assert user_texts(stack, "tg-1001")[0] == "/greet"  # language_code "en": no language given
 
 
 def test_a_welsh_telegram_starts_in_welsh_and_a_crisis_is_answered_in_welsh(stack: Stack, api: BotApiStandIn) -> None:
