@@ -1,4 +1,4 @@
-"""Risk lexicon: patterns grouped by category (see ../shared/SAFETY.md).
+"""Risk lexicon: patterns grouped by category (see docs/safety/SAFETY.md).
 
 This module is data. ``detector.py`` compiles it once, lazily. Patterns run on
 the NORMALISED text (see ``detector.normalise``): lower case, HTML/markdown
