@@ -115,3 +115,9 @@ def widget_strings(lang: str) -> dict[str, str]:
         return {}
     return {str(k): str(v) for k, v in
             ((yaml.safe_load(WELSH_FILE.read_text(encoding="utf-8")) or {}).get("widget") or {}).items()}
+
+
+@lru_cache(maxsize=1)
+def telegram_strings() -> dict[str, Any]:
+    """The Telegram channel's own texts in Welsh (data/wording/cy.yml, ``telegram``)."""
+    return (yaml.safe_load(WELSH_FILE.read_text(encoding="utf-8")) or {}).get("telegram") or {}

@@ -40,6 +40,16 @@ def rows() -> list[tuple[str, str, str, str]]:
         out.append((f"strings.{key}", "", text, "not reviewed"))
     for key, text in (cy.get("widget") or {}).items():
         out.append((f"widget.{key}", "", text, "not reviewed"))
+    import importlib
+    import sys as _sys
+    _sys.path.insert(0, str(REPO))
+    english = importlib.import_module("bot.channels.telegram_texts")
+    for key, text in (cy.get("telegram") or {}).items():
+        if isinstance(text, dict):
+            for kind, sentence in text.items():
+                out.append((f"telegram.{key}.{kind}", getattr(english, key, {}).get(kind, ""), sentence, "not reviewed"))
+        else:
+            out.append((f"telegram.{key}", getattr(english, key, ""), text, "not reviewed"))
     wording = yaml.safe_load((REPO / "data/safety/wording.yml").read_text(encoding="utf-8"))
     for key, entry in wording.items():
         if key == "intro":

@@ -20,17 +20,20 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot.language import ENGLISH, detect
+from bot.safety.responses import say
+
 logger = logging.getLogger(__name__)
 
 MAX_SENDER_LENGTH = 255  # the tracker store's sender_id column
 EMPTY_MESSAGE = "/nlu_fallback"
-# Only used when Rasa itself failed and produced nothing: the parent must never
-# be left with silence, and the emergency route needs no working component.
-SYSTEM_ERROR_REPLY = (
-    "Sorry, something went wrong on our side and I could not answer. "
-    "Please try again in a minute. If you or your baby are in danger now, call 999. "
-    "You can call Samaritans free, day or night, on 116 123."
-)
+
+
+def system_error_reply(text: str) -> str:
+    """Only used when Rasa itself failed and produced nothing: the parent must never
+    be left with silence, and the emergency route needs no working component.
+    In Welsh when the message was Welsh (data/safety/wording.yml)."""
+    return say("system_error", detect(text) or ENGLISH)
 
 
 def _bad_request(reason: str) -> HTTPResponse:
@@ -92,7 +95,7 @@ class SafeRestInput(RestInput):
             # Every message gets a reply in this bot; silence means a part failed
             # (e.g. the action server is down), so say so kindly.
             if not collector.messages:
-                collector.messages.append({"recipient_id": sender, "text": SYSTEM_ERROR_REPLY})
+                collector.messages.append({"recipient_id": sender, "text": system_error_reply(text)})
             return response.json(collector.messages)
 
         return webhook

@@ -190,7 +190,7 @@ class TelegramInput(InputChannel):
 
     async def dispatch(self, incoming: Incoming, update_id: int, on_new_message: OnNewMessage) -> None:
         """Do what the kind of update calls for."""
-        chat_id, say = incoming.chat_id, self.output.send
+        chat_id, say, lang = incoming.chat_id, self.output.send, incoming.language
         if incoming.kind == "callback":
             await self.on_callback(incoming, update_id, on_new_message)
         elif chat_id is None:
@@ -198,9 +198,9 @@ class TelegramInput(InputChannel):
         elif incoming.kind == "text" and incoming.text:
             await self.to_rasa(chat_id, incoming.text, update_id, on_new_message)
         elif incoming.kind == "command" and incoming.command == "forget":
-            keyboard = [[{"text": texts.FORGET_YES, "callback_data": FORGET_YES}],
-                        [{"text": texts.FORGET_NO, "callback_data": FORGET_NO}]]
-            await say(chat_id, texts.FORGET_CONFIRM, {"inline_keyboard": keyboard})
+            keyboard = [[{"text": texts.say("FORGET_YES", lang), "callback_data": FORGET_YES}],
+                        [{"text": texts.say("FORGET_NO", lang), "callback_data": FORGET_NO}]]
+            await say(chat_id, texts.say("FORGET_CONFIRM", lang), {"inline_keyboard": keyboard})
         elif incoming.kind == "command" and incoming.command in COMMAND_TEXT:
             command = COMMAND_TEXT[incoming.command]
             if incoming.command == "start" and incoming.language:
@@ -208,21 +208,21 @@ class TelegramInput(InputChannel):
                 command += json.dumps({"language": incoming.language})
             await self.to_rasa(chat_id, command, update_id, on_new_message)
         elif incoming.kind == "edited":
-            await say(chat_id, texts.EDITED)
+            await say(chat_id, texts.say("EDITED", lang))
         elif incoming.kind == "media" and incoming.text:
-            await say(chat_id, texts.CAPTION_READ)
+            await say(chat_id, texts.say("CAPTION_READ", lang))
             await self.to_rasa(chat_id, incoming.text, update_id, on_new_message)
         elif incoming.kind == "media":
-            first = texts.CANNOT_READ.get(incoming.media or "", texts.CANNOT_READ_OTHER)
-            await say(chat_id, f"{first} {texts.TYPE_INSTEAD}\n\n{texts.URGENT_FOOTER}")
+            first = texts.cannot_read(incoming.media, lang)
+            await say(chat_id, f"{first} {texts.say('TYPE_INSTEAD', lang)}\n\n{texts.say('URGENT_FOOTER', lang)}")
         elif incoming.kind == "location" and incoming.latitude is not None and incoming.longitude is not None:
             place = await asyncio.to_thread(nearest_place, incoming.latitude, incoming.longitude)
             if place:
                 await self.to_rasa(chat_id, place, update_id, on_new_message)
             else:
-                await say(chat_id, texts.LOCATION_NOT_FOUND)
+                await say(chat_id, texts.say("LOCATION_NOT_FOUND", lang))
         elif incoming.kind == "group" and await asyncio.to_thread(self.store.first_notice, chat_id):
-            await say(chat_id, texts.GROUP_CHAT)
+            await say(chat_id, texts.say("GROUP_CHAT", lang))
 
     async def on_callback(self, incoming: Incoming, update_id: int, on_new_message: OnNewMessage) -> None:
         """A button press: stop the spinner, mark the choice, then act on it."""

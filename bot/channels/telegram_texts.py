@@ -69,3 +69,21 @@ CRISIS_CARD_WORDS = {
     "cy": {"heading": "Pwy allwch chi gysylltu â nhw:", "call": "ffoniwch", "text": "tecstiwch", "to": "i"},
 }
 SERVICES_HEADING = "Services that may help:"
+
+
+def say(key: str, language: str | None = None) -> str:
+    """One of the texts above, in Welsh for a Telegram set to Welsh (data/wording/cy.yml, ``telegram``)."""
+    from bot.language import telegram_strings
+
+    english = globals()[key]
+    welsh = telegram_strings().get(key) if language == "cy" else None
+    return str(welsh) if isinstance(welsh, str) and welsh else str(english)
+
+
+def cannot_read(media: str | None, language: str | None = None) -> str:
+    """What the bot says about a message it cannot read, by kind of media."""
+    from bot.language import telegram_strings
+
+    welsh = telegram_strings().get("CANNOT_READ") if language == "cy" else None
+    table = welsh if isinstance(welsh, dict) else CANNOT_READ
+    return str(table.get(media or "") or say("CANNOT_READ_OTHER", language))

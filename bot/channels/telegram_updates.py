@@ -46,7 +46,7 @@ class Incoming:
     callback_id: str | None = None
     message_id: int | None = None
     reply_markup: dict[str, Any] | None = None
-    language: str | None = None  # "cy" when the user's Telegram is set to Welsh (language_code), on commands
+    language: str | None = None  # "cy" when the user's Telegram is set to Welsh (language_code)
 
 
 IGNORED = Incoming(kind="ignored")
@@ -80,25 +80,26 @@ def _message(message: dict[str, Any]) -> Incoming:
     sender = message.get("from")
     if isinstance(sender, dict) and sender.get("is_bot"):
         return IGNORED
+    code = sender.get("language_code") if isinstance(sender, dict) else None
+    language = "cy" if isinstance(code, str) and code.lower().startswith("cy") else None
     text = message.get("text")
     if isinstance(text, str) and text.strip():
         command = _command(text.strip())
         if command:
-            code = sender.get("language_code") if isinstance(sender, dict) else None
-            language = "cy" if isinstance(code, str) and code.lower().startswith("cy") else None
             return Incoming(kind="command", chat_id=chat_id, command=command, language=language)
-        return Incoming(kind="text", chat_id=chat_id, text=text)
+        return Incoming(kind="text", chat_id=chat_id, text=text, language=language)
     venue = message.get("venue")
     location = venue.get("location") if isinstance(venue, dict) else message.get("location")
     if isinstance(location, dict):
         lat, lon = location.get("latitude"), location.get("longitude")
         if isinstance(lat, (int, float)) and isinstance(lon, (int, float)):
-            return Incoming(kind="location", chat_id=chat_id, latitude=float(lat), longitude=float(lon))
+            return Incoming(kind="location", chat_id=chat_id, latitude=float(lat), longitude=float(lon),
+                            language=language)
     for media in MEDIA_KINDS:
         if media in message:
             caption = message.get("caption")
             caption = caption if isinstance(caption, str) and caption.strip() else None
-            return Incoming(kind="media", chat_id=chat_id, media=media, text=caption)
+            return Incoming(kind="media", chat_id=chat_id, media=media, text=caption, language=language)
     # Service messages (pinned, new members, payments, ...) need no answer.
     return IGNORED
 

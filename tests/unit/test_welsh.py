@@ -68,3 +68,21 @@ def test_welsh_is_recognised(text: str) -> None:
                                   "I feel low since the baby", "Brecon", "LD3"])
 def test_english_and_single_welsh_courtesies_do_not_switch(text: str) -> None:
     assert detect(text) is None
+
+
+def test_the_rest_channels_last_resort_reply_follows_the_language() -> None:
+    from bot.channels.rest import system_error_reply
+
+    welsh = system_error_reply("dwi isio siarad efo rhywun")
+    english = system_error_reply("I need to talk to someone")
+    assert "ffoniwch 999" in welsh and "116 123" in welsh
+    assert "call 999" in english and "116 123" in english
+
+
+def test_telegram_own_texts_follow_the_users_language() -> None:
+    from bot.channels import telegram_texts as texts
+
+    assert texts.say("FORGET_YES", "cy") != texts.FORGET_YES
+    assert "999" in texts.say("URGENT_FOOTER", "cy") and "116 123" in texts.say("URGENT_FOOTER", "cy")
+    assert texts.cannot_read("voice", "cy") != texts.CANNOT_READ["voice"]
+    assert texts.say("FORGET_YES", None) == texts.FORGET_YES
