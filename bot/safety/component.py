@@ -39,12 +39,13 @@ logger = logging.getLogger(__name__)
 CRISIS_INTENT = "crisis"
 NEGATED_INTENT = "risk_negated"
 EXTRACTOR = "RiskDetector"
-# Intents that mean "the NLU could not place this message".
-UNPLACED_INTENTS = {"nlu_fallback", "out_of_scope"}
+# Intents where a risk signal below the gentle threshold still gets the gentle
+# check: the NLU could not place the message, or placed it as low mood (distress).
+DISTRESS_INTENTS = {"nlu_fallback", "out_of_scope", "ask_low_mood"}
 _MODEL_FILE = "risk_model.pkl"
 # The model does not judge fragments: a word or two carries too little to weigh
 # ("my boyfriend", "I don't know"); the rules still read every message.
-MIN_MODEL_WORDS = 4
+MIN_MODEL_WORDS = 3
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
@@ -142,8 +143,9 @@ class RiskDetector(GraphComponent, IntentClassifier):
        ``full_threshold`` a disclosure of its likeliest category, at or above
        ``gentle_threshold`` the gentle check with that category's numbers;
     3. the distress safety net: a message the NLU could not place (fallback,
-       out of scope) or that DIET calls a crisis gets the gentle check when the
-       model's score reaches ``distress_threshold`` - never "Sorry, I can't help".
+       out of scope), placed as low mood, or that DIET calls a crisis gets the
+       gentle check when the model's score reaches ``distress_threshold`` -
+       never "Sorry, I can't help".
     """
 
     @staticmethod
@@ -266,7 +268,7 @@ class RiskDetector(GraphComponent, IntentClassifier):
                                                False, False, "model"))
         elif p >= self._config["gentle_threshold"]:
             mark_unclear(message, best.category)
-        elif p >= self._config["distress_threshold"] and (intent in UNPLACED_INTENTS or intent == CRISIS_INTENT):
+        elif p >= self._config["distress_threshold"] and (intent in DISTRESS_INTENTS or intent == CRISIS_INTENT):
             mark_unclear(message, best.category)
         elif intent == CRISIS_INTENT:
             set_aside_crisis(message)
