@@ -252,11 +252,14 @@
     var helpBtn = el("button", { type: "button", className: "pcw-btn pcw-help-btn", "aria-expanded": "false", "aria-controls": "pcw-help", text: S.getHelp, "data-pcw-s": "getHelp" });
     var exitBtn = el("button", { type: "button", className: "pcw-btn pcw-exit-btn", "aria-describedby": "pcw-exit-hint", text: S.leave, "data-pcw-s": "leave" });
     // The active offer: the other language, named in itself ("Cymraeg" / "English").
-    var langBtn = el("button", { type: "button", className: "pcw-btn pcw-secondary pcw-lang-btn" });
+    var langBtn = el("button", { type: "button", className: "pcw-link-btn pcw-lang-btn" });
     var header = el("header", { className: "pcw-header" }, [
       heading(h, { id: "pcw-title", className: "pcw-title" }, S.title),
-      el("div", { className: "pcw-actions" }, [helpBtn, exitBtn, langBtn]),
-      el("p", { id: "pcw-exit-hint", className: "pcw-exit-hint", text: S.leaveHint, "data-pcw-s": "leaveHint" })
+      el("div", { className: "pcw-actions" }, [helpBtn, exitBtn]),
+      el("div", { className: "pcw-header-row" }, [
+        el("p", { id: "pcw-exit-hint", className: "pcw-exit-hint", text: S.leaveHint, "data-pcw-s": "leaveHint" }),
+        langBtn
+      ])
     ]);
 
     var helpHeading = heading(h + 1, { id: "pcw-help-title", tabindex: "-1" }, S.helpTitle);
