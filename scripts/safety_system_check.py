@@ -59,6 +59,7 @@ class SafetySet:
     blind: bool
     risks: list[RiskCase] = field(default_factory=list)
     everyday: list[tuple[str, str]] = field(default_factory=list)
+    left_out: int = 0  # blind lines also in the training data
 
 
 def _groups(entry: dict[str, Any], split: bool = False) -> list[str]:
@@ -88,7 +89,13 @@ def regression_set() -> SafetySet:
 
 
 def blind_sets() -> list[SafetySet]:
-    """Every frozen blind set, one per folder under tests/safety/blind/ (or the folder itself)."""
+    """Every frozen blind set, one per folder under tests/safety/blind/ (or the folder itself).
+
+    Single messages whose text the model was trained on are left out (counted in
+    ``left_out``): a blind line measures nothing once it is in the training data.
+    """
+    from seen_in_training import seen
+
     root = REPO / "tests/safety/blind"
     folders = sorted({p.parent for p in root.rglob("*.yml")})
     sets = []
@@ -98,12 +105,18 @@ def blind_sets() -> list[SafetySet]:
             data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
             welsh = path.stem.startswith("welsh")
             for entry in data.get("risk") or []:
+                if seen(entry["text"]):
+                    out.left_out += 1
+                    continue
                 groups = _groups(entry) + (["theme:welsh"] if welsh and entry.get("theme") != "welsh" else [])
                 out.risks.append(RiskCase([entry["text"]], groups))
             for entry in data.get("splits") or []:
                 groups = _groups(entry, split=True) + (["theme:welsh"] if welsh else [])
                 out.risks.append(RiskCase(list(entry["turns"]), groups))
             for entry in data.get("everyday") or []:
+                if seen(entry["text"]):
+                    out.left_out += 1
+                    continue
                 kind = entry.get("kind", "everyday")
                 out.everyday.append((entry["text"], f"welsh:{kind}" if welsh else kind))
         sets.append(out)
@@ -156,6 +169,7 @@ class Result:
     gentle_alarms: list[tuple[str, str]]
     misses: list[tuple[str, str]]
     everyday_paths: Counter
+    left_out: int = 0
 
 
 async def evaluate(classifier: Classifier, safety_set: SafetySet) -> Result:
@@ -183,7 +197,7 @@ async def evaluate(classifier: Classifier, safety_set: SafetySet) -> Result:
         elif path in CAUGHT:
             gentle_alarms.append((text, kind))
     return Result(safety_set.name, safety_set.blind, dict(per_group), dict(full), len(safety_set.everyday),
-                  full_alarms, gentle_alarms, misses, counts)
+                  full_alarms, gentle_alarms, misses, counts, safety_set.left_out)
 
 
 def floors() -> dict[str, Any]:
@@ -199,7 +213,8 @@ def report(result: Result, show_misses: bool) -> list[str]:
     total = sum(n for g, (c, n) in result.per_group.items() if not g.startswith("theme:"))
     caught = sum(c for g, (c, n) in result.per_group.items() if not g.startswith("theme:"))
     print(f"\n== {result.name}: {caught}/{total} risk cases got the crisis contacts "
-          f"({caught / max(total, 1):.1%})")
+          f"({caught / max(total, 1):.1%})"
+          + (f"; {result.left_out} lines left out, the same text is in the training data" if result.left_out else ""))
     for group in sorted(result.per_group):
         c, n = result.per_group[group]
         f = result.full_recall[group][0]
