@@ -1,9 +1,8 @@
 """The texts the trained model has seen: every NLU example and every risk-model training line.
 
-A blind set measures only what the model has not seen, so the blind checks
-(scripts/safety_system_check.py) leaves out any blind line
-whose text (lower case, punctuation dropped) is also in the training data, and
-say how many they left out. The writers never saw each other's files, but short
+A blind set measures only what the model has not seen, so the blind safety check
+(scripts/safety_system_check.py) leaves out any blind line whose text (lower
+case, punctuation dropped) is also in the training data, and says how many. The writers never saw each other's files, but short
 courtesies ("bore da", "diolch") and a few plain questions come out the same.
 """
 
