@@ -9,6 +9,8 @@ Keep this file short and reviewed with the domain's safety wording.
 
 from __future__ import annotations
 
+from bot.cards import CARD_WORDS  # noqa: F401 - the card words' English, for the Welsh review list
+
 URGENT_FOOTER = (
     "If you or your baby are in danger now, call 999. "
     "You can talk to Samaritans any time on 116 123 (free), "
