@@ -35,14 +35,6 @@ def _wait(url: str, proc: subprocess.Popen, timeout: float) -> bool:
     return False
 
 
-def write_endpoints(settings: Settings) -> Path:
-    """endpoints.yml with this deployment's action server URL (under var/)."""
-    path = settings.var_dir / "endpoints.yml"
-    text = (REPO_ROOT / "endpoints.yml").read_text()
-    path.write_text(text.replace("http://127.0.0.1:5055/webhook", settings.action_endpoint_url))
-    return path
-
-
 def commands(settings: Settings) -> dict[str, list[str]]:
     """The processes to run, by name."""
     rasa = str(BIN / "rasa")
@@ -50,7 +42,7 @@ def commands(settings: Settings) -> dict[str, list[str]]:
         "actions": [rasa, "run", "actions", "--actions", "actions", "-p", str(settings.action_port)],
         "rasa": [
             rasa, "run", "-m", "models", "--credentials", "credentials.yml",
-            "--endpoints", str(write_endpoints(settings)),
+            "--endpoints", "endpoints.yml",
             "-i", settings.rasa_host, "-p", str(settings.rasa_port),
         ],
     }
@@ -63,7 +55,9 @@ def commands(settings: Settings) -> dict[str, list[str]]:
 
 def process_env(name: str, settings: Settings, env: dict[str, str]) -> dict[str, str]:
     """The environment of one process: rasa-sdk's action server listens on SANIC_HOST (0.0.0.0 if unset)."""
-    return {**env, "SANIC_HOST": settings.action_host} if name == "actions" else env
+    if name == "actions":
+        return {**env, "SANIC_HOST": settings.action_host}
+    return {**env, "ACTION_ENDPOINT_URL": settings.action_endpoint_url}
 
 
 def main() -> int:

@@ -122,15 +122,12 @@ class Stack:
         self._stop("actions")
 
     def start_rasa(self) -> None:
-        # The repo's endpoints.yml, pointed at this stack's action server.
-        endpoints = self.var_dir / "endpoints.yml"
-        config = yaml.safe_load((REPO / "endpoints.yml").read_text(encoding="utf-8"))
-        config["action_endpoint"]["url"] = f"{self.action_url}/webhook"
-        endpoints.write_text(yaml.safe_dump(config), encoding="utf-8")
+        # The repo's endpoints.yml; its ${ACTION_ENDPOINT_URL} points at this stack's action server.
         proc = self._spawn(
             "rasa",
             [RASA, "run", "-m", str(self.model), "--credentials", str(self.credentials),
-             "--endpoints", str(endpoints), "-i", "127.0.0.1", "-p", str(self.rasa_port)],
+             "--endpoints", str(REPO / "endpoints.yml"), "-i", "127.0.0.1", "-p", str(self.rasa_port)],
+            env={"ACTION_ENDPOINT_URL": f"{self.action_url}/webhook"},
         )
         wait_http(self.rasa_url + "/", proc=proc, timeout=180)
 

@@ -56,3 +56,27 @@ def test_make_run_keeps_the_action_server_on_loopback() -> None:
     assert settings.action_host == "127.0.0.1"
     assert process_env("actions", settings, {"PATH": "/bin"}) == {"PATH": "/bin", "SANIC_HOST": "127.0.0.1"}
     assert "SANIC_HOST" not in process_env("rasa", settings, {"PATH": "/bin"})
+
+
+def test_rasa_gets_the_action_server_url_from_the_environment() -> None:
+    from bot.run import process_env
+
+    settings = Settings(action_endpoint_url="http://10.0.0.5:6000/webhook")
+    assert process_env("rasa", settings, {})["ACTION_ENDPOINT_URL"] == "http://10.0.0.5:6000/webhook"
+    assert "${ACTION_ENDPOINT_URL}" in (REPO_ROOT / "endpoints.yml").read_text(encoding="utf-8")
+
+
+def test_env_defaults_fill_only_what_is_unset(tmp_path) -> None:
+    from bot import envdefaults
+
+    env_file = tmp_path / ".env"
+    env_file.write_text("ACTION_ENDPOINT_URL=http://actions.internal:5055/webhook\n", encoding="utf-8")
+    environ = {"PERINATAL_ENV_FILE": str(env_file)}
+    envdefaults.apply(environ)
+    assert environ["ACTION_ENDPOINT_URL"] == "http://actions.internal:5055/webhook"
+    environ = {"PERINATAL_ENV_FILE": str(tmp_path / "missing"), "ACTION_ENDPOINT_URL": "http://x:1/webhook"}
+    envdefaults.apply(environ)
+    assert environ["ACTION_ENDPOINT_URL"] == "http://x:1/webhook"
+    environ = {"PERINATAL_ENV_FILE": str(tmp_path / "missing")}
+    envdefaults.apply(environ)
+    assert environ["ACTION_ENDPOINT_URL"] == "http://127.0.0.1:5055/webhook"
