@@ -1,6 +1,9 @@
-"""Build the directory database from the seed file.
+"""Build the directory database from services.yml and every services/*.yml.
 
 Usage: ``python -m bot.directory.build [--url URL] [--services PATH]``
+
+After a build, the number of services in each area and for each need is logged
+at INFO (names of areas and needs only; no personal data).
 
 The URL defaults to ``$DIRECTORY_DB_URL`` or ``sqlite:///var/directory.db``. A SQLite
 file is built beside the target and moved into place with an atomic rename, so the
@@ -11,16 +14,20 @@ transaction.
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
+from collections import Counter
 from pathlib import Path
 
-from sqlalchemy import text
-from sqlalchemy.engine import make_url
+from sqlalchemy import select, text
+from sqlalchemy.engine import Engine, make_url
 
 from bot.db import make_engine
+from bot.directory import models as m
 from bot.directory.seed import SeedError, create_directory
 
+log = logging.getLogger(__name__)
 DEFAULT_URL = "sqlite:///var/directory.db"
 
 
@@ -29,7 +36,8 @@ def build(url: str, services: Path | None = None) -> int:
 
     Args:
         url: SQLAlchemy URL of the directory database.
-        services: The seed file; defaults to ``data/directory/services.yml``.
+        services: The main file; defaults to ``data/directory/services.yml`` (every
+            ``services/*.yml`` beside it is loaded too).
 
     Returns:
         The number of services loaded.
@@ -42,7 +50,9 @@ def build(url: str, services: Path | None = None) -> int:
     if parsed.get_backend_name() != "sqlite" or not database or database == ":memory:":
         engine = make_engine(url)
         try:
-            return create_directory(engine, services)
+            count = create_directory(engine, services)
+            report(engine)
+            return count
         finally:
             engine.dispose()
 
@@ -58,12 +68,28 @@ def build(url: str, services: Path | None = None) -> int:
         engine.dispose()
         tmp.unlink(missing_ok=True)
         raise
+    report(engine)
     # Closing the last connection checkpoints WAL into the file, so it is complete alone.
     engine.dispose()
     if target.exists():
         _checkpoint(target)
     os.replace(tmp, target)
     return count
+
+
+def report(engine: Engine) -> tuple[Counter[str], Counter[str]]:
+    """Log (INFO) how many services each area and each need has; returns both counts."""
+    with engine.connect() as conn:
+        areas = Counter(conn.scalars(select(m.ServiceArea.name)).all())
+        needs = Counter(conn.scalars(
+            select(m.TaxonomyTerm.term).join(m.ServiceTaxonomy,
+                                             m.ServiceTaxonomy.taxonomy_term_id == m.TaxonomyTerm.id)
+            .where(m.TaxonomyTerm.vocabulary == "need")).all())
+    log.info("directory services by area: %s",
+             ", ".join(f"{name} {n}" for name, n in sorted(areas.items())))
+    log.info("directory services by need: %s",
+             ", ".join(f"{name} {n}" for name, n in sorted(needs.items())))
+    return areas, needs
 
 
 def _checkpoint(path: Path) -> None:
@@ -81,8 +107,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Build the service directory database.")
     parser.add_argument("--url", default=os.environ.get("DIRECTORY_DB_URL") or DEFAULT_URL,
                         help="database URL (default: $DIRECTORY_DB_URL or %(default)s)")
-    parser.add_argument("--services", type=Path, default=None, help="seed YAML file")
+    parser.add_argument("--services", type=Path, default=None,
+                        help="main YAML file (its services/*.yml are read too)")
     args = parser.parse_args(argv)
+    if not logging.getLogger().handlers:
+        logging.basicConfig(level=logging.INFO, format="%(message)s")
     try:
         count = build(args.url, args.services)
     except SeedError as exc:

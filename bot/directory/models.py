@@ -2,9 +2,10 @@
 
 Table and column names follow ORUK / HSDS 3 so council and health-board data can
 be loaded and ours published. Local extensions are marked "extension" and kept to
-what the bot needs: ``source`` (where each fact came from), ``priority`` (curated
-order among national fallbacks) and the ``directory_build`` stamp that lets query
-caches notice a rebuild.
+what the bot needs: ``source`` (the URL each record was checked against),
+``priority`` (curated order among national fallbacks), Welsh names and
+descriptions, ages in months, and the ``directory_build`` stamp that lets query
+caches notice a rebuild. ``bot.directory.oruk`` maps these rows to ORUK v3 JSON.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ class Organization(Base):
     description = Column(Text, nullable=False, default="")
     email = Column(String(200))
     website = Column(String(500))
-    source = Column(Text, nullable=False)  # extension
+    source = Column(Text)  # extension: http(s) URL the record was checked against
     services = relationship("Service", back_populates="organization")
 
 
@@ -41,18 +42,21 @@ class Service(Base):
     id = Column(String(64), primary_key=True)
     organization_id = Column(_fk("organization"), nullable=False, index=True)
     name = Column(String(200), nullable=False)
+    name_cy = Column(String(200))  # extension: Welsh name
     description = Column(Text, nullable=False)
+    description_cy = Column(Text)  # extension: Welsh description
     url = Column(String(500))
     email = Column(String(200))
     status = Column(String(32), nullable=False, index=True)
     eligibility_description = Column(Text, nullable=False)
-    minimum_age = Column(Integer)
-    maximum_age = Column(Integer)
+    # The baby's age in months (ORUK's minimum_age / maximum_age are in years).
+    min_age_months = Column(Integer)
+    max_age_months = Column(Integer)
     fees_description = Column(Text, nullable=False)
     application_process = Column(Text)
     assured_date = Column(Date, nullable=False)
     alert = Column(Text)
-    source = Column(Text, nullable=False)  # extension
+    source = Column(Text, nullable=False)  # extension: http(s) URL the facts were checked against
     priority = Column(Integer, nullable=False, default=100)  # extension
 
     organization = relationship("Organization", back_populates="services")
@@ -64,30 +68,36 @@ class Service(Base):
     languages = relationship("Language", cascade="all, delete-orphan", order_by="Language.id")
     contacts = relationship("Contact", cascade="all, delete-orphan", order_by="Contact.id")
     taxonomy_terms = relationship("TaxonomyTerm", secondary="service_taxonomy", viewonly=True)
-    service_at_locations = relationship("ServiceAtLocation", cascade="all, delete-orphan")
+    attributes = relationship("ServiceTaxonomy", viewonly=True, order_by="ServiceTaxonomy.id")
+    service_at_locations = relationship(
+        "ServiceAtLocation", cascade="all, delete-orphan", order_by="ServiceAtLocation.id"
+    )
 
 
 class Location(Base):
     """ORUK ``location`` (physical, postal or virtual)."""
 
     __tablename__ = "location"
-    id = Column(String(64), primary_key=True)
+    id = Column(String(160), primary_key=True)
     location_type = Column(String(16), nullable=False, default="physical")
     name = Column(String(200))
+    description = Column(Text)  # the town, when no whole address is known
     url = Column(String(500))
     latitude = Column(Float)
     longitude = Column(Float)
+    addresses = relationship("Address", cascade="all, delete-orphan", order_by="Address.id")
 
 
 class Address(Base):
     """ORUK ``address``."""
 
     __tablename__ = "address"
-    id = Column(String(64), primary_key=True)
+    id = Column(String(160), primary_key=True)
     location_id = Column(_fk("location"), nullable=False, index=True)
     address_1 = Column(String(200), nullable=False)
     city = Column(String(100), nullable=False)
     region = Column(String(100))
+    state_province = Column(String(100), nullable=False)  # England, Wales ...
     postal_code = Column(String(16), nullable=False)
     country = Column(String(2), nullable=False, default="GB")
 
@@ -96,9 +106,10 @@ class ServiceAtLocation(Base):
     """ORUK ``service_at_location``."""
 
     __tablename__ = "service_at_location"
-    id = Column(String(64), primary_key=True)
+    id = Column(String(160), primary_key=True)
     service_id = Column(_fk("service"), nullable=False, index=True)
     location_id = Column(_fk("location"), nullable=False, index=True)
+    location = relationship("Location")
 
 
 class ServiceArea(Base):
@@ -114,7 +125,7 @@ class ServiceArea(Base):
 
 
 class Phone(Base):
-    """ORUK ``phone``; ``type`` is ``voice`` or ``text``."""
+    """HSDS 3 ``phone`` (the UK profile leaves phones out of services; we publish them as HSDS)."""
 
     __tablename__ = "phone"
     id = Column(Integer, primary_key=True, autoincrement=True)
@@ -126,7 +137,8 @@ class Phone(Base):
 
 
 class Schedule(Base):
-    """ORUK ``schedule``; free-text ``description`` until structured times are verified."""
+    """ORUK ``schedule``: iCal-style ``freq``/``byday`` with ``opens_at``/``closes_at`` ("HH:MM",
+    Europe/London local time), or only a free-text ``description``."""
 
     __tablename__ = "schedule"
     id = Column(Integer, primary_key=True, autoincrement=True)
@@ -162,13 +174,18 @@ class Contact(Base):
 
 
 class TaxonomyTerm(Base):
-    """ORUK ``taxonomy_term``; vocabularies: audience, need, delivery, kind."""
+    """ORUK ``taxonomy_term``; vocabularies: need (taxonomy.yml), audience, delivery, kind,
+    referral, field (value-carrying attributes), or another publisher's taxonomy name."""
 
     __tablename__ = "taxonomy_term"
     __table_args__ = (UniqueConstraint("vocabulary", "term"),)
-    id = Column(String(96), primary_key=True)  # "<vocabulary>:<term>"
-    term = Column(String(64), nullable=False)
-    vocabulary = Column(String(32), nullable=False, index=True)
+    id = Column(String(300), primary_key=True)  # "<vocabulary>:<term>"
+    term = Column(String(200), nullable=False)
+    vocabulary = Column(String(96), nullable=False, index=True)
+    name = Column(String(200), nullable=False)
+    description = Column(Text, nullable=False)
+    name_cy = Column(String(200))  # extension: Welsh label
+    parent_id = Column(String(300))  # our id of the parent term, if any
 
 
 class ServiceTaxonomy(Base):
@@ -178,6 +195,8 @@ class ServiceTaxonomy(Base):
     id = Column(Integer, primary_key=True, autoincrement=True)
     service_id = Column(_fk("service"), nullable=False, index=True)
     taxonomy_term_id = Column(_fk("taxonomy_term"), nullable=False, index=True)
+    value = Column(Text)  # HSDS attribute ``value`` (for the "field" vocabulary)
+    term = relationship("TaxonomyTerm")
 
 
 class DirectoryBuild(Base):
