@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bot.console import indexer, schema  # noqa: E402
 from bot.conversations import read_only_engine  # noqa: E402
-from tests.console.server import ConsoleServer, add_users, console_settings, login  # noqa: E402
+from tools.console.server import ConsoleServer, add_users, console_settings, login  # noqa: E402
 
 INTENTS = ["greet", "ask_low_mood", "ask_attachment", "ask_infant_mental_health", "find_support", "inform",
            "thank", "affirm", "deny", "goodbye", "ask_more_results", "narrow_online"]

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from tests.console.server import ConsoleServer, add_users, console_settings, csrf_of, login, PASSWORDS
+from tools.console.server import ConsoleServer, add_users, console_settings, csrf_of, login, PASSWORDS
 
 REPO = Path(__file__).resolve().parents[3]
 pytestmark = pytest.mark.skipif(not list((REPO / "models").glob("*.tar.gz")),

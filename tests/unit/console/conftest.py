@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.console.fill import standard_set
-from tests.console.server import ConsoleServer, add_users, console_settings
+from tools.console.fill import standard_set
+from tools.console.server import ConsoleServer, add_users, console_settings
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from bot.console import indexer, schema, store
 from bot.console.store import Filters
 from bot.conversations import read_only_engine
-from tests.console.fill import conversation, fill, standard_set
+from tools.console.fill import conversation, fill, standard_set
 
 
 def _index(tmp_path: Path) -> tuple[sa.engine.Engine, sa.engine.Engine, dict[str, str]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.console.redact import find_spans, redact_bot, redact_user
-from tests.console.evaluate import evaluate
+from tools.console.evaluate import evaluate
 
 
 @pytest.mark.parametrize(

@@ -14,8 +14,8 @@ import sqlalchemy as sa
 import yaml
 
 from bot.console import audit, schema
-from tests.console.fill import fill, conversation, standard_set
-from tests.console.server import ConsoleServer, count_rows, csrf_of, login
+from tools.console.fill import fill, conversation, standard_set
+from tools.console.server import ConsoleServer, count_rows, csrf_of, login
 
 REPO = Path(__file__).resolve().parents[3]
 

@@ -7,7 +7,7 @@ import re
 import pytest
 import requests
 
-from tests.console.server import ConsoleServer, csrf_of, login
+from tools.console.server import ConsoleServer, csrf_of, login
 
 GET_ROUTES = ["/", "/inbox", "/inbox?view=all", "/dashboard", "/audit", "/export.csv", "/export.json",
               "/c/P-abc", "/c/P-abc/story.yml", "/c/P-abc/safety-case.yml?event=1"]

@@ -1,6 +1,6 @@
 """Measure redaction recall and precision per kind on the labelled set.
 
-Run: .venv/bin/python -m tests.console.evaluate
+Run: .venv/bin/python -m tools.console.evaluate
 A predicted span counts as correct when it has the same kind and covers exactly
 the labelled characters (trailing/leading spaces ignored).
 """

@@ -1,6 +1,6 @@
 """Generate the labelled redaction set (synthetic UK messages, no real people).
 
-Run: .venv/bin/python -m tests.console.make_redaction_set  (rewrites redaction_set.json)
+Run: .venv/bin/python -m tools.console.make_redaction_set  (rewrites redaction_set.json)
 Every span is recorded as it is inserted, so the labels are exact by construction.
 Numbers use Ofcom's drama ranges (07700 900xxx, 01632 960xxx, 020 7946 0xxx) or
 random digits; NHS numbers are random 10-digit numbers with a valid check digit.
