@@ -109,6 +109,7 @@ def load_seed(path: Path | None = None) -> Seed:
             merged.update({k: v for k, v in org.items() if k != "services"})
             for svc in org.get("services") or []:
                 sid = str(svc.get("id", "?"))
+                _iso_date(svc)
                 before = placed.get(sid)
                 if before is not None:
                     if before[2] == files[0].name and number > 0:
@@ -124,6 +125,16 @@ def load_seed(path: Path | None = None) -> Seed:
     )
     origin = {sid: where for sid, (_, _, where) in placed.items()}
     return Seed(organisations, digest.hexdigest(), files[0], origin, replaced, tuple(clashes))
+
+
+def _iso_date(svc: dict[str, Any]) -> None:
+    """Read a quoted "YYYY-MM-DD" assured_date as the date YAML gives when it is unquoted."""
+    value = svc.get("assured_date")
+    if isinstance(value, str):
+        try:
+            svc["assured_date"] = date.fromisoformat(value.strip())
+        except ValueError:
+            pass
 
 
 def validate_seed(seed: Seed, gazetteer: Gazetteer | None = None,
@@ -179,7 +190,8 @@ def phone_problem(number: str) -> str | None:
 def service_problems(svc: dict[str, Any], gaz: Gazetteer, needs: frozenset[str]) -> list[str]:
     """Every rule a single service record breaks."""
     out: list[str] = []
-    required = ("id", "name", "description", "eligibility_description", "fees_description",
+    # fees_description is optional: a record states a cost only when its source does.
+    required = ("id", "name", "description", "eligibility_description",
                 "kind", "status", "source", "assured_date")
     out += [f"missing {key}" for key in required if not svc.get(key)]
     if svc.get("id") and not _SLUG.match(str(svc["id"])):
@@ -234,7 +246,7 @@ def _age_problems(svc: dict[str, Any]) -> list[str]:
         if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 0):
             out.append(f"{key} must be a whole number of months")
     low, high = ages["min_age_months"], ages["max_age_months"]
-    if isinstance(low, int) and isinstance(high, int) and low > high:
+    if not out and isinstance(low, int) and isinstance(high, int) and low > high:
         out.append("min_age_months is more than max_age_months")
     return out
 
@@ -396,7 +408,7 @@ def _write_service(writer: Writer, org_id: str, svc: dict[str, Any]) -> None:
         url=svc.get("url"), email=svc.get("email"), status=svc["status"],
         eligibility_description=_clean(svc["eligibility_description"]),
         min_age_months=svc.get("min_age_months"), max_age_months=svc.get("max_age_months"),
-        fees_description=svc["fees_description"], application_process=svc.get("application_process"),
+        fees_description=svc.get("fees_description"), application_process=svc.get("application_process"),
         assured_date=svc["assured_date"], alert=svc.get("alert"), source=svc["source"],
         priority=svc.get("priority", 100),
     ))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from pathlib import Path
 
@@ -12,6 +13,11 @@ from bot.db import make_engine, make_session_factory
 from bot.directory.build import main
 from bot.directory.oruk import oruk_id, service_json
 from bot.directory.queries import count_services, find_services
+from bot.directory.seed import load_seed
+
+SERVICES = {svc["id"]: svc for _, svc in load_seed().services()}
+TOTAL = len(SERVICES)
+ACTIVE = sum(svc["status"] == "active" for svc in SERVICES.values())
 
 
 def _count(path: Path) -> tuple[str, int]:
@@ -26,14 +32,14 @@ def test_cli_builds_a_wal_sqlite_file_idempotently(tmp_path: Path, capsys) -> No
     url = f"sqlite:///{db}"
     assert (main(["--url", url]), main(["--url", url])) == (0, 0)
     leftovers = sorted(p.name for p in db.parent.iterdir() if p.name != db.name)
-    assert (_count(db), leftovers) == (("wal", 25), [])
-    assert capsys.readouterr().out.count("directory built: 25 services") == 2
+    assert (_count(db), leftovers) == (("wal", TOTAL), [])
+    assert capsys.readouterr().out.count(f"directory built: {TOTAL} services") == 2
 
 
 def test_cli_reads_url_from_environment(tmp_path: Path, monkeypatch) -> None:
     db = tmp_path / "env.db"
     monkeypatch.setenv("DIRECTORY_DB_URL", f"sqlite:///{db}")
-    assert (main([]), _count(db)) == (0, ("wal", 25))
+    assert (main([]), _count(db)) == (0, ("wal", TOTAL))
 
 
 def test_bad_seed_leaves_the_old_directory(tmp_path: Path, capsys) -> None:
@@ -41,7 +47,7 @@ def test_bad_seed_leaves_the_old_directory(tmp_path: Path, capsys) -> None:
     bad = tmp_path / "bad.yml"
     bad.write_text("organisations: []\n", encoding="utf-8")
     main(["--url", f"sqlite:///{db}"])
-    assert (main(["--url", f"sqlite:///{db}", "--services", str(bad)]), _count(db)) == (1, ("wal", 25))
+    assert (main(["--url", f"sqlite:///{db}", "--services", str(bad)]), _count(db)) == (1, ("wal", TOTAL))
     assert "no organisations" in capsys.readouterr().err
 
 
@@ -63,7 +69,7 @@ def test_session_factory_keeps_values_after_commit(tmp_path: Path) -> None:
         result = find_services(session, None, mode="online", limit=1)
         total = count_services(session)
     engine.dispose()
-    assert (result.services[0].id, total) == ("brecon-mind-mums-matter", 25)
+    assert (len(result.services), result.services[0].id in SERVICES, total) == (1, True, ACTIVE)
 
 
 def test_cache_notices_a_rebuild(tmp_path: Path) -> None:
@@ -74,22 +80,34 @@ def test_cache_notices_a_rebuild(tmp_path: Path) -> None:
     create_directory(engine)
     session_factory = make_session_factory(engine)
     with session_factory() as session:
-        before = find_services(session, None, mode="online", limit=1).total
+        first = find_services(session, None, mode="online", limit=1)
     with engine.begin() as conn:
-        conn.execute(text("UPDATE service SET status = 'inactive' WHERE id = 'brecon-mind-mums-matter'"))
+        conn.execute(text("UPDATE service SET status = 'inactive' WHERE id = :id"),
+                     {"id": first.services[0].id})
         conn.execute(text("UPDATE directory_build SET id = 'edited'"))
     with session_factory() as session:
         after = find_services(session, None, mode="online", limit=1).total
-    assert (before, after) == (8, 7)
+    assert after == first.total - 1
 
 
 @pytest.mark.parametrize("service_id", ["pavo-startwell", "samaritans", "cnwl-circle-of-security"])
 def test_oruk_export(session, service_id: str) -> None:
     doc = service_json(session, service_id)
     assert (doc["id"], doc["status"], doc["assured_date"], doc["organization"]["id"] != doc["id"]) == (
-        oruk_id("service", service_id), "active", "2026-11-23", True,
+        oruk_id("service", service_id), "active", SERVICES[service_id]["assured_date"].isoformat(), True,
     )
 
 
 def test_oruk_export_unknown(session) -> None:
     assert service_json(session, "nope") is None
+
+
+def test_build_logs_counts_by_area_and_need(tmp_path: Path, caplog) -> None:
+    fixture = Path(__file__).resolve().parent / "fixtures" / "services.yml"
+    with caplog.at_level(logging.INFO, logger="bot.directory.build"):
+        assert main(["--url", f"sqlite:///{tmp_path / 'd.db'}", "--services", str(fixture)]) == 0
+    assert caplog.messages[-2:] == [
+        "directory services by area: Brecon and district 1, Milton Keynes 1, Wales 1",
+        "directory services by need: anxiety 1, information 1, loneliness 1, postnatal_depression 1, "
+        "walking_group 1",
+    ]

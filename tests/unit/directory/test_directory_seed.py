@@ -1,7 +1,8 @@
-"""The seed file: every rule in its header, and no invented phone numbers."""
+"""The directory YAML: every record sourced and dated, phones well formed, rules enforced."""
 
 from __future__ import annotations
 
+import logging
 import re
 from datetime import date
 from pathlib import Path
@@ -9,34 +10,20 @@ from typing import Any
 
 import pytest
 
-from bot.directory.seed import SeedError, create_directory, load_seed, validate_seed
+from bot.directory.seed import (
+    SeedError,
+    create_directory,
+    load_seed,
+    phone_problem,
+    seed_files,
+    validate_seed,
+)
+from bot.directory.taxonomy import load_taxonomy
 
-SAFETY_MD = Path(__file__).resolve().parents[3].parent / "shared" / "SAFETY.md"
-SEEDS = SAFETY_MD.parent / "seeds"
-
-# Every number the directory may show, with where it was verified. Add a number here
-# only with its source; the test below then lets it into services.yml.
-VERIFIED_NUMBERS = {
-    "01597822191": "seed article (PAVO): Lucy Taylor, Startwell Development Officer",
-    "03001233393": "SAFETY.md V: Mind Infoline",
-    "86463": "SAFETY.md V: Mind Infoline text",
-    "116123": "SAFETY.md V: Samaritans",
-    "08081640123": "SAFETY.md: Samaritans Welsh Language Line (number V, hours U)",
-    "85258": "SAFETY.md V: Shout",
-    "111": "SAFETY.md V: NHS 111 England / NHS 111 Wales",
-    "999": "SAFETY.md V: emergency",
-    "08082000247": "SAFETY.md V: National Domestic Abuse Helpline",
-    "08088010800": "SAFETY.md V: Live Fear Free",
-    "07860077333": "SAFETY.md V: Live Fear Free text",
-    "08088005000": "SAFETY.md V: NSPCC",
-    "08001111": "SAFETY.md V: Childline",
-    "08000684141": "SAFETY.md V: PAPYRUS HOPELINE247",
-    "0800585858": "SAFETY.md V: CALM",
-}
-# Unverified (U) numbers that must never appear: SAFETY.md says show the website.
-FORBIDDEN_NUMBERS = {"08081961776": "PANDAS helpline (U)"}
-# Phone-like runs of digits (5+ digits, spaces allowed), or 111/999 on their own.
-_NUMBER = re.compile(r"(?<![\d-])(?:\d[\d ]{3,}\d|111|999)(?![\d-])")
+FIXTURE_SERVICES = Path(__file__).resolve().parent / "fixtures" / "services.yml"
+_URL = re.compile(r"^https?://\S+$")
+# SAFETY.md marks the PANDAS helpline number unverified: the directory shows the website.
+FORBIDDEN_NUMBERS = {"08081961776": "PANDAS helpline (unverified)"}
 
 
 def _strings(node: Any) -> list[str]:
@@ -45,10 +32,6 @@ def _strings(node: Any) -> list[str]:
     if isinstance(node, list | tuple):
         return [s for v in node for s in _strings(v)]
     return [node] if isinstance(node, str) else []
-
-
-def _digits(text: str) -> str:
-    return re.sub(r"\D", "", text)
 
 
 @pytest.fixture(scope="module")
@@ -60,92 +43,107 @@ def test_seed_is_valid(seed) -> None:
     assert validate_seed(seed) == []
 
 
-def test_every_service_has_source_date_and_contact(seed) -> None:
-    missing = [
-        svc["id"] for _, svc in seed.services()
-        if not (svc.get("source") and isinstance(svc.get("assured_date"), date)
-                and (svc.get("url") or svc.get("email") or svc.get("phones")))
-    ]
-    assert missing == []
+def test_every_file_is_read() -> None:
+    names = [p.name for p in seed_files()]
+    assert names[0] == "services.yml"
+    assert set(names[1:]) == {p.name for p in (seed_files()[0].parent / "services").glob("*.yml")}
 
 
-def test_every_phone_number_is_verified(seed) -> None:
-    numbers = {_digits(str(p["number"])) for _, svc in seed.services() for p in svc.get("phones") or []}
-    assert numbers - set(VERIFIED_NUMBERS) == set()
+def test_every_record_has_an_http_source_and_an_assured_date(seed) -> None:
+    bad = [svc.get("id") for _, svc in seed.services()
+           if not (_URL.match(str(svc.get("source") or "")) and isinstance(svc.get("assured_date"), date))]
+    assert bad == []
 
 
-def test_no_unverified_number_anywhere_in_the_text(seed) -> None:
-    found = {
-        _digits(m.group()) for text in _strings(list(seed.organisations))
-        for m in _NUMBER.finditer(text)
-    }
-    # Dates are not phone numbers.
-    found = {n for n in found if not re.fullmatch(r"20\d\d", n)}
-    assert (found - set(VERIFIED_NUMBERS), found & set(FORBIDDEN_NUMBERS)) == (set(), set())
+def test_every_phone_number_is_well_formed(seed) -> None:
+    bad = [(svc["id"], p.get("number")) for _, svc in seed.services() for p in svc.get("phones") or []
+           if phone_problem(str(p.get("number", "")))]
+    assert bad == []
 
 
-@pytest.mark.skipif(not SAFETY_MD.exists(), reason="shared SAFETY.md not mounted")
-def test_allow_list_matches_safety_md_and_seeds() -> None:
-    verified_text = _digits(SAFETY_MD.read_text(encoding="utf-8"))
-    verified_text += "".join(_digits(p.read_text(encoding="utf-8")) for p in SEEDS.glob("*.txt"))
-    assert [n for n in VERIFIED_NUMBERS if n not in verified_text] == []
+def test_every_need_is_a_taxonomy_term(seed) -> None:
+    ids = load_taxonomy().ids()
+    assert sorted({n for _, svc in seed.services() for n in svc.get("needs") or []} - ids) == []
 
 
-def test_an_invented_number_fails(seed) -> None:
-    """The guard works: a made-up helpline would be caught."""
-    invented = "0800 123 4567"
-    assert _digits(invented) not in VERIFIED_NUMBERS
-    assert {_digits(m.group()) for m in _NUMBER.finditer(f"Call {invented} now")} == {"08001234567"}
+def test_unverified_pandas_number_appears_nowhere(seed) -> None:
+    digits = {re.sub(r"\D", "", s) for s in _strings(list(seed.organisations))}
+    assert [n for n in FORBIDDEN_NUMBERS if any(n in d for d in digits)] == []
 
 
 @pytest.mark.parametrize(
-    "service_id",
-    ["cnwl-circle-of-security", "cnwl-walking-group", "cnwl-one-to-one", "pavo-startwell",
-     "powys-pimh-steering-group", "powys-ihv-champion-training", "brecon-mind-mums-matter",
-     "ystradgynlais-mind-mums-matter", "mnp-mind-mums-matter", "parent-infant-foundation-info",
-     "pandas-support", "app-peer-support", "mind-infoline", "samaritans", "shout",
-     "nhs-111-england", "nhs-111-wales", "ndah", "live-fear-free", "nspcc-helpline",
-     "childline", "papyrus-hopeline247", "calm-helpline"],
+    ("number", "problem"),
+    [("116 123", None), ("0800 1111", None), ("01597 822191", None), ("85258", None),
+     ("111", None), ("0300 123 3393", None),
+     ("0800-FLOWERS", "bad phone number '0800-FLOWERS' (digits and spaces, quoted)"),
+     ("01597 8221", "bad phone number '01597 8221' (not a UK number or short code)"),
+     ("18001 0800 22 44 88", "bad phone number '18001 0800 22 44 88' (not a UK number or short code)"),
+     ("12", "bad phone number '12' (not a UK number or short code)")],
 )
-def test_required_services_present(seed, service_id: str) -> None:
-    assert service_id in {svc["id"] for _, svc in seed.services()}
+def test_phone_numbers(number: str, problem: str | None) -> None:
+    assert phone_problem(number) == problem
 
 
-def test_pandas_shows_no_helpline_number(seed) -> None:
-    pandas = next(svc for _, svc in seed.services() if svc["id"] == "pandas-support")
-    assert (pandas.get("phones"), pandas["url"]) == (None, "https://pandasfoundation.org.uk")
+def test_services_folder_record_wins_and_is_counted(caplog) -> None:
+    with caplog.at_level(logging.INFO, logger="bot.directory.seed"):
+        seed = load_seed(FIXTURE_SERVICES)
+    records = {svc["id"]: (org["id"], svc["name"]) for org, svc in seed.services()}
+    assert records["old-record"] == ("helpline-org", "Re-sourced record")
+    assert (len(records), seed.replaced) == (3, 1)
+    assert "directory: 1 services.yml records replaced by services/*.yml records" in caplog.messages
+
+
+def test_same_id_in_two_services_files_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "services").mkdir()
+    (tmp_path / "services.yml").write_text(FIXTURE_SERVICES.read_text(encoding="utf-8"), encoding="utf-8")
+    extra = (FIXTURE_SERVICES.parent / "services" / "area.yml").read_text(encoding="utf-8")
+    for name in ("a.yml", "b.yml"):
+        (tmp_path / "services" / name).write_text(extra, encoding="utf-8")
+    problems = validate_seed(load_seed(tmp_path / "services.yml"))
+    assert "service example-helpline: defined in services/a.yml and in services/b.yml" in problems
 
 
 @pytest.mark.parametrize(
     ("change", "problem"),
     [
-        ({"source": ""}, "service cnwl-walking-group: missing source"),
-        ({"assured_date": None}, "service cnwl-walking-group: missing assured_date"),
-        ({"assured_date": "last week"},
-         "service cnwl-walking-group: assured_date must be a date (YYYY-MM-DD)"),
-        ({"url": None}, "service cnwl-walking-group: needs a contact route (url, email or phones)"),
-        ({"audience": ["grandad"]}, "service cnwl-walking-group: unknown audience 'grandad'"),
-        ({"service_area": ["Atlantis"]},
-         "service cnwl-walking-group: unknown service_area 'Atlantis' (not in places.yml)"),
+        ({"source": ""}, "missing source"),
+        ({"source": "seed article: a blog post"}, "source must be an http(s) URL"),
+        ({"assured_date": None}, "missing assured_date"),
+        ({"assured_date": "last week"}, "assured_date must be a date (YYYY-MM-DD)"),
+        ({"url": None, "phones": []}, "needs a contact route (url, email or phones)"),
+        ({"audience": ["grandad"]}, "unknown audience 'grandad'"),
+        ({"needs": ["walking_group", "happiness"]}, "unknown needs 'happiness'"),
+        ({"referral": ["neighbour"]}, "unknown referral 'neighbour'"),
+        ({"kind": "party"}, "unknown kind 'party'"),
+        ({"service_area": ["Atlantis"]}, "unknown service_area 'Atlantis' (not in places.yml)"),
         ({"phones": [{"number": "0800-FLOWERS"}]},
-         "service cnwl-walking-group: bad phone number '0800-FLOWERS' (digits and spaces, quoted)"),
+         "bad phone number '0800-FLOWERS' (digits and spaces, quoted)"),
+        ({"max_age_months": -1}, "max_age_months must be a whole number of months"),
+        ({"min_age_months": 24}, "min_age_months is more than max_age_months"),
+        ({"schedules": [{"byday": "Tuesday", "opens_at": "10:00", "closes_at": "11:30",
+                         "description": "x"}]},
+         "schedules[0]: bad byday 'Tuesday' (e.g. \"MO,TU\"; \"2MO\" only when MONTHLY)"),
+        ({"schedules": [{"byday": "TU", "opens_at": 600, "closes_at": "11:30", "description": "x"}]},
+         "schedules[0]: opens_at must be \"HH:MM\" (quoted), not 600"),
+        ({"locations": [{"name": "Hall", "city": "Brecon", "postcode": "Brecon"}]},
+         "locations[0]: bad postcode 'Brecon'"),
     ],
 )
-def test_validation_catches(seed, change: dict[str, Any], problem: str) -> None:
+def test_validation_catches(change: dict[str, Any], problem: str) -> None:
+    seed = load_seed(FIXTURE_SERVICES)
     orgs = [dict(o) for o in seed.organisations]
-    cnwl = orgs[0]
-    cnwl["services"] = [dict(s) for s in cnwl["services"]]
-    cnwl["services"][1].update(change)
-    broken = type(seed)(tuple(orgs), seed.sha256, seed.path)
-    assert validate_seed(broken) == [problem]
+    orgs[0]["services"] = [dict(s) for s in orgs[0]["services"]]
+    orgs[0]["services"][0].update(change)
+    broken = type(seed)(tuple(orgs), seed.sha256, seed.path, seed.origin)
+    assert validate_seed(broken) == [f"service brecon-walk: {problem}"]
 
 
 def test_create_directory_refuses_invalid_seed(tmp_path: Path) -> None:
     bad = tmp_path / "services.yml"
-    bad.write_text("organisations:\n  - id: x\n    name: X\n    source: s\n    services:\n"
+    bad.write_text("organisations:\n  - id: x\n    name: X\n    services:\n"
                    "      - {id: y, name: Y}\n", encoding="utf-8")
     from bot.db import make_engine
 
     with pytest.raises(SeedError) as err:
         create_directory(make_engine("sqlite://"), bad)
-    assert "service y: missing description" in err.value.problems
+    assert {"service y: missing description", "service y: missing source"} <= set(err.value.problems)
