@@ -30,7 +30,7 @@ log = logging.getLogger(__name__)
 HERE = Path(__file__).resolve().parent
 SESSION_COOKIE = "console_session"
 PRE_COOKIE = "console_pre"
-PUBLIC = ("/login", "/static/")
+PUBLIC = ("/login", "/static/", "/oruk/")  # /oruk/: the public directory feed (bot.directory.api)
 REFRESH_SECONDS = 3.0
 
 
@@ -214,6 +214,7 @@ def create_app(settings: Settings | None = None, *, background: bool = True) -> 
         background: Run the index refresh (and retention schedule) in the background.
     """
     from bot.console import views, views_admin
+    from bot.directory import api as oruk_api
 
     settings = settings or get_settings()
     db = schema.open_console_db(resolve_sqlite_url(settings.console_db_url))
@@ -222,6 +223,7 @@ def create_app(settings: Settings | None = None, *, background: bool = True) -> 
     app[CONSOLE] = console
     views.add_routes(app)
     views_admin.add_routes(app)
+    oruk_api.add_routes(app, settings.directory_db_url)
     app.router.add_static("/static/", HERE / "static", show_index=False)
     if background:
         app.cleanup_ctx.append(_background)
