@@ -200,7 +200,7 @@ def add_routes(app: web.Application, db_url: str | None = None) -> None:
     async def _dispose(_: web.Application) -> None:
         engine.dispose()
 
-    app.on_cleanup.append(_dispose)
+    app.on_cleanup.append(_dispose)  # type: ignore[arg-type]  # aiohttp's stub wants a generic
     app.router.add_get(PREFIX, version)
     app.router.add_get(f"{PREFIX}services", services)
     app.router.add_get(PREFIX + "services/{id}", service)

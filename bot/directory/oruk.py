@@ -88,7 +88,7 @@ def schema_problems(doc: Any) -> list[str]:
     if not isinstance(doc, dict):
         return ["not a JSON object"]
     out: dict[str, str] = {}  # the same error from both schemas is reported once
-    for name, validator in zip(("ORUK", "HSDS 3.0"), _validators()):
+    for name, validator in zip(("ORUK", "HSDS 3.0"), _validators(), strict=True):
         for err in sorted(validator.iter_errors(doc), key=lambda e: list(map(str, e.absolute_path))):
             where = ".".join(str(p) for p in err.absolute_path) or "(record)"
             out.setdefault(f"{where}: {err.message}", name)

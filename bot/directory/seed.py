@@ -8,6 +8,7 @@ services/*.yml file takes the services/*.yml record (the re-sourced copy).
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import re
@@ -131,10 +132,8 @@ def _iso_date(svc: dict[str, Any]) -> None:
     """Read a quoted "YYYY-MM-DD" assured_date as the date YAML gives when it is unquoted."""
     value = svc.get("assured_date")
     if isinstance(value, str):
-        try:
+        with contextlib.suppress(ValueError):  # left as text: validate_seed reports it
             svc["assured_date"] = date.fromisoformat(value.strip())
-        except ValueError:
-            pass
 
 
 def validate_seed(seed: Seed, gazetteer: Gazetteer | None = None,

@@ -62,7 +62,8 @@ def test_overnight_hours_and_midday() -> None:
     lunch = [{"byday": "MO", "opens_at": "12:00", "closes_at": "13:30", "description": "Lunch"}]
     # 00:30 GMT on Saturday 1 November 2025: still Friday night's session.
     assert opening_status(late, datetime(2025, 11, 1, 0, 30, tzinfo=UTC)) == "Open now, until 2am"
-    assert opening_status(lunch, datetime(2025, 11, 3, 9, 0, tzinfo=UTC)) == "Closed now. Opens today at midday"
+    assert opening_status(lunch, datetime(2025, 11, 3, 9, 0, tzinfo=UTC)) == (
+        "Closed now. Opens today at midday")
 
 
 def test_no_times_known_gives_none() -> None:
