@@ -148,6 +148,21 @@ def _is_listing(paragraph: str, kind: str) -> bool:
     return bool(lines) and all(_CONTACT_LINE.match(line) for line in lines)
 
 
+def text_without_card(text: str | None, payload: Any) -> str:
+    """The reply's own words without the paragraphs that list what its card shows.
+
+    For a client that draws the card itself: it shows this text, then the card,
+    so nothing appears twice. When the payload is not a card the text is
+    returned unchanged.
+    """
+    text = (text or "").strip()
+    kind = card_kind(payload)
+    if kind is None:
+        return text
+    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
+    return "\n\n".join(p for p in paragraphs if not _is_listing(p, kind))
+
+
 def text_with_card(text: str | None, payload: Any, lang: str | None = "en") -> str:
     """The reply as one text: its own words, with the card in place of any list it repeats.
 

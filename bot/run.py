@@ -49,7 +49,7 @@ def commands(settings: Settings) -> dict[str, list[str]]:
     if (REPO_ROOT / "bot/console/__main__.py").exists():
         procs["console"] = [sys.executable, "-m", "bot.console", "serve"]
     if settings.telegram_token and not settings.telegram_webhook_url:
-        procs["telegram"] = [sys.executable, "-m", "bot.telegram_cli", "poll"]
+        procs["telegram"] = [sys.executable, "-m", "bot.telegram.cli", "poll"]
     return procs
 
 

@@ -43,7 +43,7 @@ def rows() -> list[tuple[str, str, str, str]]:
     import importlib
     import sys as _sys
     _sys.path.insert(0, str(REPO))
-    english = importlib.import_module("bot.channels.telegram_texts")
+    english = importlib.import_module("bot.telegram.texts")
     for key, text in (cy.get("telegram") or {}).items():
         if isinstance(text, dict):
             for kind, sentence in text.items():

@@ -80,7 +80,7 @@ def test_the_rest_channels_last_resort_reply_follows_the_language() -> None:
 
 
 def test_telegram_own_texts_follow_the_users_language() -> None:
-    from bot.channels import telegram_texts as texts
+    from bot.telegram import texts
 
     assert texts.say("FORGET_YES", "cy") != texts.FORGET_YES
     assert "999" in texts.say("URGENT_FOOTER", "cy") and "116 123" in texts.say("URGENT_FOOTER", "cy")

@@ -2,9 +2,10 @@
 
 Records every call (sendMessage, editMessageReplyMarkup, answerCallbackQuery,
 setWebhook, getUpdates, ...), answers like Telegram does, can be told to fail
-the next calls of a method with 429 (``retry_after``) or 500, and queues
-updates for getUpdates (long polling). Runs in the test's own event loop
-(``await start()``) or in a thread of its own (``start_in_thread()``).
+the next calls of a method with 429 (``retry_after``), 5xx, 400 or 403, can go
+away (its port closed: connections refused) and come back on the same port,
+and queues updates for getUpdates (long polling). Runs in the test's own event
+loop (``await start()``) or in a thread of its own (``start_in_thread()``).
 """
 
 from __future__ import annotations
@@ -44,9 +45,20 @@ class BotApiStandIn:
         """What TELEGRAM_API_BASE should be."""
         return f"http://127.0.0.1:{self.port}"
 
-    def fail(self, method: str, status: int, times: int = 1, retry_after: int | None = None) -> None:
+    def fail(
+        self,
+        method: str,
+        status: int,
+        times: int = 1,
+        retry_after: int | None = None,
+        description: str | None = None,
+    ) -> None:
         """Make the next ``times`` calls of ``method`` fail with ``status``."""
-        body: dict[str, Any] = {"ok": False, "error_code": status, "description": f"stand-in error {status}"}
+        body: dict[str, Any] = {
+            "ok": False,
+            "error_code": status,
+            "description": description or f"stand-in error {status}",
+        }
         if retry_after is not None:
             body["parameters"] = {"retry_after": retry_after}
         with self._lock:
@@ -88,7 +100,9 @@ class BotApiStandIn:
 
     async def _handle(self, request: web.Request) -> web.Response:
         if request.match_info["token"] != self.token:
-            return web.json_response({"ok": False, "error_code": 401, "description": "Unauthorized"}, status=401)
+            return web.json_response(
+                {"ok": False, "error_code": 401, "description": "Unauthorized"}, status=401
+            )
         method = request.match_info["method"]
         params: dict[str, Any] = dict(request.query)
         if request.can_read_body:
@@ -142,15 +156,25 @@ class BotApiStandIn:
         return True
 
     async def start(self) -> str:
-        """Start in the running event loop; returns the base URL."""
+        """Start in the running event loop (on the same port after :meth:`stop`); returns the base URL."""
         app = web.Application()
         app.router.add_route("*", "/bot{token}/{method}", self._handle)
         self._runner = web.AppRunner(app)
         await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        site = web.TCPSite(self._runner, "127.0.0.1", self.port, reuse_address=True)
         await site.start()
         self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
         return self.base_url
+
+    def go_away(self) -> None:
+        """Close the port (thread mode): every call is refused until :meth:`come_back`."""
+        assert self._loop is not None
+        asyncio.run_coroutine_threadsafe(self.stop(), self._loop).result(10)
+
+    def come_back(self) -> None:
+        """Listen again on the same port (thread mode)."""
+        assert self._loop is not None
+        asyncio.run_coroutine_threadsafe(self.start(), self._loop).result(10)
 
     async def stop(self) -> None:
         """Stop the server started by :meth:`start`."""

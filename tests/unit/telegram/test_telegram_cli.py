@@ -1,4 +1,4 @@
-"""`python -m bot.telegram_cli` against the Bot API stand-in."""
+"""`python -m bot.telegram.cli` against the Bot API stand-in."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 from aiohttp import web
 
-from bot import telegram_cli
 from bot.settings import Settings
+from bot.telegram import cli as telegram_cli
 from tests.integration.telegram import telegram_updates_examples as ex
 from tests.integration.telegram.telegram_standin import TOKEN, BotApiStandIn
 
@@ -20,8 +20,11 @@ SECRET = "cli-secret_1"
 
 def settings_for(api: BotApiStandIn, **changes: Any) -> Settings:
     values: dict[str, Any] = {
-        "telegram_token": TOKEN, "telegram_secret_token": SECRET, "telegram_api_base": api.base_url,
-        "telegram_webhook_url": "https://bot.example.org/webhooks/telegram/webhook", **changes,
+        "telegram_token": TOKEN,
+        "telegram_secret_token": SECRET,
+        "telegram_api_base": api.base_url,
+        "telegram_webhook_url": "https://bot.example.org/webhooks/telegram/webhook",
+        **changes,
     }
     return replace(Settings(), **values)
 
@@ -34,11 +37,15 @@ async def test_set_webhook_sends_secret_allowed_updates_and_drop_pending() -> No
         await telegram_cli.delete_webhook(settings_for(api), drop_pending=False)
     finally:
         await api.stop()
-    assert api.calls_of("setWebhook") == [{
-        "url": "https://bot.example.org/webhooks/telegram/webhook", "secret_token": SECRET,
-        "allowed_updates": ["message", "edited_message", "callback_query"], "drop_pending_updates": True,
-        "max_connections": 10,
-    }]
+    assert api.calls_of("setWebhook") == [
+        {
+            "url": "https://bot.example.org/webhooks/telegram/webhook",
+            "secret_token": SECRET,
+            "allowed_updates": ["message", "edited_message", "callback_query"],
+            "drop_pending_updates": True,
+            "max_connections": 10,
+        }
+    ]
     assert api.calls_of("deleteWebhook") == [{"drop_pending_updates": False}]
 
 
@@ -75,8 +82,11 @@ async def test_poll_forwards_updates_in_order_with_the_secret_and_confirms_them(
     port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
     for update_id in (11, 12, 13):
         api.queue_update(ex.text(update_id, 5, f"message {update_id}"))
-    task = asyncio.create_task(telegram_cli.poll(
-        settings_for(api), f"http://127.0.0.1:{port}/webhooks/telegram/webhook", timeout=1, force=False))
+    task = asyncio.create_task(
+        telegram_cli.poll(
+            settings_for(api), f"http://127.0.0.1:{port}/webhooks/telegram/webhook", timeout=1, force=False
+        )
+    )
     try:
         for _ in range(100):
             if len(received) >= 4 and len(api.calls_of("getUpdates")) >= 2:

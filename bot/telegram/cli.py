@@ -1,4 +1,4 @@
-"""Telegram set-up commands: ``python -m bot.telegram_cli set-webhook|delete-webhook|webhook-info|poll``.
+"""Telegram set-up commands: ``python -m bot.telegram.cli set-webhook|delete-webhook|webhook-info|poll``.
 
 Setting the webhook is a deliberate step, not a side effect of every start.
 ``poll`` lets a service pilot the bot without a public HTTPS URL: it long-polls
@@ -18,11 +18,11 @@ from typing import Any
 
 import aiohttp
 
-from bot.channels.telegram import SECRET_HEADER
-from bot.channels.telegram_api import BotApi, TelegramApiError
 from bot.settings import Settings, get_settings
+from bot.telegram.api import BotApi, TelegramApiError
+from bot.telegram.channel import SECRET_HEADER
 
-logger = logging.getLogger("bot.telegram_cli")
+logger = logging.getLogger("bot.telegram.cli")
 
 # Only what the channel handles; Telegram then never sends the rest.
 ALLOWED_UPDATES = ["message", "edited_message", "callback_query"]
@@ -96,7 +96,9 @@ async def _forward(session: aiohttp.ClientSession, url: str, secret: str, update
             async with session.post(url, json=update, headers={SECRET_HEADER: secret}) as resp:
                 if resp.status < 500:
                     return resp.status
-                logger.warning("webhook answered %s for update %s; retrying", resp.status, update.get("update_id"))
+                logger.warning(
+                    "webhook answered %s for update %s; retrying", resp.status, update.get("update_id")
+                )
         except (aiohttp.ClientError, asyncio.TimeoutError) as err:
             logger.warning("webhook not reachable (%s); retrying", type(err).__name__)
         await asyncio.sleep(delay)
@@ -114,18 +116,25 @@ async def poll(settings: Settings, webhook: str | None, timeout: int, force: boo
             info = await api.call("getWebhookInfo")
             if isinstance(info, dict) and info.get("url"):
                 if not force:
-                    raise SystemExit("a webhook is set; long polling would conflict (delete it, or pass --force)")
+                    raise SystemExit(
+                        "a webhook is set; long polling would conflict (delete it, or pass --force)"
+                    )
                 await api.call("deleteWebhook", drop_pending_updates=False)
             logger.info("long polling; forwarding updates to %s", target)
             while True:
                 try:
                     updates = await api.call(
-                        "getUpdates", offset=offset, timeout=timeout, allowed_updates=ALLOWED_UPDATES,
+                        "getUpdates",
+                        offset=offset,
+                        timeout=timeout,
+                        allowed_updates=ALLOWED_UPDATES,
                         timeout_s=timeout + 15,
                     )
                 except TelegramApiError as err:
                     if err.code in (401, 404, 409):
-                        raise SystemExit(f"getUpdates refused ({err.code}): check the token and the webhook") from err
+                        raise SystemExit(
+                            f"getUpdates refused ({err.code}): check the token and the webhook"
+                        ) from err
                     logger.warning("getUpdates failed (%s); retrying in %.0fs", err.code, delay)
                     await asyncio.sleep(delay)
                     delay = min(delay * 2, RETRY_MAX_S)
@@ -135,7 +144,9 @@ async def poll(settings: Settings, webhook: str | None, timeout: int, force: boo
                     update_id = update.get("update_id")
                     status = await _forward(session, target, secret, update)
                     if status == 403:
-                        raise SystemExit("the webhook refused the secret: TELEGRAM_SECRET_TOKEN differs from Rasa's")
+                        raise SystemExit(
+                            "the webhook refused the secret: TELEGRAM_SECRET_TOKEN differs from Rasa's"
+                        )
                     if status != 200:
                         logger.warning("update %s not accepted (%s); skipped", update_id, status)
                     if isinstance(update_id, int):
@@ -148,7 +159,7 @@ async def poll(settings: Settings, webhook: str | None, timeout: int, force: boo
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point."""
-    parser = argparse.ArgumentParser(prog="python -m bot.telegram_cli", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m bot.telegram.cli", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
     p_set = sub.add_parser("set-webhook", help="setWebhook with the secret token and allowed updates")
     p_set.add_argument("--url", help="public https URL (default: TELEGRAM_WEBHOOK_URL)")
@@ -158,7 +169,9 @@ def main(argv: list[str] | None = None) -> int:
     p_del.add_argument("--drop-pending", action="store_true", help="discard updates waiting at Telegram")
     sub.add_parser("webhook-info", help="getWebhookInfo")
     p_poll = sub.add_parser("poll", help="long-poll getUpdates and feed the local Rasa webhook")
-    p_poll.add_argument("--webhook", help=f"local webhook (default: http://RASA_HOST:RASA_PORT{WEBHOOK_PATH})")
+    p_poll.add_argument(
+        "--webhook", help=f"local webhook (default: http://RASA_HOST:RASA_PORT{WEBHOOK_PATH})"
+    )
     p_poll.add_argument("--timeout", type=int, default=30, help="getUpdates long-poll timeout in seconds")
     p_poll.add_argument("--force", action="store_true", help="delete a webhook that is set, then poll")
     args = parser.parse_args(argv)

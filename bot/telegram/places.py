@@ -57,7 +57,8 @@ def _load() -> list[tuple[str, float, float]]:
             from bot.directory.places import load_gazetteer
 
             gazetteer = load_gazetteer()
-            entries = gazetteer.places() if callable(getattr(gazetteer, "places", None)) else gazetteer
+            places = getattr(gazetteer, "places", None)
+            entries: Iterable[Any] = places() if callable(places) else gazetteer  # type: ignore[assignment]
             # Outside places are named too (the bot then explains its areas), but not
             # region or authority centroids, which would be a wild guess.
             _cache = points_from(e for e in entries if getattr(e, "kind", "town") in PLACE_KINDS)

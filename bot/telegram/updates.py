@@ -61,6 +61,12 @@ def _chat(message: Any) -> tuple[int | None, str]:
     return chat["id"], str(chat.get("type") or "")
 
 
+def _language(sender: Any) -> str | None:
+    """``cy`` when the user's Telegram is set to Welsh (``from.language_code``), else None."""
+    code = sender.get("language_code") if isinstance(sender, dict) else None
+    return "cy" if isinstance(code, str) and code.lower().startswith("cy") else None
+
+
 def _command(text: str) -> str | None:
     """The command name of ``/start@SomeBot payload``, or None for other text."""
     if not text.startswith("/"):
@@ -80,8 +86,7 @@ def _message(message: dict[str, Any]) -> Incoming:
     sender = message.get("from")
     if isinstance(sender, dict) and sender.get("is_bot"):
         return IGNORED
-    code = sender.get("language_code") if isinstance(sender, dict) else None
-    language = "cy" if isinstance(code, str) and code.lower().startswith("cy") else None
+    language = _language(sender)
     text = message.get("text")
     if isinstance(text, str) and text.strip():
         command = _command(text.strip())
@@ -93,8 +98,9 @@ def _message(message: dict[str, Any]) -> Incoming:
     if isinstance(location, dict):
         lat, lon = location.get("latitude"), location.get("longitude")
         if isinstance(lat, (int, float)) and isinstance(lon, (int, float)):
-            return Incoming(kind="location", chat_id=chat_id, latitude=float(lat), longitude=float(lon),
-                            language=language)
+            return Incoming(
+                kind="location", chat_id=chat_id, latitude=float(lat), longitude=float(lon), language=language
+            )
     for media in MEDIA_KINDS:
         if media in message:
             caption = message.get("caption")
@@ -118,7 +124,7 @@ def _callback(query: dict[str, Any]) -> Incoming:
         return IGNORED
     chat_id, chat_type = _chat(query.get("message"))
     data = query.get("data")
-    message = query.get("message") if isinstance(query.get("message"), dict) else {}
+    message: dict[str, Any] = query["message"] if isinstance(query.get("message"), dict) else {}
     markup = message.get("reply_markup")
     return Incoming(
         kind="callback",
@@ -127,6 +133,7 @@ def _callback(query: dict[str, Any]) -> Incoming:
         callback_id=query_id,
         message_id=message.get("message_id") if isinstance(message.get("message_id"), int) else None,
         reply_markup=markup if isinstance(markup, dict) else None,
+        language=_language(query.get("from")),
     )
 
 

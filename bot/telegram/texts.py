@@ -9,7 +9,7 @@ Keep this file short and reviewed with the domain's safety wording.
 
 from __future__ import annotations
 
-from bot.cards import CARD_WORDS  # noqa: F401 - the card words' English, for the Welsh review list
+from bot.cards import CARD_WORDS  # noqa: F401 - the cards' words (English), listed with their Welsh for review
 
 URGENT_FOOTER = (
     "If you or your baby are in danger now, call 999. "
@@ -62,15 +62,6 @@ FORGET_FAILED = (
 )
 
 BUTTON_EXPIRED = "That button has expired. Please type your answer instead."
-
-# Headings of the cards rendered from custom payloads (docs/contracts.md).
-CRISIS_HEADING = "Who you can contact:"
-# The crisis card's own words, by the card's language (Welsh listed in docs/welsh-review.md's sources).
-CRISIS_CARD_WORDS = {
-    "en": {"heading": CRISIS_HEADING, "call": "call", "text": "text", "to": "to"},
-    "cy": {"heading": "Pwy allwch chi gysylltu â nhw:", "call": "ffoniwch", "text": "tecstiwch", "to": "i"},
-}
-SERVICES_HEADING = "Services that may help:"
 
 
 def say(key: str, language: str | None = None) -> str:

@@ -1,4 +1,4 @@
-"""Turning Rasa's output into Telegram messages: splitting, keyboards, cards.
+"""Turning Rasa's output into Telegram messages: splitting and keyboards (cards: bot/cards.py).
 
 Messages are sent as plain text (no ``parse_mode``), so nothing needs escaping
 and a stray ``<`` or ``*`` in directory data cannot break a crisis reply.
@@ -10,8 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from typing import Any
-
-from bot.channels import telegram_texts as texts
 
 # Telegram's limit is 4096 characters (counted in UTF-16 code units) after parsing;
 # keep a margin.
@@ -122,74 +120,3 @@ def inline_keyboard(buttons: list[dict[str, Any]], to_callback: Callable[[str], 
         else:
             rows.append([{"text": title, "callback_data": to_callback(payload)}])
     return {"inline_keyboard": rows}
-
-
-def _line(label: str, value: Any) -> str | None:
-    if value is None or str(value).strip() == "":
-        return None
-    return f"{label}: {str(value).strip()}"
-
-
-def render_crisis(payload: dict[str, Any]) -> str:
-    """Render a crisis card (docs/contracts.md) as plain text with tappable numbers."""
-    words = texts.CRISIS_CARD_WORDS.get(str(payload.get("language") or "en"), texts.CRISIS_CARD_WORDS["en"])
-    lines = [words["heading"]]
-    for contact in payload.get("contacts") or []:
-        if not isinstance(contact, dict):
-            continue
-        name = str(contact.get("name") or "").strip()
-        hours = str(contact.get("hours") or "").strip()
-        head = f"• {name}"
-        if contact.get("phone"):
-            head += f": {words['call']} {contact['phone']}"
-        if hours:
-            head += f" ({hours})"
-        lines.append(head)
-        if contact.get("sms"):
-            body = contact.get("sms_body")
-            lines.append(f"  {words['text']} {body} {words['to']} {contact['sms']}" if body
-                         else f"  {words['text']} {contact['sms']}")
-        if contact.get("description"):
-            lines.append(f"  {str(contact['description']).strip()}")
-        if contact.get("url"):
-            lines.append(f"  {contact['url']}")
-    return "\n".join(lines)
-
-
-def render_service(index: int, service: dict[str, Any]) -> str:
-    """Render one service card as a numbered block of labelled lines."""
-    name = str(service.get("name") or "").strip()
-    organisation = str(service.get("organisation") or "").strip()
-    head = f"{index}. {name}" + (f" ({organisation})" if organisation and organisation != name else "")
-    fields = [
-        _line("What it is", service.get("description")),
-        _line("Who it's for", service.get("audience")),
-        _line("Phone", service.get("phone")),
-        _line("Email", service.get("email")),
-        _line("Website", service.get("url")),
-        _line("Cost", service.get("cost")),
-        _line("How", service.get("mode")),
-        _line("When", service.get("schedule")),
-        _line("Area", service.get("area")),
-    ]
-    return "\n".join([head, *[f for f in fields if f]])
-
-
-def render_services(payload: dict[str, Any]) -> str:
-    """Render a service list payload (docs/contracts.md) as one readable message."""
-    services = [s for s in payload.get("services") or [] if isinstance(s, dict)]
-    if not services:
-        return ""
-    blocks = [render_service(i, s) for i, s in enumerate(services, start=1)]
-    return "\n\n".join([texts.SERVICES_HEADING, *blocks])
-
-
-def render_custom(payload: Any) -> str | None:
-    """Text for a custom payload, or None for kinds this channel does not show."""
-    if not isinstance(payload, dict):
-        return None
-    if payload.get("type") == "crisis":
-        return render_crisis(payload)
-    if payload.get("type") == "services":
-        return render_services(payload) or None
-    return None
