@@ -54,6 +54,7 @@
     how: "How",
     where: "Where",
     servicesTitle: "Services that may help",
+    moreAbout: "More about this service",
     botSent: "Chatbot:",
     botSentContacts: "Chatbot sent help contacts:",
     botSentServices: "Chatbot sent services:"
@@ -230,7 +231,7 @@
   var ui = {};
   var state = {
     sid: null, socket: null, online: false, everConnected: false, count: 0,
-    nation: null, contacts: null, typingTimer: null, shiftCount: 0, shiftTimer: null, shiftAsModifier: false
+    nation: null, contacts: null, pin: null, inerted: null, typingTimer: null, shiftCount: 0, shiftTimer: null, shiftAsModifier: false
   };
 
   function applyColours(root) {
@@ -345,11 +346,18 @@
     window.setTimeout(function () { ui.live.textContent = text; }, 50);
   }
 
+  // Only the message area scrolls (the page never does). New messages scroll it to
+  // the end, except after a crisis card: its top (the numbers to call) stays in
+  // view until the parent writes again, whatever follows it in the same turn.
   function scrollToEnd() {
-    ui.scroller.scrollTop = ui.scroller.scrollHeight;
-    var last = ui.typing.hidden ? ui.log.lastElementChild : ui.typing;
-    // At small heights (zoom) the page itself scrolls instead of the message area.
-    if (last && last.getBoundingClientRect().bottom > window.innerHeight) last.scrollIntoView({ block: "nearest" });
+    var sc = ui.scroller;
+    var end = sc.scrollHeight - sc.clientHeight;
+    var target = end;
+    if (state.pin && state.pin.isConnected) {
+      var top = state.pin.getBoundingClientRect().top - sc.getBoundingClientRect().top + sc.scrollTop - 8;
+      target = Math.min(end, Math.max(0, top));
+    }
+    sc.scrollTop = target;
   }
 
   // ---------- messages ----------
@@ -370,6 +378,7 @@
 
   function addUser(text, date) {
     removeQuickReplies();
+    state.pin = null;
     var item = messageItem("user", date);
     item.bubble.textContent = text;
     ui.log.appendChild(item.li);
@@ -437,33 +446,70 @@
     dl.appendChild(el("dd", { text: String(value) }));
   }
 
+  // A compact card (name, what it is and who it is for in two lines each, the main
+  // contact) with the rest behind a "More about this service" disclosure, so a card
+  // stays under half a phone screen. Payload shape: docs/contracts.md
+  // (ServiceCard.as_payload in bot/directory/queries.py). The payload has no
+  // opening status ("schedule" is when it runs), so that is under "More".
+  function serviceCard(s) {
+    var li = el("li", { className: "pcw-service" });
+    var nameId = nextId("service");
+    li.appendChild(heading(cfg.headingLevel + 2, { id: nameId, className: "pcw-service-name" }, s.name || ""));
+    if (s.description) li.appendChild(el("p", { className: "pcw-service-what pcw-clamp", text: String(s.description) }));
+    if (s.audience) {
+      li.appendChild(el("p", { className: "pcw-service-who pcw-clamp" }, [el("span", { className: "pcw-k", text: S.who + ": " }), String(s.audience)]));
+    }
+
+    var tel = safeTel(s.tel || s.phone);
+    var mail = safeMailto(s.email);
+    var web = safeWebUrl(s.url, true);
+    var contacts = [];
+    if (tel) contacts.push(link(tel, S.call + " " + (s.phone || s.tel), false));
+    if (web) contacts.push(link(web, S.website, true));
+    if (mail) contacts.push(link(mail, S.email + " " + mail.slice(7), false));
+    // The short "Website" label still names the service for screen readers.
+    if (web) contacts[tel ? 1 : 0].insertBefore(el("span", { className: "pcw-vh", text: ": " + (s.name || "") }), contacts[tel ? 1 : 0].lastChild);
+
+    var row = el("div", { className: "pcw-service-row" });
+    if (contacts.length) {
+      contacts[0].className = "pcw-main-contact";
+      row.appendChild(contacts[0]);
+    }
+    var detailsId = nextId("service-more");
+    var more = el("button", { type: "button", className: "pcw-link-btn pcw-more", "aria-expanded": "false", "aria-controls": detailsId, "aria-describedby": nameId, text: S.moreAbout, "data-pcw-s": "moreAbout" });
+    row.appendChild(more);
+    li.appendChild(row);
+
+    var details = el("div", { id: detailsId, className: "pcw-service-details", hidden: true });
+    if (s.organisation && s.organisation !== s.name) details.appendChild(el("p", { className: "pcw-org", text: s.organisation }));
+    var dl = el("dl", { className: "pcw-details" });
+    detail(dl, S.cost, s.cost);
+    detail(dl, S.when, s.schedule);
+    detail(dl, S.how, s.mode);
+    detail(dl, S.where, s.area);
+    if (dl.childNodes.length) details.appendChild(dl);
+    if (contacts.length > 1) {
+      var actions = el("div", { className: "pcw-contact-actions" });
+      contacts.slice(1).forEach(function (a) { actions.appendChild(a); });
+      details.appendChild(actions);
+    }
+    li.appendChild(details);
+    more.addEventListener("click", function () {
+      var open = details.hidden;
+      details.hidden = !open;
+      li.classList.toggle("pcw-open", open);
+      more.setAttribute("aria-expanded", open ? "true" : "false");
+    });
+    return li;
+  }
+
   function serviceCards(msg) {
     var titleId = nextId("services");
     var wrap = el("section", { className: "pcw-services", "aria-labelledby": titleId });
     wrap.appendChild(heading(cfg.headingLevel + 1, { id: titleId, className: "pcw-vh" }, S.servicesTitle));
     var list = el("ul", { className: "pcw-service-list" });
     (Array.isArray(msg.services) ? msg.services : []).forEach(function (s) {
-      if (!s || typeof s !== "object") return;
-      var li = el("li", { className: "pcw-service" });
-      li.appendChild(heading(cfg.headingLevel + 2, { className: "pcw-service-name" }, s.name || ""));
-      if (s.organisation && s.organisation !== s.name) li.appendChild(el("p", { className: "pcw-org", text: s.organisation }));
-      if (s.description) li.appendChild(el("p", { text: s.description }));
-      var dl = el("dl", { className: "pcw-details" });
-      detail(dl, S.who, s.audience);
-      detail(dl, S.cost, s.cost);
-      detail(dl, S.when, s.schedule);
-      detail(dl, S.how, s.mode);
-      detail(dl, S.where, s.area);
-      if (dl.childNodes.length) li.appendChild(dl);
-      var actions = el("div", { className: "pcw-contact-actions" });
-      var tel = safeTel(s.tel || s.phone);
-      if (tel) actions.appendChild(link(tel, S.call + " " + (s.phone || s.tel), false));
-      var mail = safeMailto(s.email);
-      if (mail) actions.appendChild(link(mail, S.email + " " + mail.slice(7), false));
-      var web = safeWebUrl(s.url, true);
-      if (web) actions.appendChild(link(web, S.website + ": " + (s.name || ""), true));
-      if (actions.childNodes.length) li.appendChild(actions);
-      list.appendChild(li);
+      if (s && typeof s === "object") list.appendChild(serviceCard(s));
     });
     wrap.appendChild(list);
     return wrap;
@@ -478,6 +524,7 @@
       if (msg.nation === "england" || msg.nation === "wales") state.nation = msg.nation;
       item.bubble.classList.add("pcw-card-bubble");
       item.bubble.appendChild(crisisCard(msg));
+      state.pin = item.li;
       spoken = S.botSentContacts + " " + (msg.contacts || []).map(function (c) { return c && c.name; }).filter(Boolean).join(", ");
     } else if (msg.type === "services") {
       item.bubble.classList.add("pcw-card-bubble");
@@ -632,6 +679,7 @@
     ui.log.textContent = "";
     state.count = 0;
     state.nation = null;
+    state.pin = null;
     setTyping(false);
     forgetSid();
     state.sid = newSid();
@@ -731,27 +779,91 @@
     document.head.appendChild(l);
   }
 
+  // ---------- floating mode ----------
+  var FULL_SCREEN = "(max-width: 39.99rem)";  // widget.css: below 40rem the panel fills the screen
+  var FOCUSABLE = "a[href], button, textarea, input, select, [tabindex]:not([tabindex='-1'])";
+
+  function focusables(container) {
+    return Array.prototype.filter.call(container.querySelectorAll(FOCUSABLE), function (n) {
+      return !n.disabled && n.getClientRects().length > 0;
+    });
+  }
+
+  // While the panel covers the screen, the host page behind it is inert (no Tab stops,
+  // no screen reader browsing, no scrolling); only the elements we made inert are restored.
+  function makeHostInert(wrap, on) {
+    if (on) {
+      if (state.inerted) return;
+      state.inerted = [];
+      Array.prototype.forEach.call(document.body.children, function (n) {
+        if (n === wrap || n.inert || /^(SCRIPT|STYLE|LINK|TEMPLATE)$/.test(n.tagName)) return;
+        n.inert = true;
+        state.inerted.push(n);
+      });
+      document.documentElement.classList.add("pcw-locked");
+    } else {
+      (state.inerted || []).forEach(function (n) { n.inert = false; });
+      state.inerted = null;
+      document.documentElement.classList.remove("pcw-locked");
+    }
+  }
+
   // Floating mode: a launcher (with "Get help now") opens the chat panel.
   function mountFloating(root) {
     var wrap = el("div", { className: "pcw-floating" });
+    applyColours(wrap);
     var panel = el("div", { className: "pcw-panel", id: "pcw-panel", hidden: true });
     var close = el("button", { type: "button", className: "pcw-btn pcw-secondary pcw-close", text: S.closeChat, "data-pcw-s": "closeChat" });
     var open = el("button", { type: "button", className: "pcw-btn pcw-launch", "aria-expanded": "false", "aria-controls": "pcw-panel", text: S.launcher, "data-pcw-s": "launcher" });
     var quickHelp = el("button", { type: "button", className: "pcw-btn pcw-help-btn", text: S.getHelp, "data-pcw-s": "getHelp" });
     var launcher = el("div", { className: "pcw-launcher" }, [quickHelp, open]);
+    var opener = open;
+    var full = window.matchMedia ? window.matchMedia(FULL_SCREEN) : null;
     panel.appendChild(root);
     var header = root.querySelector(".pcw-header");
     header.insertBefore(close, header.children[1]);
     wrap.appendChild(panel);
     wrap.appendChild(launcher);
-    function setOpen(v) {
+
+    function fitMode() {
+      var modal = !panel.hidden && !!(full && full.matches);
+      makeHostInert(wrap, modal);
+      if (modal) {
+        panel.setAttribute("role", "dialog");
+        panel.setAttribute("aria-modal", "true");
+        panel.setAttribute("aria-labelledby", "pcw-title");
+      } else {
+        panel.removeAttribute("role");
+        panel.removeAttribute("aria-modal");
+        panel.removeAttribute("aria-labelledby");
+      }
+    }
+    function setOpen(v, from) {
+      if (v && from) opener = from;
       panel.hidden = !v;
       launcher.hidden = v;
       open.setAttribute("aria-expanded", v ? "true" : "false");
+      fitMode();
+      if (v) scrollToEnd();
     }
-    open.addEventListener("click", function () { setOpen(true); ui.input.focus(); });
-    quickHelp.addEventListener("click", function () { setOpen(true); toggleHelp(true); });
-    close.addEventListener("click", function () { setOpen(false); open.focus(); });
+    if (full) {
+      if (full.addEventListener) full.addEventListener("change", fitMode);
+      else if (full.addListener) full.addListener(fitMode);
+    }
+    // Focus trap while full screen: Tab and Shift+Tab go round the panel.
+    panel.addEventListener("keydown", function (e) {
+      if (e.key !== "Tab" || panel.getAttribute("aria-modal") !== "true") return;
+      var list = focusables(panel);
+      if (!list.length) return;
+      var first = list[0];
+      var last = list[list.length - 1];
+      var active = document.activeElement;
+      if (e.shiftKey && (active === first || !panel.contains(active))) { e.preventDefault(); last.focus(); }
+      else if (!e.shiftKey && (active === last || !panel.contains(active))) { e.preventDefault(); first.focus(); }
+    });
+    open.addEventListener("click", function () { setOpen(true, open); ui.input.focus(); });
+    quickHelp.addEventListener("click", function () { setOpen(true, quickHelp); toggleHelp(true); });
+    close.addEventListener("click", function () { setOpen(false); opener.focus(); });
     document.body.appendChild(wrap);
   }
 
