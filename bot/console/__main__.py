@@ -52,12 +52,16 @@ def _create_user(args: argparse.Namespace) -> int:
     return 0
 
 
-def _retention(_args: argparse.Namespace) -> int:
+def _retention(args: argparse.Namespace) -> int:
     from bot.console import retention, schema
 
     settings = get_settings()
     db = schema.open_console_db(resolve_sqlite_url(settings.console_db_url))
-    result = retention.run_retention(db, settings, _actor())
+    try:
+        result = retention.run_retention(db, settings, _actor(), allow_zero_days=args.allow_zero_days)
+    except retention.RetentionRefused as err:
+        print(err, file=sys.stderr)
+        return 2
     print(f"Deleted {result.conversations} conversations ({result.events} events) older than "
           f"{settings.retention_days} days.")
     return 0
@@ -98,7 +102,10 @@ def main(argv: list[str] | None = None) -> int:
     user.add_argument("--role", choices=("reviewer", "admin"), default="reviewer")
     user.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
     user.set_defaults(func=_create_user)
-    sub.add_parser("retention", help="delete conversations older than RETENTION_DAYS").set_defaults(func=_retention)
+    keep = sub.add_parser("retention", help="delete conversations older than RETENTION_DAYS (not those on hold)")
+    keep.add_argument("--allow-zero-days", action="store_true",
+                      help="accept RETENTION_DAYS=0, which deletes every conversation not on hold")
+    keep.set_defaults(func=_retention)
     erase = sub.add_parser("erase", help="erase one conversation everywhere")
     erase.add_argument("conversation_id", help="Rasa sender id or console pseudonym (P-...)")
     erase.set_defaults(func=_erase)

@@ -23,6 +23,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError
 
 from bot.console import auth, indexer, schema
+from bot.console.severity import crisis_level
 from bot.settings import Settings, get_settings, resolve_sqlite_url
 from bot.conversations import read_only_engine
 
@@ -87,6 +88,7 @@ def _templates() -> jinja2.Environment:
     )
     env.filters["ts"] = _fmt_ts
     env.filters["duration"] = _duration
+    env.filters["risk_label"] = lambda code: crisis_level(str(code)).label
     return env
 
 
@@ -177,6 +179,8 @@ async def _retention_loop(app: web.Application) -> None:
         await asyncio.sleep(hours * 3600)
         try:
             await loop.run_in_executor(None, retention.run_retention, console.db, console.settings, "schedule")
+        except retention.RetentionRefused as err:
+            log.warning("scheduled retention refused: %s", err)
         except Exception:  # noqa: BLE001 - try again at the next interval
             log.exception("scheduled retention failed")
 

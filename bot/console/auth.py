@@ -46,8 +46,18 @@ class Session:
     token_hash: str
 
 
+# One answer for every refused log-in (unknown name, wrong password, locked
+# account), so the page never tells which names exist.
+LOGIN_REFUSED = (f"Wrong username or password, or the account is locked after {MAX_FAILURES} failed log-ins "
+                 f"(for {LOCK_SECONDS // 60} minutes). Try again later or ask an admin.")
+
+
 class AuthError(Exception):
-    """Login refused (the message is safe to show)."""
+    """Login refused: the message (LOGIN_REFUSED) is safe to show; ``reason`` is for the audit log."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(LOGIN_REFUSED)
+        self.reason = reason
 
 
 def create_user(conn: Connection, username: str, password: str, role: str) -> None:
@@ -67,33 +77,38 @@ def create_user(conn: Connection, username: str, password: str, role: str) -> No
         conn.execute(sa.update(t.users).where(t.users.c.id == existing).values(**values))
 
 
+def _verify(password_hash: str, password: str) -> bool:
+    try:
+        return _hasher.verify(password_hash, password)
+    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        return False
+
+
 def authenticate(conn: Connection, username: str, password: str) -> User:
     """Check a password, counting failures and locking the account after too many.
 
+    Every refusal raises the same message after the same work (one argon2
+    verification: against a dummy hash when the name is unknown or the account
+    is locked), so neither the text nor the time tells which names exist.
+
     Raises:
-        AuthError: Wrong username or password, or the account is locked.
+        AuthError: Unknown name, wrong password or locked account (``reason`` says which).
     """
     row = conn.execute(sa.select(t.users).where(t.users.c.username == username)).first()
     now = time.time()
     if row is None or not row.active:
-        try:
-            _hasher.verify(_DUMMY_HASH, password)
-        except VerificationError:
-            pass
-        raise AuthError("Wrong username or password.")
+        _verify(_DUMMY_HASH, password)
+        raise AuthError("unknown or inactive user")
     if row.locked_until > now:
-        raise AuthError("This account is locked after repeated failed log-ins. Try again later or ask an admin.")
-    try:
-        _hasher.verify(row.password_hash, password)
-    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        _verify(_DUMMY_HASH, password)
+        raise AuthError("account locked")
+    if not _verify(row.password_hash, password):
         failures = row.failed_count + 1
         values: dict[str, object] = {"failed_count": failures}
         if failures >= MAX_FAILURES:
             values = {"failed_count": 0, "locked_until": now + LOCK_SECONDS}
         conn.execute(sa.update(t.users).where(t.users.c.id == row.id).values(**values))
-        if failures >= MAX_FAILURES:
-            raise AuthError("This account is locked after repeated failed log-ins. Try again later or ask an admin.") from None
-        raise AuthError("Wrong username or password.") from None
+        raise AuthError("wrong password, account now locked" if failures >= MAX_FAILURES else "wrong password")
     values = {"failed_count": 0, "locked_until": 0.0}
     if _hasher.check_needs_rehash(row.password_hash):
         values["password_hash"] = _hasher.hash(password)

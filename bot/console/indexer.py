@@ -23,13 +23,19 @@ from sqlalchemy.engine import Connection, Engine
 
 from bot.console import schema as t
 from bot.console.redact import find_spans, redact_user
+from bot.console.severity import RANK_MISUNDERSTOOD, RANK_NONE, RANK_NOT_HELPED, crisis_rank
 from bot.conversations import StoredEvent, events_after, tracker_has_events
 
 LOW_CONFIDENCE = 0.5
 FALLBACK_INTENT = "nlu_fallback"
+# Misunderstood parent messages (a fallback, or the "Sorry, I can't help with
+# that" reply) that flag a conversation as a repeated misunderstanding.
 FLAG_FALLBACKS = 2
+MISUNDERSTOOD_REPLIES = ("utter_default", "utter_out_of_scope")
 TEXT_CAP = 4000
-RANK_CRISIS, RANK_NOT_HELPED, RANK_FALLBACK, RANK_NONE = 0, 1, 2, 9
+PREVIEW_CAP = 300
+# Bump when queue_fields changes: the next refresh recomputes every row's rank.
+QUEUE_SCHEME = "2"
 CHANNELS = {"socketio": "web", "webchat": "web", "telegram": "telegram", "rest": "rest"}
 _HELP_QUESTION = ("did that help", "did this help", "was that helpful", "was this helpful")
 _HELP_RESPONSES = ("utter_results_options",)
@@ -113,14 +119,18 @@ def _apply(conv: _Conv, ev: StoredEvent, stats: _Stats) -> None:
         if intent:
             conv.facets.add(("intent", intent[:128]))
             stats.add(ev.timestamp, "intent", intent)
+        row["last_user_text"] = _preview(data.get("text"))
+        row["turn_missed"] = False
         if intent == FALLBACK_INTENT:
-            row["fallback_count"] += 1
             stats.add(ev.timestamp, "fallback")
+            _missed(row)
         if isinstance(confidence, (int, float)) and confidence < LOW_CONFIDENCE:
             row["low_conf_count"] += 1
         if row["awaiting_help_answer"] and (intent == "deny" or (data.get("text") or "").strip().lower() in {"no", "nope", "/deny"}):
             row["not_helped_count"] += 1
             stats.add(ev.timestamp, "not_helped")
+            if not row["crisis"]:
+                row["flag_text"] = row["help_subject"] or row["last_user_text"]
         row["awaiting_help_answer"] = False
         for entity in parse.get("entities") or []:
             if entity.get("entity") == "location":
@@ -135,6 +145,10 @@ def _apply(conv: _Conv, ev: StoredEvent, stats: _Stats) -> None:
         text = (data.get("text") or "").lower()
         utter = str((data.get("metadata") or {}).get("utter_action") or "")
         row["awaiting_help_answer"] = any(q in text for q in _HELP_QUESTION) or utter in _HELP_RESPONSES
+        if row["awaiting_help_answer"]:
+            row["help_subject"] = row["last_user_text"]
+        if utter in MISUNDERSTOOD_REPLIES:
+            _missed(row)
         custom = (data.get("data") or {}).get("custom")
         if isinstance(custom, dict):
             if custom.get("type") == "crisis":
@@ -162,6 +176,24 @@ def _apply(conv: _Conv, ev: StoredEvent, stats: _Stats) -> None:
         name = data.get("name") or ev.action_name or ""
         if name == "action_default_fallback":
             conv.facets.add(("action", name))
+            _missed(row)
+
+
+def _preview(text: Any) -> str:
+    """A parent's message as the queue previews it: redacted, on one line, capped."""
+    line = " ".join(redact_user(str(text or "")).split())
+    return line if len(line) <= PREVIEW_CAP else line[: PREVIEW_CAP - 1] + "…"
+
+
+def _missed(row: dict[str, Any]) -> None:
+    """Count the parent's latest message as misunderstood (once, however many signs); it
+    becomes the preview unless a more serious flag has one."""
+    if row["turn_missed"]:
+        return
+    row["turn_missed"] = True
+    row["fallback_count"] += 1
+    if not row["crisis"] and not row["not_helped_count"]:
+        row["flag_text"] = row["last_user_text"]
 
 
 def _place(conv: _Conv, value: Any, ts: float, stats: _Stats) -> None:
@@ -187,6 +219,8 @@ def _crisis(conv: _Conv, value: Any, ts: float, stats: _Stats) -> None:
     row = conv.row
     current = [c for c in row["crisis"].split(",") if c]
     if category not in current:
+        if not current or crisis_rank(category) < min(crisis_rank(c) for c in current):
+            row["flag_text"] = row["last_user_text"]
         current.append(category)
         row["crisis"] = ",".join(sorted(current))
         conv.facets.add(("crisis", category))
@@ -199,13 +233,14 @@ def _crisis(conv: _Conv, value: Any, ts: float, stats: _Stats) -> None:
 
 
 def queue_fields(row: dict[str, Any]) -> dict[str, Any]:
-    """Rank and sort key of a conversation in the flagged-first queue."""
-    if row["crisis"]:
-        rank, since = RANK_CRISIS, row["first_crisis_ts"] or row["last_ts"]
+    """Rank and sort key of a conversation in the queue: most serious flag first, then longest waiting."""
+    crisis = [c for c in (row["crisis"] or "").split(",") if c]
+    if crisis:
+        rank, since = min(crisis_rank(c) for c in crisis), row["first_crisis_ts"] or row["last_ts"]
     elif row["not_helped_count"]:
         rank, since = RANK_NOT_HELPED, row["flag_ts"] or row["last_ts"]
     elif row["fallback_count"] >= FLAG_FALLBACKS:
-        rank, since = RANK_FALLBACK, row["flag_ts"] or row["last_ts"]
+        rank, since = RANK_MISUNDERSTOOD, row["flag_ts"] or row["last_ts"]
     else:
         rank, since = RANK_NONE, None
     if rank != RANK_NONE and row["flag_closed"]:
@@ -213,6 +248,18 @@ def queue_fields(row: dict[str, Any]) -> dict[str, Any]:
     if rank == RANK_NONE:
         return {"queue_rank": rank, "queue_sort": -row["last_ts"], "flag_ts": None}
     return {"queue_rank": rank, "queue_sort": since, "flag_ts": since}
+
+
+def upgrade_queue(conn: Connection) -> int:
+    """Recompute every conversation's queue rank after the ranking changed (once per scheme)."""
+    if _meta_get(conn, "queue_scheme") == QUEUE_SCHEME:
+        return 0
+    rows = conn.execute(sa.select(t.conversations)).mappings().all()
+    for row in rows:
+        conn.execute(sa.update(t.conversations).where(t.conversations.c.id == row["id"])
+                     .values(**queue_fields(dict(row))))
+    _meta_set(conn, "queue_scheme", QUEUE_SCHEME)
+    return len(rows)
 
 
 _COLUMNS = [c.name for c in t.conversations.columns if c.name != "id"]
@@ -232,7 +279,8 @@ def _load(conn: Connection, key: bytes, sender_ids: list[str], first_ts: dict[st
                 "first_ts": ts, "last_ts": ts, "n_events": 0, "n_user": 0, "n_bot": 0, "crisis": "",
                 "fallback_count": 0, "low_conf_count": 0, "not_helped_count": 0, "queue_rank": RANK_NONE,
                 "queue_sort": 0.0, "awaiting_help_answer": False, "reviewed": False, "follow_up": False,
-                "flag_closed": False, "hold": False,
+                "flag_closed": False, "hold": False, "turn_missed": False, "last_user_text": "",
+                "help_subject": "", "flag_text": "",
             }
             found[sender] = _Conv(row, True, set(), [])
     return found
@@ -297,6 +345,8 @@ def refresh(console: Engine, tracker: Engine, batch: int = 5000, max_batches: in
     if not _lock.acquire(timeout=wait):
         return 0
     try:
+        with console.begin() as conn:
+            upgrade_queue(conn)
         with tracker.connect() as tconn:
             if not tracker_has_events(tconn):
                 return 0

@@ -33,7 +33,17 @@ def _catch_up(db: Engine, settings: Settings) -> None:
         tracker.dispose()
 
 
-def run_retention(db: Engine, settings: Settings, actor: str, now: float | None = None) -> RetentionResult:
+class RetentionRefused(ValueError):
+    """The retention period would delete everything (or makes no sense): nothing was deleted."""
+
+
+ZERO_DAYS_REFUSED = ("RETENTION_DAYS is 0: that would delete every conversation not on hold, including today's. "
+                     "Nothing was deleted. If that is really what you want, run the retention command again "
+                     "with --allow-zero-days.")
+
+
+def run_retention(db: Engine, settings: Settings, actor: str, now: float | None = None, *,
+                  allow_zero_days: bool = False) -> RetentionResult:
     """Delete conversations whose last activity is older than ``retention_days`` (not on hold).
 
     Args:
@@ -41,7 +51,16 @@ def run_retention(db: Engine, settings: Settings, actor: str, now: float | None 
         settings: Settings (retention days, tracker URL).
         actor: Who ran it, for the audit log.
         now: The current time (tests).
+        allow_zero_days: Accept ``retention_days == 0`` (delete everything not on hold).
+
+    Raises:
+        RetentionRefused: ``retention_days`` is negative, or 0 without ``allow_zero_days``.
     """
+    if settings.retention_days < 0:
+        raise RetentionRefused(f"RETENTION_DAYS is {settings.retention_days}: it must be 0 or more. "
+                               "Nothing was deleted.")
+    if settings.retention_days == 0 and not allow_zero_days:
+        raise RetentionRefused(ZERO_DAYS_REFUSED)
     _catch_up(db, settings)
     cutoff = (now or time.time()) - settings.retention_days * 86400
     with db.connect() as conn:

@@ -58,8 +58,8 @@ conversations = sa.Table(
     sa.Column("low_conf_count", sa.Integer, nullable=False, default=0),
     sa.Column("not_helped_count", sa.Integer, nullable=False, default=0),
     sa.Column("flag_ts", sa.Float),
-    # 0 crisis, 1 "did that help? no", 2 repeated fallbacks, 9 not flagged or closed.
-    sa.Column("queue_rank", sa.Integer, nullable=False, default=9),
+    # Severity order of bot/console/severity.py (0 most serious); 99 not flagged or closed.
+    sa.Column("queue_rank", sa.Integer, nullable=False, default=99),
     # Ascending within a rank: longest-waiting flag first, then newest activity.
     sa.Column("queue_sort", sa.Float, nullable=False, default=0.0),
     sa.Column("awaiting_help_answer", sa.Boolean, nullable=False, default=False),
@@ -68,6 +68,13 @@ conversations = sa.Table(
     sa.Column("follow_up", sa.Boolean, nullable=False, default=False),
     sa.Column("flag_closed", sa.Boolean, nullable=False, default=False),
     sa.Column("hold", sa.Boolean, nullable=False, default=False),
+    # Whether the parent's latest message already counted as misunderstood.
+    sa.Column("turn_missed", sa.Boolean, nullable=False, default=False, server_default=sa.false()),
+    # Redacted, one-line texts: the parent's latest message, the one a "did that
+    # help?" answered, and the flagged one (the queue's preview).
+    sa.Column("last_user_text", sa.String(300), nullable=False, default="", server_default=""),
+    sa.Column("help_subject", sa.String(300), nullable=False, default="", server_default=""),
+    sa.Column("flag_text", sa.String(300), nullable=False, default="", server_default=""),
     sa.Index("ix_conv_last_ts", "last_ts"),  # newest first (rowid breaks ties)
     sa.Index("ix_conv_span", "last_ts", "first_ts"),  # covering for date-range counts
     sa.Index("ix_conv_queue", "queue_rank", "queue_sort"),
@@ -135,6 +142,21 @@ _SQLITE_APPEND_ONLY = [
 ]
 
 
+def _add_missing_columns(engine: Engine) -> None:
+    """Columns added after a table was created (each has a server default)."""
+    inspector = sa.inspect(engine)
+    for table in metadata.sorted_tables:
+        have = {c["name"] for c in inspector.get_columns(table.name)}
+        for column in table.columns:
+            if column.name not in have and column.server_default is not None:
+                kind = column.type.compile(dialect=engine.dialect)
+                default = column.server_default.arg  # type: ignore[attr-defined]
+                literal = default.compile(dialect=engine.dialect) if hasattr(default, "compile") else f"'{default}'"
+                with engine.begin() as conn:
+                    conn.exec_driver_sql(f'ALTER TABLE {table.name} ADD COLUMN {column.name} {kind} '
+                                         f'NOT NULL DEFAULT {literal}')
+
+
 def open_console_db(url: str) -> Engine:
     """Open (and create if needed) the console database.
 
@@ -150,6 +172,7 @@ def open_console_db(url: str) -> Engine:
         Path(url[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
     engine = make_engine(url)
     metadata.create_all(engine)
+    _add_missing_columns(engine)
     # Indexes added after a table was created (create_all only makes missing tables).
     for table in metadata.sorted_tables:
         for index in table.indexes:

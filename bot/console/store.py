@@ -16,7 +16,8 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from bot.console import schema as t
-from bot.console.indexer import RANK_NONE, place_label, queue_fields
+from bot.console.indexer import FLAG_FALLBACKS, place_label, queue_fields
+from bot.console.severity import MISUNDERSTOOD, NOT_HELPED, RANK_NONE, Level, by_severity
 
 PAGE_SIZE = 50
 CHANNELS = ("web", "telegram", "rest")
@@ -99,20 +100,32 @@ class ConversationSummary:
     flag_closed: bool
     hold: bool
     tags: list[str] = field(default_factory=list)
+    flag_text: str = ""
 
     @property
     def flagged(self) -> bool:
         return self.queue_rank != RANK_NONE
 
     @property
-    def flag_reason(self) -> str:
-        if self.crisis:
-            return "crisis " + ", ".join(self.crisis)
+    def flag_levels(self) -> list[Level]:
+        """Every reason for a flag, most serious first (crisis categories, then service flags)."""
+        levels = by_severity(self.crisis)
         if self.not_helped_count:
-            return '"did that help?" no'
-        if self.fallback_count:
-            return f"{self.fallback_count} fallbacks"
-        return ""
+            levels.append(NOT_HELPED)
+        if self.fallback_count >= FLAG_FALLBACKS:
+            levels.append(MISUNDERSTOOD)
+        return levels
+
+    @property
+    def flag_reason(self) -> str:
+        """The most serious reason, in words (e.g. "Suicide risk — immediate")."""
+        levels = self.flag_levels
+        return levels[0].label if levels else ""
+
+    @property
+    def preview(self) -> str:
+        """The flagged message, redacted, on one line."""
+        return self.flag_text
 
     def waited(self, now: float) -> float:
         return max(0.0, now - (self.flag_ts or self.last_ts))
@@ -125,7 +138,7 @@ def _summary(row: Any, tags: list[str] | None = None) -> ConversationSummary:
         fallback_count=row.fallback_count, low_conf_count=row.low_conf_count,
         not_helped_count=row.not_helped_count, queue_rank=row.queue_rank, flag_ts=row.flag_ts,
         reviewed=bool(row.reviewed), follow_up=bool(row.follow_up), flag_closed=bool(row.flag_closed),
-        hold=bool(row.hold), tags=tags or [],
+        hold=bool(row.hold), tags=tags or [], flag_text=row.flag_text or "",
     )
 
 

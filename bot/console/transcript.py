@@ -11,8 +11,9 @@ from typing import Any
 
 import yaml
 
-from bot.console.indexer import LOW_CONFIDENCE
+from bot.console.indexer import FALLBACK_INTENT, LOW_CONFIDENCE, MISUNDERSTOOD_REPLIES
 from bot.console.redact import redact_bot, redact_user, redact_value
+from bot.console.severity import Level, by_severity, crisis_rank
 from bot.conversations import StoredEvent
 
 _HIDDEN_ACTIONS = {"action_listen", "action_session_start", "action_extract_slots", "action_unlikely_intent"}
@@ -38,9 +39,24 @@ class Turn:
     flags: list[str] = field(default_factory=list)
 
     @property
+    def categories(self) -> list[str]:
+        """Crisis categories this parent's message set (C1..C9, UNCLEAR, CHECK_IN)."""
+        return [flag.split(" ", 1)[1] for flag in self.flags if flag.startswith("crisis ")]
+
+    @property
     def crisis_flag(self) -> bool:
         """Whether this parent's message set a crisis category."""
-        return any(flag.startswith("crisis") for flag in self.flags)
+        return bool(self.categories)
+
+    @property
+    def levels(self) -> list[Level]:
+        """This message's crisis categories in words, most serious first."""
+        return by_severity(self.categories)
+
+    @property
+    def misunderstood(self) -> bool:
+        """Whether the bot did not understand this parent's message."""
+        return "not understood" in self.flags
 
 
 def _entities(parse: dict[str, Any], reveal: bool) -> list[tuple[str, str]]:
@@ -66,8 +82,8 @@ def build_turns(events: list[StoredEvent], reveal: bool = False) -> list[Turn]:
             intent = (parse.get("intent") or {}).get("name") or ev.intent_name
             conf = (parse.get("intent") or {}).get("confidence")
             flags = []
-            if intent == "nlu_fallback":
-                flags.append("fallback")
+            if intent == FALLBACK_INTENT:
+                flags.append("not understood")
             if isinstance(conf, (int, float)) and conf < LOW_CONFIDENCE:
                 flags.append("low confidence")
             text = d.get("text") or ""
@@ -99,17 +115,40 @@ def build_turns(events: list[StoredEvent], reveal: bool = False) -> list[Turn]:
 
 
 def _mark_crisis_turns(turns: list[Turn]) -> list[Turn]:
-    """Flag the user message whose turn set risk_category (the slot follows it)."""
+    """Flag each parent's message with what its turn set: a crisis category (from the
+    message's own risk entity, the risk_category slot or the crisis reply that follows),
+    or "not understood" when the bot answered with a fallback or out-of-scope reply."""
     out = list(turns)
     last_user = None
+
+    def add(flag: str) -> None:
+        if last_user is not None and flag not in out[last_user].flags:
+            u = out[last_user]
+            out[last_user] = Turn(**{**u.__dict__, "flags": [*u.flags, flag]})
+
     for i, turn in enumerate(out):
         if turn.kind == "user":
             last_user = i
-        elif turn.kind == "slot" and turn.name == "risk_category" and turn.value and last_user is not None:
-            u = out[last_user]
-            if "crisis " + turn.value not in u.flags:
-                out[last_user] = Turn(**{**u.__dict__, "flags": [*u.flags, "crisis " + turn.value]})
+            for name, value in turn.entities:
+                if name == "risk_category" and value:
+                    add("crisis " + value.upper())
+        elif turn.kind == "slot" and turn.name == "risk_category" and turn.value and turn.value != "None":
+            add("crisis " + turn.value.upper())
+        elif turn.kind == "bot" and turn.crisis and turn.crisis.get("category"):
+            add("crisis " + str(turn.crisis["category"]).upper())
+        elif (turn.kind == "bot" and turn.utter in MISUNDERSTOOD_REPLIES) or (
+                turn.kind == "action" and turn.name == "action_default_fallback"):
+            add("not understood")
     return out
+
+
+def flagged_turn(turns: list[Turn]) -> Turn | None:
+    """The parent's message behind the conversation's flag: the most serious crisis
+    message, else the first one the bot did not understand."""
+    crisis = [t for t in turns if t.kind == "user" and t.crisis_flag]
+    if crisis:
+        return min(crisis, key=lambda t: min(crisis_rank(c) for c in t.categories))
+    return next((t for t in turns if t.kind == "user" and t.misunderstood), None)
 
 
 def test_story(pseudonym: str, turns: list[Turn]) -> str:

@@ -10,7 +10,7 @@ from aiohttp import web
 from bot.console import audit, auth, store
 from bot.console.app import CONSOLE, PRE_COOKIE, SESSION_COOKIE, deny, render, set_cookie
 from bot.console.store import CATEGORIES, CHANNELS, Filters
-from bot.console.transcript import build_turns
+from bot.console.transcript import build_turns, flagged_turn
 from bot.conversations import conversation_events
 
 routes = web.RouteTableDef()
@@ -47,7 +47,7 @@ async def login(request: web.Request) -> web.Response:
             user = auth.authenticate(conn, username, password)
         except auth.AuthError as err:
             error = str(err)
-            audit.record(conn, username or "?", "login_failed", detail=error)
+            audit.record(conn, username or "?", "login_failed", detail=err.reason)
         else:
             token = auth.start_session(conn, user)
             audit.record(conn, user.username, "login")
@@ -112,8 +112,11 @@ def transcript_page(request: web.Request, conv: store.ConversationSummary, *, re
         facets = store.facet_values(conn, conv.id)
         audit.record(conn, request["session"].user.username, "reveal" if reveal else "view", conv.pseudonym,
                      reason)
-    return render(request, "transcript.html", status=status, conv=conv, turns=build_turns(events, reveal),
-                  notes=notes, facets=facets, reveal=reveal, reason=reason, error=error,
+    turns = build_turns(events, reveal)
+    # Readable by default; intents, confidences, slots and actions only on request.
+    details = request.query.get("details") == "1"
+    return render(request, "transcript.html", status=status, conv=conv, turns=turns, flagged=flagged_turn(turns),
+                  details=details, notes=notes, facets=facets, reveal=reveal, reason=reason, error=error,
                   sender_id=conv.sender_id if reveal else "", categories=CATEGORIES)
 
 

@@ -50,7 +50,7 @@ def crisis_reply(category: str = "C1", ts: float | None = None) -> list[Event]:
 
 
 def conversation(kind: str, start: float) -> list[Event]:
-    """One canned conversation of a kind: normal, crisis, fallback, place, not_helped, script, gap."""
+    """One canned conversation of a kind (see KINDS)."""
     t = iter(start + i * 7 for i in range(100))
     ev: list[Event] = [action("action_session_start", next(t)), SessionStarted(next(t)), action("action_listen", next(t))]
     if kind == "normal":
@@ -90,6 +90,21 @@ def conversation(kind: str, start: float) -> list[Event]:
     elif kind == "script":
         ev += [user("<script>alert(1)</script> my email is jo@example.com", "out_of_scope", 0.4, ts=next(t)),
                bot("Sorry, I can only help with support for parents.", "utter_out_of_scope", ts=next(t))]
+    elif kind == "checkin":
+        # A gentle check-in: the bot asked "are you safe?" (flagged, least serious).
+        ev += [user("bit of a flat day, tired of everything", "ask_low_mood", 0.7, ts=next(t)),
+               action("utter_risk_check_in", next(t)),
+               bot("That sounds really hard. Are you safe right now? Samaritans listen any time on 116 123.",
+                   "utter_risk_check_in", {"type": "crisis", "category": "check_in", "nation": "uk",
+                                           "contacts": [SAMARITANS]}, ts=next(t)),
+               action("action_listen", next(t))]
+    elif kind == "echo":
+        # The bot repeats the parent's details back; the parent quotes a helpline they tried.
+        ev += [user("I already rang 0808 802 5544. my number is 07700 900456, jo.bloggs@example.com",
+                    "inform", 0.9, ts=next(t)),
+               bot("Thanks. I have 07700 900456 and jo.bloggs@example.com, NHS number 943 476 5919. "
+                   "Samaritans are on 116 123 and jo@samaritans.org.", "utter_confirm_details", ts=next(t)),
+               action("action_listen", next(t))]
     elif kind == "gap":
         ev += [user("anything in Timbuktu", "find_support", 0.8, entities=[{"entity": "location", "value": "Timbuktu"}],
                     channel="socketio", ts=next(t)),
@@ -101,7 +116,9 @@ def conversation(kind: str, start: float) -> list[Event]:
     return ev
 
 
-KINDS = ("normal", "crisis", "fallback", "place", "not_helped", "script", "gap")
+KINDS = ("normal", "crisis", "fallback", "place", "not_helped", "script", "gap", "checkin", "echo")
+# Minutes before the set's start: the check-in has waited longest (the queue still puts the crisis first).
+EARLIER = {"checkin": 30}
 
 
 async def _save(url_path: Path, conversations: dict[str, list[Event]]) -> None:
@@ -121,5 +138,5 @@ def standard_set(db_path: Path, start: float | None = None) -> dict[str, str]:
     """One conversation of each kind; returns {kind: sender_id}."""
     start = start or time.time() - 3600
     senders = {kind: f"test-{kind}-{i}" for i, kind in enumerate(KINDS)}
-    fill(db_path, {senders[k]: conversation(k, start + i * 60) for i, k in enumerate(KINDS)})
+    fill(db_path, {senders[k]: conversation(k, start + i * 60 - EARLIER.get(k, 0) * 60) for i, k in enumerate(KINDS)})
     return senders

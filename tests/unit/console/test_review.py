@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
+import html as html_lib
 import json
 import re
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 import requests
 import sqlalchemy as sa
 import yaml
 
 from bot.console import audit, schema
 from tools.console.fill import fill, conversation, standard_set
-from tools.console.server import ConsoleServer, count_rows, csrf_of, login
+from tools.console.server import ConsoleServer, add_users, console_settings, count_rows, csrf_of, login
 
 REPO = Path(__file__).resolve().parents[3]
 
@@ -68,25 +71,86 @@ def test_admin_reveal_needs_a_reason_and_is_audited(console: ConsoleServer) -> N
 def test_exports_are_redacted_and_audited(console: ConsoleServer) -> None:
     client = login(console.url, "admin")
     data = client.get(console.url + "/export.json?view=all").json()["conversations"]
-    assert len(data) == 7
+    assert len(data) == 9
     text = json.dumps(data)
     assert "07700" not in text and "jo@example.com" not in text and "test-" not in text
     assert "116 123" in text
     csv_text = client.get(console.url + "/export.csv?view=all&crisis=C1").text
     assert csv_text.count("\n") == 3 and "[phone]" in csv_text
-    pid = _pid(client, console.url, turns="fallback")
+    pid = _pid(client, console.url, q="fnargle")
     story = yaml.safe_load(client.get(f"{console.url}/c/{pid}/story.yml").text)
     steps = story["stories"][0]["steps"]
     assert steps[0] == {"user": "asdkjh qwe", "intent": "nlu_fallback"}
     assert {"action": "action_default_fallback"} in steps
     crisis = _pid(client, console.url, crisis="C1")
-    page = client.get(f"{console.url}/c/{crisis}").text
+    page = client.get(f"{console.url}/c/{crisis}?details=1").text
     event = re.findall(r"safety-case.yml\?event=(\d+)", page)[0]
     case = yaml.safe_load(client.get(f"{console.url}/c/{crisis}/safety-case.yml?event={event}&category=C1").text)
     assert case[0]["text"] == "I want to die, call me on [phone]" and case[0]["expected_category"] == "C1"
     actions = client.get(console.url + "/audit").text
     for action in ("export_json", "export_csv", "export_story", "export_safety", "view", "login"):
         assert f"<td>{action}</td>" in actions
+
+
+def test_bot_turns_are_redacted_everywhere_and_helplines_stay(console: ConsoleServer) -> None:
+    client = login(console.url, "admin")
+    pid = _pid(client, console.url, intent="inform")
+    page = client.get(f"{console.url}/c/{pid}").text
+    json_text = json.dumps(client.get(console.url + "/export.json?view=all&intent=inform").json())
+    csv_text = client.get(console.url + "/export.csv?view=all&intent=inform").text
+    for shown in (page, json_text, csv_text):
+        # The bot repeated the parent's number, email and NHS number: all hidden.
+        assert "Thanks. I have [phone] and [email], NHS number [NHS number]." in shown
+        assert "07700" not in shown and "jo.bloggs" not in shown and "943 476 5919" not in shown
+        # The helpline the parent tried, and the crisis contacts in the reply, stay readable.
+        assert "I already rang 0808 802 5544. my number is [phone], [email]" in shown
+        assert "Samaritans are on 116 123 and jo@samaritans.org." in shown
+
+
+@pytest.fixture
+def fresh_console(tmp_path: Path) -> Iterator[ConsoleServer]:
+    """A console over a new standard set: no flag closed by other tests."""
+    standard_set(tmp_path / "tracker.db")
+    settings = console_settings(tmp_path, tmp_path / "tracker.db")
+    add_users(settings)
+    server = ConsoleServer(settings).start()
+    yield server
+    server.stop()
+
+
+def test_transcript_is_readable_with_internals_on_request(fresh_console: ConsoleServer) -> None:
+    console = fresh_console
+    client = login(console.url, "reviewer")
+    pid = _pid(client, console.url, crisis="C1")
+    page = client.get(f"{console.url}/c/{pid}").text
+    for internal in ("slot ", "session_started_metadata", "action utter_", "intent <b>", "(0.99)",
+                     "safety-case.yml", "utter_crisis"):
+        assert internal not in page
+    assert "<b>Parent</b>" in page and "<b>Bot</b>" in page and "I want to die, call me on [phone]" in page
+    # The flagged message is one click from the top; review and closing controls come before the transcript.
+    event = re.search(r'<li class="turn user crisis" id="e(\d+)"', page).group(1)
+    jump = page.index(f'<a class="jump-flag" href="#e{event}">Jump to the flagged message</a>')
+    assert jump < page.index("Mark reviewed") < page.index("Close flag") < page.index('id="transcript"')
+    assert 'Suicide risk — immediate' in page
+    details = client.get(f"{console.url}/c/{pid}?details=1").text
+    assert "slot risk_category = C1" in details and "intent <b>crisis</b> (0.99)" in details
+    assert "action utter_crisis" in details and "safety-case.yml?event=" in details
+
+
+def test_queue_rows_say_what_happened_most_serious_first(fresh_console: ConsoleServer) -> None:
+    console = fresh_console
+    client = login(console.url, "reviewer")
+    html = client.get(console.url + "/inbox?view=queue").text
+    rows = re.findall(r"<tr class=\"flag-(\w+)\">(.*?)</tr>", html, re.S)
+    cells = [[html_lib.unescape(re.sub(r"<[^>]+>", "", c)).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
+             for _, row in rows]
+    assert [(tier, cell[1], cell[2]) for (tier, _), cell in zip(rows, cells, strict=True)] == [
+        ("immediate", "Suicide risk — immediate", "I want to die, call me on [phone]"),
+        ("check", "Check-in", "bit of a flat day, tired of everything"),
+        ("service", '"Did that help?" — no', "how do I bond with my baby"),
+        ("service", "Repeated misunderstanding", "fnargle"),
+    ]
+    assert "C1</span>" not in html and "CHECK_IN" not in html
 
 
 def test_dashboard_shows_charts(console: ConsoleServer) -> None:
@@ -148,6 +212,27 @@ def test_cli_create_user_retention_and_erase(tmp_path: Path) -> None:
     with engine.connect() as conn:
         actions = [e.action for e in audit.entries(conn)[0]]
         assert {"create_user", "retention", "erase"} <= set(actions) and audit.verify(conn)
+    engine.dispose()
+
+
+def test_retention_refuses_zero_days_without_the_flag(tmp_path: Path) -> None:
+    import os
+
+    tracker = tmp_path / "tracker.db"
+    standard_set(tracker)
+    env = {**os.environ, "TRACKER_DB_URL": f"sqlite:///{tracker}", "CONSOLE_DB_URL": f"sqlite:///{tmp_path}/c.db",
+           "RETENTION_DAYS": "0", "RASA_TELEMETRY_ENABLED": "false"}
+    refused = _cli(env, "retention")
+    assert refused.returncode == 2 and refused.stdout == ""
+    assert "RETENTION_DAYS is 0" in refused.stderr and "--allow-zero-days" in refused.stderr
+    assert "Nothing was deleted" in refused.stderr
+    engine = sa.create_engine(f"sqlite:///{tracker}")
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("select count(distinct sender_id) from events").scalar_one() == 9
+    ran = _cli(env, "retention", "--allow-zero-days")
+    assert ran.returncode == 0 and "Deleted 9 conversations" in ran.stdout, ran.stderr
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("select count(*) from events").scalar_one() == 0
     engine.dispose()
 
 
