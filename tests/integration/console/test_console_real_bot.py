@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from tools.console.server import ConsoleServer, add_users, console_settings, csrf_of, login, PASSWORDS
+from tools.console.server import PASSWORDS, ConsoleServer, add_users, console_settings, login
 
 REPO = Path(__file__).resolve().parents[3]
 pytestmark = pytest.mark.skipif(not list((REPO / "models").glob("*.tar.gz")),
@@ -72,14 +72,16 @@ def test_queue_flags_the_crisis_with_its_category(console: ConsoleServer) -> Non
     pid = _pid(console, SENDERS["crisis"])
     assert pid in queue
     row = re.search(rf'{pid}</a>.*?</tr>', queue, re.S).group(0)
-    assert re.search(r"crisis C\d", row), row
+    assert "Suicide risk — immediate" in row and "I want to die" in row, row
     assert _pid(console, SENDERS["normal"]) not in queue
 
 
 def test_transcript_redacts_the_parent_and_keeps_helplines(console: ConsoleServer) -> None:
     client = login(console.url, "reviewer")
     html = client.get(f"{console.url}/c/{_pid(console, SENDERS['crisis'])}").text
-    assert "I want to die" in html and "slot risk_category = C" in html
+    assert "I want to die" in html and "slot risk_category" not in html
+    details = client.get(f"{console.url}/c/{_pid(console, SENDERS['crisis'])}?details=1").text
+    assert "slot risk_category = C1" in details
     assert "my number is [phone]" in html and "07700" not in html
     assert "116 123" in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "<script>alert(1)" not in html
@@ -92,7 +94,7 @@ def test_fallback_and_place_are_indexed(console: ConsoleServer) -> None:
     assert fallback in client.get(console.url + "/inbox?view=all&turns=fallback").text
     place = client.get(console.url + "/inbox", params={"view": "all", "place": "Brecon"}).text
     assert _pid(console, SENDERS["place"]) in place
-    normal = client.get(f"{console.url}/c/{_pid(console, SENDERS['normal'])}").text
+    normal = client.get(f"{console.url}/c/{_pid(console, SENDERS['normal'])}?details=1").text
     assert "intent <b>greet</b>" in normal
 
 
