@@ -52,7 +52,7 @@ def webchat_credentials(path: Path, exit_url: str) -> Path:
     """A credentials file with REST (for stack.send) and the web chat channel."""
     path.write_text(
         "rest:\n"
-        "bot.channels.webchat.WebChatInput:\n"
+        "bot.webchat.channel.WebChatInput:\n"
         "  user_message_evt: user_uttered\n"
         "  bot_message_evt: bot_uttered\n"
         "  session_persistence: true\n"

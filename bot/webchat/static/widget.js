@@ -684,7 +684,7 @@
     forgetSid();
     state.sid = newSid();
     setSid(state.sid);
-    if (state.socket && state.online) state.socket.emit("session_request", { session_id: state.sid });
+    if (state.socket && state.online) state.socket.emit("session_request", { session_id: state.sid, customData: { cards: true } });
     announce(S.cleared);
     ui.input.focus();
   }
@@ -744,7 +744,7 @@
       var again = state.everConnected && !state.online;
       state.online = true;
       ui.root.setAttribute("data-state", "online");
-      socket.emit("session_request", { session_id: state.sid });
+      socket.emit("session_request", { session_id: state.sid, customData: { cards: true } });
       if (!ui.status.hidden) { ui.status.hidden = true; announce(S.connected); }
       if (again) fetchHistory().then(renderHistory).catch(function () { /* keep what is shown */ });
       state.everConnected = true;
