@@ -173,9 +173,9 @@ def _apply(conv: _Conv, ev: StoredEvent, stats: _Stats) -> None:
         elif name == "location" and value:
             _place(conv, value, ev.timestamp, stats)
     elif ev.type_name == "action":
-        name = data.get("name") or ev.action_name or ""
-        if name == "action_default_fallback":
-            conv.facets.add(("action", name))
+        action = str(data.get("name") or ev.action_name or "")
+        if action == "action_default_fallback":
+            conv.facets.add(("action", action))
             _missed(row)
 
 

@@ -80,13 +80,14 @@ _POSTCODE_RE = re.compile(
 # digits counts as a zero ("07700 9oo 846"). Classified after matching.
 _DIGIT = r"[0-9oO]"
 _NUMBER_RE = re.compile(
-    rf"(?<![\w+])(?:\+\s?|\(\s?)?(?:\d|[oO](?=[\s.\-]?\d))(?:{_DIGIT}|[\u00a0 ().\-/]|\s(?=\d)){{7,}}\d(?:\s?\))?"
-    r"(?![\d\w])"
+    rf"(?<![\w+])(?:\+\s?|\(\s?)?(?:\d|[oO](?=[\s.\-]?\d))"
+    rf"(?:{_DIGIT}|[\u00a0 ().\-/]|\s(?=\d)){{7,}}\d(?:\s?\))?(?![\d\w])"
 )
 _WORD_DIGITS = {"zero": "0", "oh": "0", "o": "0", "nought": "0", "nil": "0", "one": "1", "two": "2",
                 "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9"}
 _REPEAT = {"double": 2, "triple": 3, "treble": 3}
-_SPOKEN_TOKEN = r"(?:(?:double|triple|treble)[\s-]+)?(?:zero|oh|o|nought|nil|one|two|three|four|five|six|seven|eight|nine|\d+)"
+_SPOKEN_TOKEN = (r"(?:(?:double|triple|treble)[\s-]+)?"
+                 r"(?:zero|oh|o|nought|nil|one|two|three|four|five|six|seven|eight|nine|\d+)")
 _SPOKEN_RE = re.compile(
     rf"(?<![\w]){_SPOKEN_TOKEN}(?:[\s,.-]+{_SPOKEN_TOKEN}){{4,}}(?![\w])", re.IGNORECASE)
 

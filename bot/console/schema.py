@@ -150,7 +150,7 @@ def _add_missing_columns(engine: Engine) -> None:
         for column in table.columns:
             if column.name not in have and column.server_default is not None:
                 kind = column.type.compile(dialect=engine.dialect)
-                default = column.server_default.arg  # type: ignore[attr-defined]
+                default = column.server_default.arg  # type: ignore[union-attr]
                 literal = default.compile(dialect=engine.dialect) if hasattr(default, "compile") else f"'{default}'"
                 with engine.begin() as conn:
                     conn.exec_driver_sql(f'ALTER TABLE {table.name} ADD COLUMN {column.name} {kind} '
