@@ -18,8 +18,8 @@ $(STAMP): requirements.lock scripts/find_python.sh
 	@[ -x $(PY) ] || "$$(scripts/find_python.sh)" -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade "pip<25" wheel
 	$(PY) -m pip install --quiet -r requirements.lock
-	@# Every Python of the venv reads the settings' environment defaults (bot/envdefaults.py).
-	printf '%s\nimport bot.envdefaults\n' "$(CURDIR)" > "$$($(PY) -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')/perinatal_signposting.pth"
+	@# Every Python of the venv starts with the environment defaults of bot/envdefaults.py.
+	$(PY) -m bot.envdefaults > "$$($(PY) -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')/perinatal_signposting.pth"
 	$(VENV)/bin/rasa telemetry disable >/dev/null 2>&1 || true
 	touch $(STAMP)
 

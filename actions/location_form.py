@@ -34,11 +34,11 @@ class ValidateLocationForm(FormValidationAction):
         domain: DomainDict,
     ) -> dict[str, Any]:
         text = slot_value[0] if isinstance(slot_value, list) and slot_value else slot_value
-        check = check_place(str(text or ""))
+        check = check_place(str(text or ""), tracker.get_slot("place_id"))
         if check.response:
             buttons = [{"title": option, "payload": option} for option in check.options]
             dispatcher.utter_message(response=check.response, buttons=buttons, **check.variables)
-        events: dict[str, Any] = {"location": check.value}
+        events: dict[str, Any] = {"location": check.value, "place_id": check.place_id}
         if check.nation:
             events["nation"] = check.nation
         return events

@@ -40,6 +40,8 @@ class ActionSearchServices(Action):
                 tracker.get_slot("location"),
                 role=tracker.get_slot("role"),
                 topic=tracker.get_slot("topic"),
+                language=tracker.get_slot("language"),
+                place_id=tracker.get_slot("place_id"),
                 mode=mode,
                 offset=offset,
             )

@@ -17,21 +17,10 @@ from sqlalchemy.orm import sessionmaker
 from bot.db import make_engine, make_session_factory
 from bot.directory.places import Place, PlaceMatch, load_gazetteer
 from bot.directory.queries import SearchResult, ServiceCard, find_services, national_services
+from bot.directory.taxonomy import load_taxonomy
 from bot.settings import get_settings, resolve_sqlite_url
 
 PAGE_SIZE = 3
-# Topics parents mention that are also directory needs (taxonomy terms).
-TOPIC_NEEDS = {
-    "postnatal_depression": "postnatal_depression",
-    "baby_blues": "low_mood",
-    "anxiety": "anxiety",
-    "loneliness": "loneliness",
-    "bonding": "bonding",
-    "attachment": "attachment",
-    "circle_of_security": "attachment",
-    "infant_mental_health": "infant_mental_health",
-    "mums_matter": "postnatal_depression",
-}
 
 
 @lru_cache(maxsize=4)
@@ -50,33 +39,44 @@ class PlaceCheck:
 
     value: str | None  # the slot value to keep; None asks again
     nation: str | None = None
+    place_id: str | None = None  # the place's stable id (slot place_id), once resolved
     response: str | None = None  # a response to send first
     variables: dict[str, Any] = field(default_factory=dict)
     options: tuple[str, ...] = ()  # button titles (sent as the parent's next message)
 
 
-def check_place(text: str) -> PlaceCheck:
-    """Decide whether an answer to "where do you live?" can be searched."""
-    match: PlaceMatch = load_gazetteer().resolve(text)
+def check_place(text: str, place_id: str | None = None) -> PlaceCheck:
+    """Decide whether an answer to "where do you live?" can be searched.
+
+    ``place_id`` is the place the NLU already resolved in this message (slot
+    ``place_id``): when ``text`` is that place's name it is kept as it is, so a
+    place is resolved once ("Walton, Powys" stays the Walton in Powys).
+    """
+    gazetteer = load_gazetteer()
+    known = gazetteer.get(place_id) if place_id else None
+    if known is not None and str(text).strip().lower() in (known.name.lower(), (known.welsh_name or "").lower()):
+        return PlaceCheck(value=known.name, nation=known.nation, place_id=known.id)
+    match: PlaceMatch = gazetteer.resolve(text)
     if match.status in ("online", "anywhere"):
         return PlaceCheck(value=match.status)
     if match.status in ("found", "outside") and match.place is not None:
-        return PlaceCheck(value=match.place.name, nation=match.place.nation)
+        return PlaceCheck(value=match.place.name, nation=match.place.nation, place_id=match.place.id)
     if match.status == "ambiguous" and match.candidates:
         return PlaceCheck(
             value=None,
             response="utter_place_ambiguous",
-            variables={"query": match.query},
+            variables={"name": match.candidates[0].name},
             options=tuple(_label(place) for place in match.candidates[:4]) + ("online",),
         )
     if match.suggestion:
+        # Never repeat what the parent typed: it may hold a phone number or an address.
         return PlaceCheck(
             value=None,
             response="utter_place_suggestion",
-            variables={"query": match.query, "suggestion": match.suggestion},
+            variables={"suggestion": match.suggestion},
             options=(match.suggestion, "online"),
         )
-    return PlaceCheck(value=None, response="utter_place_unknown", variables={"query": match.query or text})
+    return PlaceCheck(value=None, response="utter_place_unknown")
 
 
 def _label(place: Place) -> str:
@@ -138,32 +138,54 @@ def search(
     topic: str | None = None,
     mode: str | None = None,
     offset: int = 0,
+    language: str | None = None,
+    place_id: str | None = None,
 ) -> SearchReply:
     """Find up to three services for a place (or online), from `offset`.
 
-    Returns a reply that says honestly when nothing local fits and offers
-    national services instead. Raises SQLAlchemyError if the directory is down.
+    ``place_id`` (slot ``place_id``) is the place as resolved when the parent
+    named it; the text ``location`` is resolved only when there is no id for it.
+    The parent's need (from the topic, through the taxonomy) decides the results.
+    The reply says honestly when nothing local fits that need and offers national
+    services for it instead. Raises SQLAlchemyError if the directory is down.
     """
-    need = TOPIC_NEEDS.get(topic or "")
-    match = load_gazetteer().resolve(location) if location else None
-    place = match.place if match is not None and match.status == "found" else None
+    gazetteer = load_gazetteer()
+    known = gazetteer.get(place_id) if place_id else None
+    if known is not None and location == known.name:
+        # Resolved once (NLU or form) and kept as an id: never resolved again here.
+        match: PlaceMatch | None = PlaceMatch("outside" if known.outside else "found", known, (), None, location)
+    else:
+        match = gazetteer.resolve(location) if location else None
+    place = match.place if match is not None and match.status in ("found", "outside") else None
     # The gazetteer already reads "online", "anywhere", "skip", "don't mind" ...
     online = mode == "online" or match is None or match.status in ("online", "anywhere")
     with directory_sessions()() as session:
         if place is not None:
-            result = find_services(session, place, role=role, need=need, mode=mode, offset=offset, limit=PAGE_SIZE)
+            result = find_services(session, place, role=role, need=topic, mode=mode, offset=offset, limit=PAGE_SIZE)
         elif online:
-            result = find_services(session, None, role=role, need=need, mode="online", offset=offset, limit=PAGE_SIZE)
+            result = find_services(session, None, role=role, need=topic, mode="online", offset=offset, limit=PAGE_SIZE)
         else:
-            result = national_services(session, role=role, need=need, limit=PAGE_SIZE)
+            result = national_services(session, role=role, need=topic, limit=PAGE_SIZE)
     if not result.services:
         return SearchReply("utter_no_more_results", {}, None, offset, False)
-    if place is None and not online and match is not None and match.place is not None:
-        return _reply("utter_place_outside", match.place.name, result)
+    label = load_taxonomy().label(result.need, language).lower() if result.need else ""
+    name = place.name if place is not None else location or ""
+    if result.need and not result.need_found:
+        reply = _reply("utter_services_need_unmet", name, result)
+        reply.variables["need"] = label
+        return reply
+    if place is not None and place.outside:
+        return _reply("utter_place_outside", place.name, result)
     if place is None and online:
         return _reply("utter_services_online", "online", result)
-    if place is None or not result.local:
-        return _reply("utter_services_national", place.name if place else location or "", result)
+    if place is None:
+        return _reply("utter_services_national", name, result)
+    if not result.local:
+        if result.need and not offset:
+            reply = _reply("utter_services_none_local_for_need", place.name, result)
+            reply.variables["need"] = label
+            return reply
+        return _reply("utter_services_national", place.name, result)
     if offset:
         return _reply("utter_services_list", place.name, result)
     return _reply("utter_services_found", place.name, result)

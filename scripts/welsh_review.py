@@ -3,7 +3,8 @@
     python scripts/welsh_review.py          # rewrite the document
     python scripts/welsh_review.py --check  # exit 1 if it is out of date (make validate)
 
-The Welsh lives in data/wording/cy.yml (replies and widget labels),
+The Welsh lives in data/wording/cy.yml (replies and widget labels), data/answers/answers.yml
+(answers to questions and the check-in),
 data/safety/wording.yml (crisis wording) and data/safety/contacts.yml (contacts).
 A string is "reviewed" only when a fluent Welsh speaker with clinical knowledge
 has checked it and its entry says `reviewed: <name, date>`.
@@ -58,6 +59,12 @@ def rows() -> list[tuple[str, str, str, str]]:
                     out.append((f"crisis intro {cat} ({who})", pair["en"], pair["cy"], pair.get("reviewed", "not reviewed")))
         elif isinstance(entry, dict) and "cy" in entry:
             out.append((f"crisis {key}", entry["en"], entry["cy"], entry.get("reviewed", "not reviewed")))
+    answers = yaml.safe_load((REPO / "data/answers/answers.yml").read_text(encoding="utf-8"))
+    for entry in answers.get("answers") or []:
+        out.append((f"answer {entry['topic']}", entry["en"], entry["cy"], entry.get("reviewed", "not reviewed")))
+    for key, pair in (answers.get("whooley") or {}).items():
+        if isinstance(pair, dict) and "cy" in pair:
+            out.append((f"check-in {key}", pair["en"], pair["cy"], pair.get("reviewed", "not reviewed")))
     contacts = yaml.safe_load((REPO / "data/safety/contacts.yml").read_text(encoding="utf-8"))
     for c in contacts["contacts"]:
         for field, text in (c.get("cy") or {}).items():

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import yaml
 
+from bot.directory.place import Place
 from bot.directory.text import fold, postcode_area
-
-if TYPE_CHECKING:
-    from bot.directory.places import Place
 
 NATION_NAMES = {
     "england": "England",
@@ -64,8 +62,6 @@ class GazetteerData:
             ``([], "outside")`` for a real area whose nation we cannot tell;
             None when the code is not a district we recognise.
         """
-        from bot.directory.places import Place
-
         entry = self.districts.get(district)
         if entry is not None:
             sectors = entry.get("sectors") or {}
@@ -84,8 +80,6 @@ class GazetteerData:
         return [place], "outside"
 
     def _district_place(self, code: str, entry: dict[str, Any]) -> Place:
-        from bot.directory.places import Place
-
         if "outside" in entry:
             nation = entry["nation"]
             return Place(code, None, "postcode_district", entry["outside"], None, nation,
@@ -113,8 +107,6 @@ def load_gazetteer_data(path: Path) -> GazetteerData:
     Raises:
         ValueError: If the file refers to an unknown authority, sub-area or district.
     """
-    from bot.directory.places import Place
-
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     data = GazetteerData()
     for nation, title in NATION_NAMES.items():

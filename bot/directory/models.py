@@ -52,7 +52,7 @@ class Service(Base):
     # The baby's age in months (ORUK's minimum_age / maximum_age are in years).
     min_age_months = Column(Integer)
     max_age_months = Column(Integer)
-    fees_description = Column(Text, nullable=False)
+    fees_description = Column(Text, nullable=True)
     application_process = Column(Text)
     assured_date = Column(Date, nullable=False)
     alert = Column(Text)

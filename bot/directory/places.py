@@ -8,11 +8,12 @@ which nation the parent is in (which decides the crisis contacts).
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass, field
+import math
 from functools import lru_cache
 from pathlib import Path
 
 from bot.directory.gazetteer_data import GazetteerData, load_gazetteer_data
+from bot.directory.place import Place, PlaceMatch
 from bot.directory.text import Token, fold, split_postcode, tokens
 
 DEFAULT_PLACES_PATH = Path(__file__).resolve().parents[2] / "data" / "directory" / "places.yml"
@@ -32,53 +33,16 @@ FILLERS = frozenset("""i im i'm am we were are live living lives based in near n
     county please thanks thank you ta my our us me currently moved here there side
     north south east west mid central bit way""".split())
 FUZZY_CUTOFF = 0.8
+# A shared location further than this from every known town is not guessed.
+NEAREST_MAX_KM = 25.0
 
 
-@dataclass(frozen=True)
-class Place:
-    """A place the bot knows, inside or outside the areas it serves.
-
-    ``areas`` lists the area names that contain the place, most specific first
-    (e.g. Brecon: Brecon, Brecon and district, Brecknockshire, Powys, Wales, UK);
-    a service covers the place when one of its service_area names is in it.
-    ``kind`` is town, village, district, subarea, authority, postcode_district or region.
-    """
-
-    name: str
-    welsh_name: str | None
-    kind: str
-    authority: str | None
-    subarea: str | None
-    nation: str
-    district: str | None = None
-    latitude: float | None = None
-    longitude: float | None = None
-    outside: bool = False
-    areas: tuple[str, ...] = field(default=(), compare=False)
-
-
-@dataclass(frozen=True)
-class PlaceMatch:
-    """The result of resolving a reply to "where are you?".
-
-    ``status`` is found, ambiguous, unknown (maybe with a ``suggestion``), online,
-    anywhere or outside (a known UK place outside our areas; ``place.nation`` is
-    still set when known).
-    """
-
-    status: str
-    place: Place | None
-    candidates: tuple[Place, ...]
-    suggestion: str | None
-    query: str
-
-    @property
-    def nation(self) -> str | None:
-        """The nation when it is certain (one place, or candidates that agree)."""
-        if self.place is not None:
-            return self.place.nation
-        nations = {c.nation for c in self.candidates}
-        return nations.pop() if len(nations) == 1 else None
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    dphi, dlmb = phi2 - phi1, math.radians(lon2 - lon1)
+    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlmb / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(a))
 
 
 class Gazetteer:
@@ -90,6 +54,7 @@ class Gazetteer:
         self._surfaces = data.surfaces  # folded surface -> places
         self._max_words = max(len(k.split()) for k in self._surfaces)
         self._keys = sorted(self._surfaces)
+        self._by_id: dict[str, Place] = {}
 
     # -- public API -------------------------------------------------------------
     def resolve(self, text: str) -> PlaceMatch:
@@ -160,6 +125,30 @@ class Gazetteer:
     def area(self, name: str) -> Place | None:
         """The Place for a service_area name (town, district, subarea, authority, nation)."""
         return self._data.areas.get(fold(name))
+
+    def get(self, place_id: str) -> Place | None:
+        """The place with this id (see :attr:`Place.id`), or None."""
+        if not self._by_id:
+            for place in [*self.places(), *self._data.areas.values()]:
+                self._by_id.setdefault(place.id, place)
+        found = self._by_id.get(place_id)
+        if found is None and place_id.startswith("postcode_district:"):
+            # Postcode districts are made on demand: resolve the code again.
+            code = place_id.split(":")[1].replace("-", " ").upper()
+            match = self.resolve(code)
+            found = match.place if match.place is not None and match.place.id == place_id else None
+        return found
+
+    def nearest(self, latitude: float, longitude: float, max_km: float = NEAREST_MAX_KM) -> Place | None:
+        """The nearest town or village with coordinates within ``max_km``, else None."""
+        best: tuple[float, Place] | None = None
+        for place in self.places():
+            if place.latitude is None or place.longitude is None or place.kind not in ("town", "village"):
+                continue
+            distance = haversine_km(latitude, longitude, place.latitude, place.longitude)
+            if best is None or distance < best[0]:
+                best = (distance, place)
+        return best[1] if best is not None and best[0] <= max_km else None
 
     def places(self) -> list[Place]:
         """Every distinct place in the gazetteer (for tests and exports)."""

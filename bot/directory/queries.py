@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import weakref
+from functools import lru_cache
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -19,6 +20,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from bot.directory import models as m
 from bot.directory.places import Place, load_gazetteer
+from bot.directory.taxonomy import load_taxonomy
 
 # Area levels, most specific first; WITHIN = the service covers part of the place asked about.
 _LEVEL = {"town": 0, "district": 1, "subarea": 2, "authority": 3, "nation": 5, "uk": 6}
@@ -31,18 +33,19 @@ _ROLE_FIT = {
     "family": {"family", "carer"},
     "professional": {"professional"},
 }
-# Topics from the NLU (docs/contracts.md) mapped onto the directory's need terms.
-NEED_TERMS: dict[str, frozenset[str]] = {
-    "baby_blues": frozenset({"low_mood", "postnatal_depression"}),
-    "low_mood": frozenset({"low_mood", "postnatal_depression"}),
-    "bonding": frozenset({"bonding", "attachment"}),
-    "attachment": frozenset({"attachment", "bonding", "circle_of_security"}),
-    "good_enough": frozenset({"good_enough", "mums_matter"}),
-    "aces": frozenset({"infant_mental_health"}),
-}
 # Needs for which a crisis line is the right answer; otherwise crisis lines stay out.
 CRISIS_NEEDS = frozenset({"crisis", "domestic_abuse", "child_safety", "psychosis"})
 _MODES = {"online", "group", "one_to_one"}
+# What "support near me" means when the parent names no need: the perinatal and
+# mental health support this service is for, and parents' peer groups.
+_GENERAL_NEEDS = ("mental_health", "peer_support", "bonding")
+_CORE_NEEDS = frozenset({"perinatal_mental_health", "postnatal_depression", "low_mood", "anxiety"})
+
+
+@lru_cache(maxsize=1)
+def _general() -> frozenset[str]:
+    taxonomy = load_taxonomy()
+    return frozenset().union(*(taxonomy.narrower(n) for n in _GENERAL_NEEDS)) - {"crisis"}
 
 
 @dataclass(frozen=True)
@@ -75,13 +78,19 @@ class ServiceCard:
 
 @dataclass(frozen=True)
 class SearchResult:
-    """A page of services; ``local`` is False when these are national fallbacks."""
+    """A page of services; ``local`` is False when these are national fallbacks.
+
+    ``need`` is the need searched for (a taxonomy term) and ``need_found`` says
+    whether any service meets it; when none does, the services are general ones.
+    """
 
     services: tuple[ServiceCard, ...]
     total: int
     local: bool
     offset: int
     has_more: bool
+    need: str | None = None
+    need_found: bool = True
 
 
 @dataclass(frozen=True)
@@ -143,7 +152,7 @@ def _entry(row: m.Service) -> _Entry:
         description=row.description, audience=row.eligibility_description,
         phone=voice.number if voice else None,
         tel=re.sub(r"\D", "", voice.number) if voice else None,
-        email=row.email, url=row.url, cost=row.fees_description, mode=mode,
+        email=row.email, url=row.url, cost=row.fees_description or "", mode=mode,
         schedule=" ".join(s.description for s in row.schedules),
         area=", ".join(a[0] for a in areas), kind=next(iter(vocab.get("kind", {""}))),
         source=row.source, assured_date=row.assured_date,
@@ -195,10 +204,16 @@ def _audience_rank(e: _Entry, role: str | None) -> int:
     return 2 if e.audiences & _ROLE_FIT.get(role, set()) else 3
 
 
-def _need_rank(e: _Entry, need: str | None) -> int:
-    if need is None:
+def _general_rank(e: _Entry) -> int:
+    """Without a need: parents' mental health first, then groups and bonding, other help after."""
+    if e.needs & _CORE_NEEDS:
         return 0
-    return 0 if e.needs & NEED_TERMS.get(need, frozenset({need})) else 1
+    return 1 if e.needs & _general() else 2
+
+
+def _need_rank(e: _Entry, need: str | None) -> int:
+    """0 when the service is tagged with the need itself, 1 for a narrower term."""
+    return 0 if need is None or need in e.needs else 1
 
 
 def find_services(
@@ -231,28 +246,39 @@ def find_services(
     """
     if mode is not None and mode not in _MODES:
         raise ValueError(f"unknown mode {mode!r}")
+    taxonomy = load_taxonomy()
+    need_term = taxonomy.need_for(need)
+    wanted = taxonomy.narrower(need_term) if need_term else None
+    entries = [e for e in _entries(session).values() if _allowed(e, role, need_term, mode, include_professional)]
+    need_found = True
+    if wanted is not None:
+        fitting = [e for e in entries if e.needs & wanted]
+        # The need decides the results; only when no service anywhere meets it are
+        # general services shown (and the reply says so).
+        need_found = any(_level(e, place) is not None for e in fitting)
+        if need_found:
+            entries = fitting
     ranked: list[tuple[tuple[Any, ...], ServiceCard]] = []
     any_local = False
-    for e in _entries(session).values():
-        if not _allowed(e, role, need, mode, include_professional):
-            continue
+    for e in entries:
+        # No place given: only services that serve everyone in a nation or the UK.
         level = _level(e, place)
-        if level is None and place is None and mode == "online":
-            level = WITHIN  # an area's online course may still suit someone who did not say
         if level is None:
             continue
-        is_local = level <= WITHIN
-        any_local |= is_local and place is not None
-        aud, fit = _audience_rank(e, role), _need_rank(e, need)
+        is_local = level <= WITHIN and place is not None and not place.outside
+        any_local |= is_local
+        aud = _audience_rank(e, role)
+        fit = _need_rank(e, need_term) if need_term and need_found else _general_rank(e)
         key = ((0, aud, fit, level, e.priority) if is_local else (1, aud, fit, e.priority, level))
         # When the need is risk, the lines for it come before any local group.
-        urgent = (fit,) if need in CRISIS_NEEDS else (0,)
+        urgent = (fit,) if need_term in CRISIS_NEEDS else (0,)
         ranked.append((urgent + key + (e.card.name,), e.card))
     ranked.sort(key=lambda item: item[0])
     cards = tuple(card for _, card in ranked)
     offset = max(offset, 0)
     page = cards[offset : offset + limit]
-    return SearchResult(page, len(cards), any_local, offset, offset + limit < len(cards))
+    return SearchResult(page, len(cards), any_local, offset, offset + limit < len(cards),
+                        need=need_term, need_found=need_found)
 
 
 def national_services(

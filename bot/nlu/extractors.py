@@ -32,27 +32,34 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.directory.places import Gazetteer, Place, load_gazetteer
+from bot.directory.taxonomy import load_taxonomy
 from bot.nlu.spacy_nlp import PLACE_LABEL
 
 # Intents whose answer varies by topic; "general" selects the default answer and
 # replaces a topic left over from an earlier question.
 TOPIC_INTENTS = {"ask_low_mood", "ask_attachment", "ask_infant_mental_health"}
 DEFAULT_TOPIC = "general"
-TOPICS = frozenset({
-    "baby_blues", "postnatal_depression", "anxiety", "loneliness", "bonding", "attachment",
-    "circle_of_security", "good_enough", "infant_mental_health", "aces", "walking_group", "mums_matter",
-})
+# The topics the NLU knows are the keys of the taxonomy's topic map (one home).
+TOPICS = frozenset(load_taxonomy().topics)
+# Topics that name a route to help rather than a need: another topic in the message wins.
+ROUTE_TOPICS = frozenset({"health_visiting", "urgent_health", "treatment"})
 ROLES = frozenset({"mum", "dad", "partner", "carer", "family", "professional"})
 SYNONYMS = Path(__file__).resolve().parents[2] / "data" / "nlu" / "synonyms.yml"
 
 _IM = r"\b(?:i'?m|im|i am)(?: a| an| the| his| her| their| the baby'?s| a new| a first time| a single)?"
 _KIN = r"(?:sister|friend|best friend|niece|daughter in law|cousin|mate|granddaughter|sister in law)"
-_GRAND = r"(?:grandad|grandpa|grandma|gran|nan|nana|nanna|granny|grandparent|grandmother|grandfather|auntie|aunt|uncle)"
+_GRAND = (r"(?:(?:great[ -]?)?(?:grandad|granddad|grandpa|grandma|gran|nan|nana|nanna|nanny|granny|grandparent|"
+          r"grandmother|grandfather|grampy|grampa|grandpop|grandpops|gramps)|auntie|aunty|aunt|uncle|"
+          r"big sister|big brother|older sister|older brother|godmother|godfather|godparent)")
+# Welsh words for the family, with the soft mutation after "yn" (dwi'n fodryb).
+_WELSH_FAMILY = r"(?:nain|taid|mam-?gu|fam-?gu|tad-?cu|dad-?cu|modryb|fodryb|ewythr|wncwl|anti)"
+_STEP = r"(?:step[ -]?(?:mum|mam|mom|mother|dad|father|parent))"
 _PROFESSION = (r"(?:health visitor|midwife|nurse|gp|social worker|practitioner|family support worker|"
                r"perinatal nurse|support worker|doctor|counsellor|therapist)")
 # Checked in order: what the writer says they are, then whom they write about.
 ROLE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (role, re.compile(pattern)) for role, pattern in (
+        ("carer", r"^\W*(?P<w>special guardian|kinship carer|foster carer|foster parent)s? (?:for|to|of)\b"),
         ("professional", rf"{_IM} (?P<w>{_PROFESSION})\b|\bas an? (?P<w2>{_PROFESSION})\b|"
                          r"\brefer (?:families|parents|mums|clients)\b"),
         ("dad", rf"{_IM} (?P<w>dad|father|daddy)\b"),
@@ -61,6 +68,13 @@ ROLE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("carer", rf"{_IM} (?P<w>foster carer|foster parent|foster mum|foster dad|kinship carer|special guardian|"
                   r"adoptive (?:parent|mum|dad))\b"),
         ("family", rf"{_IM} (?P<w>{_GRAND})\b"),
+        ("partner", rf"{_IM} (?P<w>{_STEP})\b|^\W*(?:the |his |her |their )?(?:baby'?s )?(?P<w2>{_STEP}) here\b"),
+        ("family", rf"^\W*(?:the |his |her |their )?(?:baby'?s )?(?P<w>{_GRAND}) here\b|"
+                   rf"^\W*(?:the |his |her |their )?baby'?s (?P<w2>{_GRAND})\b"),
+        ("family", rf"\b(?P<w>{_WELSH_FAMILY}) (?:dw i|ydw i|ydw|wyf fi|yw fi)\b|"
+                   rf"\b(?:dwi'?n|rwy'?n|rydw i'?n) (?P<w2>{_WELSH_FAMILY})\b"),
+        ("dad", r"\b(?:fi yw'?r|fi ydy'?r) (?P<w>tad)\b|\b(?P<w2>tad) y babi (?:dw i|ydw i)\b"),
+        ("mum", r"\b(?:fi yw'?r|fi ydy'?r) (?P<w>fam|mam)\b|\b(?P<w2>mam) y babi (?:dw i|ydw i)\b"),
         ("dad", r"\b(?P<w>dads|fathers)\b|\b(?:new|first time) (?P<w2>dads?)\b"),
         ("mum", r"\b(?P<w>mums|mams|mothers)\b(?! matter)|\b(?:new|first time) (?P<w2>mums?)\b(?! matter)"),
         # "my partner / husband" is as often a mum writing about the baby's father: left to DIET.
@@ -73,7 +87,11 @@ ROLE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 
 @lru_cache(maxsize=1)
 def topic_forms() -> tuple[re.Pattern[str], dict[str, str]]:
-    """A pattern of every topic surface form, longest first, and form -> topic."""
+    """A pattern of every topic surface form, longest first, and form -> topic.
+
+    A form ending in ``*`` matches any word that starts with it ("breastfe*":
+    breastfeed, breastfeeding, breastfed); the map then holds the stem.
+    """
     forms = {topic.replace("_", " "): topic for topic in TOPICS}
     for item in yaml.safe_load(SYNONYMS.read_text(encoding="utf-8"))["nlu"]:
         if item.get("synonym") in TOPICS:
@@ -81,8 +99,20 @@ def topic_forms() -> tuple[re.Pattern[str], dict[str, str]]:
                 form = line.strip().removeprefix("- ").strip().lower()
                 if form:
                     forms[form] = item["synonym"]
-    alternatives = "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
+    alternatives = "|".join(
+        re.escape(form[:-1]) + r"\w*" if form.endswith("*") else re.escape(form)
+        for form in sorted(forms, key=len, reverse=True)
+    )
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)"), forms
+
+
+def topic_of(found: str) -> str:
+    """The topic of a surface form found by :func:`topic_forms`' pattern."""
+    _, forms = topic_forms()
+    if found in forms:
+        return forms[found]
+    stems = [form for form in forms if form.endswith("*") and found.startswith(form[:-1])]
+    return forms[max(stems, key=len)]
 
 
 def _entity(name: str, value: str, start: int, end: int) -> dict[str, Any]:
@@ -134,6 +164,7 @@ class ProjectEntityExtractor(GraphComponent, EntityExtractorMixin):
                 entities = [e for e in entities if e["entity"] != "location"]
                 added.append(_entity("location", place.name, start, end))
                 added.append(_entity("nation", place.nation, start, end))
+                added.append(_entity("place_id", place.id, start, end))
             entities, topic = self._topics_and_roles(message.get(TEXT) or "", entities)
             added += topic
             intent = (message.get(INTENT) or {}).get("name")
@@ -148,9 +179,12 @@ class ProjectEntityExtractor(GraphComponent, EntityExtractorMixin):
     ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         """DIET's entities to keep, and the topic and role named in the text (which replace DIET's)."""
         lowered = text.lower().replace("\u2019", "'")
-        pattern, forms = topic_forms()
-        found = pattern.search(lowered)
-        named = [_entity("topic", forms[found.group(0)], found.start(), found.end())] if found else []
+        pattern, _ = topic_forms()
+        # The first topic named, unless it is only a route to help ("my health
+        # visitor said ...") and a more specific topic is named too.
+        matches = [(topic_of(m.group(0)), m) for m in pattern.finditer(lowered)]
+        chosen = next((pair for pair in matches if pair[0] not in ROUTE_TOPICS), matches[0] if matches else None)
+        named = [_entity("topic", chosen[0], chosen[1].start(), chosen[1].end())] if chosen else []
         for role, role_pattern in ROLE_PATTERNS:
             said = role_pattern.search(lowered)
             if said:

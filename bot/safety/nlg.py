@@ -27,6 +27,7 @@ from rasa.core.nlg import TemplatedNaturalLanguageGenerator
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import BotUttered, SessionStarted
 
+from bot.answers import DEFAULT_TOPIC, answer_for
 from bot.language import LANGUAGE_SLOT, WELSH, in_welsh, is_language_specific, welsh_strings
 from bot.safety.responses import crisis_responses
 
@@ -65,7 +66,14 @@ class CrisisAwareNLG(TemplatedNaturalLanguageGenerator):
 
     def _random_response_for(self, utter_action: str, output_channel: str,
                              filled_slots: dict[str, Any]) -> dict[str, Any] | None:
-        """Rasa's choice of variation, in Welsh when the conversation is in Welsh."""
+        """Rasa's choice of variation, in Welsh when the conversation is in Welsh.
+
+        A question response gives the answer for the conversation's topic
+        (data/answers/answers.yml, through bot.answers) in its language.
+        """
+        if utter_action in DEFAULT_TOPIC:
+            answer = answer_for(utter_action, filled_slots.get("topic"))
+            return {"text": answer.text(filled_slots.get(LANGUAGE_SLOT))}
         variation = super()._random_response_for(utter_action, output_channel, filled_slots)
         if variation is None or filled_slots.get(LANGUAGE_SLOT) != WELSH or is_language_specific(variation):
             return variation

@@ -63,12 +63,12 @@ def test_directory_down_gives_a_kind_message_not_silence() -> None:
 @pytest.mark.parametrize(
     ("answer", "expected", "response"),
     [
-        ("Brecon", {"location": "Brecon", "nation": "wales"}, None),
-        ("MK9", {"location": "MK9", "nation": "england"}, None),
-        ("skip", {"location": "anywhere"}, None),
-        ("online", {"location": "online"}, None),
-        ("brekon", {"location": None}, "utter_place_suggestion"),
-        ("Atlantis", {"location": None}, "utter_place_unknown"),
+        ("Brecon", {"location": "Brecon", "nation": "wales", "place_id": "town:brecon:powys"}, None),
+        ("MK9", {"location": "MK9", "nation": "england", "place_id": "postcode_district:mk9:milton-keynes"}, None),
+        ("skip", {"location": "anywhere", "place_id": None}, None),
+        ("online", {"location": "online", "place_id": None}, None),
+        ("brekon", {"location": None, "place_id": None}, "utter_place_suggestion"),
+        ("Atlantis", {"location": None, "place_id": None}, "utter_place_unknown"),
     ],
 )
 def test_validate_location(answer: str, expected: dict, response: str | None) -> None:
@@ -106,4 +106,20 @@ async def test_form_validates_the_place_without_a_domain() -> None:
                            active_loop="location_form")
     tracker.events = [{"event": "user", "text": "Brecon"}, {"event": "slot", "name": "location", "value": "Brecon"}]
     events = await ValidateLocationForm().run(dispatcher, tracker, {})
-    assert slot_events(events) == {"location": "Brecon", "nation": "wales"}
+    assert slot_events(events) == {"location": "Brecon", "nation": "wales", "place_id": "town:brecon:powys"}
+
+
+async def test_a_place_resolved_by_the_nlu_is_not_resolved_again() -> None:
+    """ "Walton, Powys": the NLU resolved the Walton in Powys; the form keeps that one."""
+    from bot.directory.places import load_gazetteer
+
+    walton = load_gazetteer().resolve("Walton, Powys").place
+    assert walton is not None and walton.authority == "Powys"
+    assert load_gazetteer().resolve("Walton").status == "ambiguous"
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(intent="inform", text="Walton, Powys",
+                           slots={"location": "Walton", "place_id": walton.id, "requested_slot": "location"},
+                           active_loop="location_form")
+    result = ValidateLocationForm().validate_location("Walton", dispatcher, tracker, {})
+    assert result == {"location": "Walton", "nation": "wales", "place_id": walton.id}
+    assert dispatcher.messages == []

@@ -51,7 +51,8 @@ def test_known_places_become_canonical_location_and_nation(nlp: Language, text: 
 
 def test_a_known_place_replaces_dietS_partial_guess(nlp: Language) -> None:
     diet = [{"entity": "location", "value": "Drenewydd", "start": 2, "end": 11}]
-    assert extract(nlp, "Y Drenewydd", entities=diet) == {"location": "Newtown", "nation": "wales"}
+    assert extract(nlp, "Y Drenewydd", entities=diet) == {
+        "location": "Newtown", "nation": "wales", "place_id": "town:newtown:powys"}
 
 
 def test_an_unknown_place_from_diet_is_kept(nlp: Language) -> None:

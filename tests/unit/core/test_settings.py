@@ -66,17 +66,17 @@ def test_rasa_gets_the_action_server_url_from_the_environment() -> None:
     assert "${ACTION_ENDPOINT_URL}" in (REPO_ROOT / "endpoints.yml").read_text(encoding="utf-8")
 
 
-def test_env_defaults_fill_only_what_is_unset(tmp_path) -> None:
+def test_env_defaults_fill_only_what_is_unset() -> None:
+    import os
+    from unittest import mock
+
     from bot import envdefaults
 
-    env_file = tmp_path / ".env"
-    env_file.write_text("ACTION_ENDPOINT_URL=http://actions.internal:5055/webhook\n", encoding="utf-8")
-    environ = {"PERINATAL_ENV_FILE": str(env_file)}
-    envdefaults.apply(environ)
-    assert environ["ACTION_ENDPOINT_URL"] == "http://actions.internal:5055/webhook"
-    environ = {"PERINATAL_ENV_FILE": str(tmp_path / "missing"), "ACTION_ENDPOINT_URL": "http://x:1/webhook"}
-    envdefaults.apply(environ)
-    assert environ["ACTION_ENDPOINT_URL"] == "http://x:1/webhook"
-    environ = {"PERINATAL_ENV_FILE": str(tmp_path / "missing")}
-    envdefaults.apply(environ)
-    assert environ["ACTION_ENDPOINT_URL"] == "http://127.0.0.1:5055/webhook"
+    line = envdefaults.pth_line()
+    assert line.startswith("import os; ")
+    with mock.patch.dict(os.environ, {}, clear=True):
+        exec(line)  # what Python does with the venv's .pth line at start-up
+        assert os.environ["ACTION_ENDPOINT_URL"] == "http://127.0.0.1:5055/webhook"
+    with mock.patch.dict(os.environ, {"ACTION_ENDPOINT_URL": "http://x:1/webhook"}, clear=True):
+        exec(line)
+        assert os.environ["ACTION_ENDPOINT_URL"] == "http://x:1/webhook"

@@ -1,0 +1,79 @@
+"""Answers to parents' questions: one home for their wording (data/answers/answers.yml).
+
+Each answer is keyed by the NLU topic it answers, in English and Welsh, with the
+public pages that support its claims. The response generator (bot.safety.nlg)
+gives the answer for the conversation's `topic` and language whenever one of the
+question responses is due, so which question intent the NLU chose does not
+change the answer; a question without a known topic gets its response's default.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ANSWERS_FILE = Path(__file__).resolve().parent.parent / "data" / "answers" / "answers.yml"
+# The question responses and the answer each gives when no known topic was named.
+DEFAULT_TOPIC = {
+    "utter_ask_low_mood": "low_mood",
+    "utter_ask_attachment": "bonding",
+    "utter_ask_infant_mental_health": "infant_mental_health",
+}
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One answer in English and Welsh, with its sources (URLs)."""
+
+    topic: str
+    en: str
+    cy: str
+    sources: tuple[str, ...]
+
+    def text(self, language: str | None) -> str:
+        """The answer in the conversation's language ("cy" or English)."""
+        return self.cy if language == "cy" and self.cy else self.en
+
+
+def _clean(text: Any) -> str:
+    return " ".join(str(text or "").split())
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict[str, Any]:
+    return yaml.safe_load(ANSWERS_FILE.read_text(encoding="utf-8")) or {}
+
+
+@lru_cache(maxsize=1)
+def answers() -> dict[str, Answer]:
+    """Every answer by topic; each must have English, Welsh and at least one source URL."""
+    out: dict[str, Answer] = {}
+    for raw in _data().get("answers") or []:
+        sources = tuple(str(s["url"]) for s in raw.get("sources") or [])
+        answer = Answer(str(raw["topic"]), _clean(raw.get("en")), _clean(raw.get("cy")), sources)
+        if not answer.en or not answer.sources:
+            raise ValueError(f"answers.yml: {answer.topic!r} needs English text and a source")
+        out[answer.topic] = answer
+    missing = sorted(set(DEFAULT_TOPIC.values()) - set(out))
+    if missing:
+        raise ValueError(f"answers.yml: no default answer for {', '.join(missing)}")
+    return out
+
+
+def answer_for(response: str, topic: str | None) -> Answer:
+    """The answer a question response gives for this topic (its default when unknown)."""
+    found = answers()
+    return found.get(topic or "") or found[DEFAULT_TOPIC[response]]
+
+
+def check_in_text(key: str, language: str | None) -> str:
+    """One line of the gentle check-in (the Whooley questions, NICE CG192): intro, q1 ... after_no."""
+    entry = (_data().get("whooley") or {})[key]
+    return _clean(entry.get("cy") if language == "cy" and entry.get("cy") else entry["en"])
+
+
+__all__ = ["DEFAULT_TOPIC", "Answer", "answer_for", "answers", "check_in_text"]

@@ -1,0 +1,79 @@
+"""A question about a topic the bot can answer is a question, whatever DIET thought.
+
+DIET learns question intents from examples, and a question phrased unlike any of
+them ("will social services get involved if i'm honest with my hv?") falls to
+`out_of_scope` or the fallback even though the topic extractor found a topic with
+an answer. This component runs after the FallbackClassifier: when the message is
+a question (a question mark, or it starts like one), names a topic that has an
+answer in data/answers/answers.yml, names no place (a place means "find me help")
+and the intent is one that would otherwise give no answer, the intent becomes
+`ask_low_mood`, whose answer is chosen by topic. The crisis path is untouched: the
+risk detector runs after this and overrides any intent.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.answers import answers
+
+QUESTION_INTENT = "ask_low_mood"
+# Intents that give no answer to a question; a find_support with a place is a search.
+REROUTABLE = frozenset({"nlu_fallback", "out_of_scope", "inform", "find_support", "ask_help"})
+_STARTS = (
+    r"what|whats|what's|when|whens|how|hows|why|who|which|where|is|isn'?t|are|aren'?t|can|could|"
+    r"do|does|did|will|would|should|shall|am|has|have|tell me|explain|i wonder|is it|"
+    r"beth|pryd|sut|pam|pwy|oes|ydy|ydw|a yw|a ydy|a fydd|a all|alla|allai|fydd|ga i|dylwn"
+)
+_QUESTION = re.compile(rf"\?|^\W*(?:{_STARTS})\b", re.IGNORECASE)
+# A question that asks for a service, not for an explanation.
+_SEEKING = re.compile(
+    r"\b(?:where|is there|are there|any|anything|anyone|anybody|someone|somebody|who can|"
+    r"near|local|group|groups|service|services|support|help line|helpline|number|oes (?:yna|na|grwp)|ble)\b",
+    re.IGNORECASE,
+)
+
+
+def is_question(text: str) -> bool:
+    """A question mark anywhere, or a sentence that starts like a question."""
+    return bool(_QUESTION.search(text.strip()))
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
+class QuestionRouter(GraphComponent):
+    """Sends questions about answerable topics to the question intent (see module docstring)."""
+
+    @classmethod
+    def create(cls, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
+               execution_context: ExecutionContext) -> QuestionRouter:
+        return cls()
+
+    def __init__(self) -> None:
+        self._topics = frozenset(answers())
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        for message in messages:
+            intent = message.get(INTENT) or {}
+            if intent.get("name") not in REROUTABLE:
+                continue
+            entities = message.get(ENTITIES) or []
+            topics = {e.get("value") for e in entities if e.get("entity") == "topic"}
+            if not topics & self._topics or any(e.get("entity") == "location" for e in entities):
+                continue
+            text = message.get(TEXT) or ""
+            if not is_question(text) or (intent.get("name") == "find_support" and _SEEKING.search(text)):
+                continue
+            confidence = max(float(intent.get("confidence") or 0.0), 0.5)
+            message.set(INTENT, {"name": QUESTION_INTENT, "confidence": confidence}, add_to_output=True)
+            ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != QUESTION_INTENT]
+            message.set(INTENT_RANKING_KEY, [{"name": QUESTION_INTENT, "confidence": confidence}, *ranking],
+                        add_to_output=True)
+        return messages
