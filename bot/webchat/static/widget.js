@@ -285,7 +285,9 @@
       el("span", { text: S.typing, "data-pcw-s": "typing" })
     ]);
     // The help panel lives in the scrolling area so long contact lists never push the message box away.
-    var scroller = el("div", { className: "pcw-body" }, [help, intro, log, typing]);
+    // It is the only part that scrolls, so keyboard users can focus it to scroll with the arrow keys.
+    var scroller = el("div", { className: "pcw-body", tabindex: "0", role: "region", "aria-label": S.conversation,
+                               "data-pcw-s": "conversation", "data-pcw-attr": "aria-label" }, [help, intro, log, typing]);
 
     var input = el("textarea", { id: "pcw-input", className: "pcw-input", rows: "1", maxlength: "2000", autocomplete: "off", enterkeyhint: "send" });
     var form = el("form", { className: "pcw-form", novalidate: true }, [
