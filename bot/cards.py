@@ -33,6 +33,7 @@ CARD_WORDS: dict[str, str] = {
     "how": "How",
     "when": "When",
     "area": "Area",
+    "access": "How to get it",
 }
 
 # (label key, service field), in the order a card shows them.
@@ -45,6 +46,8 @@ SERVICE_FIELDS = (
     ("cost", "cost"),
     ("how", "mode"),
     ("when", "schedule"),
+    ("", "opening"),  # "Open now, until 5pm": no label needed
+    ("access", "how"),
     ("area", "area"),
 )
 
@@ -90,7 +93,7 @@ def render_service(number: int, service: dict[str, Any], lang: str | None = "en"
     for key, field in SERVICE_FIELDS:
         value = _clean(service.get(field))
         if value:
-            lines.append(f"{label[key]}: {value}")
+            lines.append(f"{label[key]}: {value}" if key else value)
     return "\n".join(lines)
 
 

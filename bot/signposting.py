@@ -8,6 +8,8 @@ data, for the details of each service).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
+from zoneinfo import ZoneInfo
 from functools import lru_cache
 from typing import Any
 
@@ -17,10 +19,12 @@ from sqlalchemy.orm import sessionmaker
 from bot.db import make_engine, make_session_factory
 from bot.directory.places import Place, PlaceMatch, load_gazetteer
 from bot.directory.queries import SearchResult, ServiceCard, find_services, national_services
+from bot.directory.schedule import opening_status
 from bot.directory.taxonomy import load_taxonomy
 from bot.settings import get_settings, resolve_sqlite_url
 
 PAGE_SIZE = 3
+LONDON = ZoneInfo("Europe/London")
 
 
 @lru_cache(maxsize=4)
@@ -95,36 +99,33 @@ class SearchReply:
     has_more: bool
 
 
-def service_text(number: int, card: ServiceCard) -> str:
-    """One service as plain text, for channels that do not draw cards."""
-    contact = " · ".join(
-        part for part in (card.phone and f"call {card.phone}", card.email, card.url) if part
-    )
-    title = card.name if card.organisation in card.name else f"{card.name} ({card.organisation})"
-    lines = [
-        f"{number}. {title}",
-        card.description,
-        f"For: {card.audience}",
-        f"Contact: {contact}" if contact else "",
-        f"Cost: {card.cost} · {card.mode}",
-        f"When: {card.schedule}" if card.schedule else "",
-    ]
-    return "\n".join(line for line in lines if line)
+def card_payload(card: ServiceCard, now: datetime, language: str | None) -> dict[str, Any]:
+    """One service card for the payload, with whether it is open now (Europe/London)."""
+    payload = card.as_payload()
+    if language == "cy":
+        payload["name"] = card.name_cy or card.name
+        payload["description"] = card.description_cy or card.description
+    opening = opening_status(card.schedules, now, "cy" if language == "cy" else "en")
+    if opening:
+        payload["opening"] = opening
+        payload["schedule"] = ""  # the status says it, in the parent's language
+    return payload
 
 
-def _reply(response: str, place: str, result: SearchResult) -> SearchReply:
-    text = "\n\n".join(
-        service_text(result.offset + i + 1, card) for i, card in enumerate(result.services)
-    )
+def _reply(response: str, place: str, result: SearchResult, language: str | None = None,
+           now: datetime | None = None) -> SearchReply:
+    """The reply: an introduction (the response) and the card payload, the only copy of the services."""
+    moment = now or datetime.now(LONDON)
     payload = {
         "type": "services",
-        "services": [card.as_payload() for card in result.services],
+        "services": [card_payload(card, moment, language) for card in result.services],
+        "offset": result.offset,
         "more": result.has_more,
         "local": result.local,
     }
     return SearchReply(
         response=response,
-        variables={"place": place, "services_text": text},
+        variables={"place": place},
         payload=payload,
         offset=result.offset,
         has_more=result.has_more,
@@ -171,24 +172,24 @@ def search(
     label = load_taxonomy().label(result.need, language).lower() if result.need else ""
     name = place.name if place is not None else location or ""
     if result.need and not result.need_found:
-        reply = _reply("utter_services_need_unmet", name, result)
+        reply = _reply("utter_services_need_unmet", name, result, language)
         reply.variables["need"] = label
         return reply
     if place is not None and place.outside:
-        return _reply("utter_place_outside", place.name, result)
+        return _reply("utter_place_outside", place.name, result, language)
     if place is None and online:
-        return _reply("utter_services_online", "online", result)
+        return _reply("utter_services_online", "online", result, language)
     if place is None:
-        return _reply("utter_services_national", name, result)
+        return _reply("utter_services_national", name, result, language)
     if not result.local:
         if result.need and not offset:
-            reply = _reply("utter_services_none_local_for_need", place.name, result)
+            reply = _reply("utter_services_none_local_for_need", place.name, result, language)
             reply.variables["need"] = label
             return reply
-        return _reply("utter_services_national", place.name, result)
+        return _reply("utter_services_national", place.name, result, language)
     if offset:
-        return _reply("utter_services_list", place.name, result)
-    return _reply("utter_services_found", place.name, result)
+        return _reply("utter_services_list", place.name, result, language)
+    return _reply("utter_services_found", place.name, result, language)
 
 
 __all__ = ["PlaceCheck", "SQLAlchemyError", "SearchReply", "check_place", "search"]

@@ -36,6 +36,8 @@ _ROLE_FIT = {
 # Needs for which a crisis line is the right answer; otherwise crisis lines stay out.
 CRISIS_NEEDS = frozenset({"crisis", "domestic_abuse", "child_safety", "psychosis"})
 _MODES = {"online", "group", "one_to_one"}
+# How a service is given, as a card says it ("in person or by phone").
+_DELIVERY_WORDS = (("in_person", "in person"), ("phone", "by phone"), ("text", "by text"), ("online", "online"))
 # What "support near me" means when the parent names no need: the perinatal and
 # mental health support this service is for, and parents' peer groups.
 _GENERAL_NEEDS = ("mental_health", "peer_support", "bonding")
@@ -68,11 +70,15 @@ class ServiceCard:
     kind: str
     source: str
     assured_date: date
+    how: str = ""  # how to get it (the directory's application_process)
+    name_cy: str | None = None  # Welsh name and description, where the directory has them
+    description_cy: str | None = None
+    schedules: tuple[dict[str, Any], ...] = ()  # ORUK schedules, for "open now"
 
     def as_payload(self) -> dict[str, Any]:
-        """The service card dict sent in a ``{"type": "services"}`` payload."""
+        """The service card dict sent in a ``{"type": "services"}`` payload (docs/contracts.md)."""
         keys = ("id", "name", "organisation", "description", "audience", "phone", "tel",
-                "email", "url", "cost", "mode", "schedule", "area")
+                "email", "url", "cost", "mode", "schedule", "area", "how")
         return {k: getattr(self, k) for k in keys}
 
 
@@ -143,10 +149,7 @@ def _entry(row: m.Service) -> _Entry:
         (a.name, a.extent_type or "uk", (gaz.area(a.name).areas if gaz.area(a.name) else ()))
         for a in row.service_areas
     )
-    if "in_person" in delivery and delivery - {"in_person"}:
-        mode = "online and in person"
-    else:
-        mode = "in person" if delivery == {"in_person"} else "online"
+    mode = " or ".join(words for key, words in _DELIVERY_WORDS if key in delivery) or "online"
     card = ServiceCard(
         id=row.id, name=row.name, organisation=row.organization.name,
         description=row.description, audience=row.eligibility_description,
@@ -155,7 +158,10 @@ def _entry(row: m.Service) -> _Entry:
         email=row.email, url=row.url, cost=row.fees_description or "", mode=mode,
         schedule=" ".join(s.description for s in row.schedules),
         area=", ".join(a[0] for a in areas), kind=next(iter(vocab.get("kind", {""}))),
-        source=row.source, assured_date=row.assured_date,
+        source=row.source, assured_date=row.assured_date, how=row.application_process or "",
+        name_cy=row.name_cy, description_cy=row.description_cy,
+        schedules=tuple({"byday": s.byday, "opens_at": s.opens_at, "closes_at": s.closes_at,
+                         "freq": s.freq, "description": s.description} for s in row.schedules),
     )
     return _Entry(card, row.status, frozenset(vocab.get("audience", ())),
                   frozenset(vocab.get("need", ())), delivery, areas, row.priority)

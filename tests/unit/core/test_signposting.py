@@ -54,7 +54,7 @@ def test_brecon_finds_mums_matter_first() -> None:
     names = [s["name"] for s in reply.payload["services"]]
     assert "Mums Matter" in names[0]
     assert 1 <= len(names) <= 3
-    assert "Mums Matter" in reply.variables["services_text"]
+    assert "services_text" not in reply.variables  # the card payload is the only copy
 
 
 @pytest.mark.usefixtures("directory")
@@ -71,7 +71,10 @@ def test_more_results_continue_the_numbering() -> None:
     assert first.has_more
     assert more.response in {"utter_services_list", "utter_no_more_results"}
     if more.payload:
-        assert more.variables["services_text"].startswith("4. ")
+        from bot.cards import render_services
+
+        assert more.payload["offset"] == 3
+        assert render_services(more.payload, heading=False).startswith("4. ")
         assert not {s["id"] for s in more.payload["services"]} & {s["id"] for s in first.payload["services"]}
 
 
@@ -101,3 +104,36 @@ def test_groups_only_in_milton_keynes() -> None:
 
     with directory_sessions()() as session:
         assert all(get_service(session, sid).kind in ("group", "course") for sid in kinds)
+
+
+@pytest.mark.usefixtures("directory")
+def test_a_card_says_when_a_line_is_open_in_the_parents_language() -> None:
+    from datetime import datetime
+
+    from bot.signposting import LONDON
+
+    reply = search("Brecon", topic="crisis")
+    cards = {s["id"]: s for s in reply.payload["services"]}
+    assert cards["live-fear-free"]["opening"] == "Open 24 hours, every day"
+    welsh = search("Brecon", topic="crisis", language="cy")
+    assert {s["id"]: s for s in welsh.payload["services"]}["live-fear-free"]["opening"].startswith("Ar agor")
+    assert datetime.now(LONDON).tzinfo is not None
+
+
+@pytest.mark.usefixtures("directory")
+def test_the_need_decides_and_an_honest_reply_says_when_nothing_local_fits() -> None:
+    feeding = search("Bletchley", topic="feeding")
+    assert feeding.response == "utter_services_found"
+    loss = search("Hay-on-Wye", topic="baby_loss")
+    assert loss.response == "utter_services_none_local_for_need"
+    assert loss.variables["need"] == "baby loss and bereavement"
+    assert all(s["area"] in ("UK", "Wales", "England, Wales") or "Wales" in s["area"] or s["area"] == "UK"
+               for s in loss.payload["services"])
+
+
+@pytest.mark.usefixtures("directory")
+def test_a_parent_in_scotland_gets_nothing_that_excludes_scotland() -> None:
+    reply = search("Glasgow", topic="crisis")
+    assert reply.response == "utter_place_outside"
+    for service in reply.payload["services"]:
+        assert "England" not in service["area"].split(", ") or "Scotland" in service["area"] or "UK" in service["area"]

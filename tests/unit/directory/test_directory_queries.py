@@ -1,194 +1,120 @@
-"""Directory search on the real seed, in-memory SQLite."""
+"""Directory search: the need decides, the area is respected, honest when nothing fits.
+
+Runs on a small invented directory (fixtures/search), so the expectations do not
+move when the real directory grows; tests/unit/directory/test_directory_seed.py
+and the end-to-end tests cover the real data.
+"""
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from sqlalchemy.orm import Session
 
-from bot.directory.places import Gazetteer
-from bot.directory.queries import (
-    ServiceCard,
-    count_services,
-    find_services,
-    get_service,
-    national_services,
-)
+from bot.db import make_engine, make_session_factory
+from bot.directory.places import Gazetteer, load_gazetteer
+from bot.directory.queries import count_services, find_services, get_service, national_services
+from bot.directory.seed import create_directory
 
-NATIONAL = ["pandas-support", "mind-infoline", "fathers-reaching-out", "app-peer-support",
-            "parent-infant-foundation-info", "family-lives-advice"]
-PROFESSIONAL = {"pavo-startwell", "powys-pimh-steering-group", "powys-ihv-champion-training"}
-CRISIS = {"samaritans", "shout", "nhs-111-england", "nhs-111-wales", "ndah", "live-fear-free",
-          "nspcc-helpline", "childline", "papyrus-hopeline247", "calm-helpline"}
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "search" / "services.yml"
 
 
-def ids(result) -> list[str]:
-    return [c.id for c in result.services]
+@pytest.fixture(scope="module")
+def db() -> Iterator[Session]:
+    engine = make_engine("sqlite://")
+    create_directory(engine, FIXTURE)
+    with make_session_factory(engine)() as session:
+        yield session
+    engine.dispose()
 
 
-def search(session: Session, gazetteer: Gazetteer, where: str | None, **kw):
-    place = gazetteer.resolve(where).place if where else None
-    return find_services(session, place, limit=kw.pop("limit", 20), **kw)
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return load_gazetteer()
 
 
-@pytest.mark.parametrize(
-    ("where", "expected"),
-    [
-        ("Brecon", ["brecon-mind-mums-matter", *NATIONAL]),
-        ("Aberhonddu", ["brecon-mind-mums-matter", *NATIONAL]),
-        ("LD3 7HR", ["brecon-mind-mums-matter", *NATIONAL]),
-        ("Ystradgynlais", ["ystradgynlais-mind-mums-matter", "brecon-mind-mums-matter", *NATIONAL]),
-        ("SA9 1AA", ["ystradgynlais-mind-mums-matter", "brecon-mind-mums-matter", *NATIONAL]),
-        ("Newtown", ["mnp-mind-mums-matter", *NATIONAL]),
-        ("Y Drenewydd", ["mnp-mind-mums-matter", *NATIONAL]),
-        ("Llandod", ["mnp-mind-mums-matter", *NATIONAL]),
-        ("MK", ["cnwl-circle-of-security", "cnwl-one-to-one", "cnwl-walking-group", *NATIONAL]),
-        ("Bletchley", ["cnwl-circle-of-security", "cnwl-one-to-one", "cnwl-walking-group", *NATIONAL]),
-        ("MK9 3AA", ["cnwl-circle-of-security", "cnwl-one-to-one", "cnwl-walking-group", *NATIONAL]),
-        ("Powys", ["brecon-mind-mums-matter", "mnp-mind-mums-matter",
-                   "ystradgynlais-mind-mums-matter", *NATIONAL]),
-    ],
-)
-def test_local_services_first(session, gazetteer, where: str, expected: list[str]) -> None:
-    result = search(session, gazetteer, where)
-    assert (ids(result), result.local, result.total, result.has_more) == (
-        expected, True, len(expected), False,
-    )
+def ids(db: Session, gaz: Gazetteer, where: str | None, **kw) -> tuple[list[str], bool, bool]:
+    place = gaz.resolve(where).place if where else None
+    result = find_services(db, place, limit=kw.pop("limit", 20), **kw)
+    return [c.id for c in result.services], result.local, result.need_found
 
 
-@pytest.mark.parametrize(
-    ("where", "expected"),
-    [
-        ("Cardiff", NATIONAL),
-        ("London", NATIONAL),
-        ("MK18 1AA", NATIONAL),
-        # Mind Infoline and Family Lives serve England and Wales only.
-        ("Glasgow", ["pandas-support", "fathers-reaching-out", "app-peer-support",
-                     "parent-infant-foundation-info"]),
-    ],
-)
-def test_outside_gets_national_fallbacks(session, gazetteer, where: str, expected: list[str]) -> None:
-    result = search(session, gazetteer, where)
-    assert (ids(result), result.local) == (expected, False)
+def test_the_need_decides_local_first_then_national(db, gaz) -> None:
+    assert ids(db, gaz, "Brecon", need="feeding") == (["brecon-feeding", "uk-feeding-line"], True, True)
+    assert ids(db, gaz, "Bletchley", need="feeding") == (["bletchley-feeding", "uk-feeding-line"], True, True)
 
 
-def test_dad_in_mk_gets_services_for_dads_first(session, gazetteer) -> None:
-    result = search(session, gazetteer, "MK", role="dad", limit=4)
-    assert (ids(result), result.local, result.has_more) == (
-        ["cnwl-circle-of-security", "cnwl-one-to-one", "cnwl-walking-group", "fathers-reaching-out"],
-        True, True,
-    )
+def test_a_topic_reaches_its_need_through_the_taxonomy(db, gaz) -> None:
+    # "baby_blues" is a topic, not a need: taxonomy.yml maps it to low_mood.
+    found, local, _ = ids(db, gaz, "Milton Keynes", need="baby_blues")
+    assert found[0] == "mk-perinatal" and local
 
 
-def test_dad_with_nothing_local_gets_fathers_service_first(session) -> None:
-    result = national_services(session, role="dad")
-    assert (ids(result), result.local) == (
-        ["fathers-reaching-out", "pandas-support", "mind-infoline"], False,
-    )
+def test_a_broad_need_finds_the_narrower_ones(db, gaz) -> None:
+    found, _, _ = ids(db, gaz, "Brecon", need="mental_health")
+    assert found[:1] == ["powys-perinatal"]
+    assert "uk-pnd-charity" in found and "brecon-feeding" not in found
 
 
-def test_psychosis_is_urgent_then_app(session) -> None:
-    result = national_services(session, need="psychosis")
-    assert (ids(result), result.local) == (["nhs-111-england", "nhs-111-wales", "app-peer-support"], False)
+def test_nothing_local_for_the_need_gives_the_nations_service(db, gaz) -> None:
+    assert ids(db, gaz, "Brecon", need="baby_loss") == (["wales-loss"], False, True)
+    assert ids(db, gaz, "Olney", need="baby_loss") == (["england-loss"], False, True)
 
 
-def test_attachment_need_in_mk(session, gazetteer) -> None:
-    result = search(session, gazetteer, "Bletchley", need="circle_of_security", limit=1)
-    assert ids(result) == ["cnwl-circle-of-security"]
+def test_a_need_nobody_meets_falls_back_to_general_support_and_says_so(db, gaz) -> None:
+    found, _, need_found = ids(db, gaz, "Brecon", need="neonatal")
+    assert not need_found
+    assert found[0] == "powys-perinatal"
 
 
-@pytest.mark.parametrize(
-    ("where", "mode", "expected"),
-    [
-        (None, "online", ["brecon-mind-mums-matter", "mnp-mind-mums-matter", *NATIONAL]),
-        ("Brecon", "online", ["brecon-mind-mums-matter", *NATIONAL]),
-        ("MK", "group", ["cnwl-circle-of-security", "cnwl-walking-group"]),
-        ("MK", "one_to_one", ["cnwl-one-to-one"]),
-        ("Newtown", "group", ["mnp-mind-mums-matter"]),
-    ],
-)
-def test_mode_filter(session, gazetteer, where, mode: str, expected: list[str]) -> None:
-    assert ids(search(session, gazetteer, where, mode=mode)) == expected
+def test_a_place_outside_england_and_wales_gets_nothing_that_excludes_it(db, gaz) -> None:
+    found, local, _ = ids(db, gaz, "Glasgow", need="baby_loss")
+    assert "england-loss" not in found and "wales-loss" not in found and not local
+    found, _, _ = ids(db, gaz, "Glasgow", need="feeding")
+    assert found == ["uk-feeding-line"]
 
 
-def test_paging(session, gazetteer) -> None:
-    first = search(session, gazetteer, "MK", limit=3)
-    second = search(session, gazetteer, "MK", offset=3, limit=3)
-    third = search(session, gazetteer, "MK", offset=6, limit=3)
-    assert [(ids(r), r.offset, r.has_more, r.total) for r in (first, second, third)] == [
-        (["cnwl-circle-of-security", "cnwl-one-to-one", "cnwl-walking-group"], 0, True, 9),
-        (NATIONAL[:3], 3, True, 9),
-        (NATIONAL[3:], 6, False, 9),
-    ]
+def test_no_place_gives_only_services_for_everyone(db) -> None:
+    result = find_services(db, None, need="feeding", limit=10)
+    assert [c.id for c in result.services] == ["uk-feeding-line"]
+    general = [c.id for c in national_services(db, limit=10).services]
+    assert "powys-perinatal" not in general and "uk-pnd-charity" in general
 
 
-@pytest.mark.parametrize("where", ["Powys", "Brecon", "Newtown", None])
-def test_professional_services_never_offered_to_parents(session, gazetteer, where) -> None:
-    for role in (None, "mum", "dad", "partner", "carer", "family"):
-        assert PROFESSIONAL.isdisjoint(ids(search(session, gazetteer, where, role=role)))
+def test_without_a_need_mental_health_support_comes_before_other_help(db, gaz) -> None:
+    found, _, _ = ids(db, gaz, "Brecon")
+    assert found.index("powys-perinatal") < found.index("powys-refuge")
 
 
-def test_professionals_see_their_services_first(session, gazetteer) -> None:
-    result = search(session, gazetteer, "Brecon", role="professional", limit=3)
-    assert (set(ids(result)), result.local) == (PROFESSIONAL, True)
+def test_professional_services_and_retired_ones_are_never_offered_to_parents(db, gaz) -> None:
+    for need in (None, "perinatal_mental_health", "information", "feeding"):
+        found, _, _ = ids(db, gaz, "Brecon", need=need)
+        assert "powys-network" not in found and "retired-group" not in found
+    found, _, _ = ids(db, gaz, "Brecon", need="perinatal_mental_health", role="professional")
+    assert "powys-network" in found
 
 
-def test_include_professional_flag(session, gazetteer) -> None:
-    assert PROFESSIONAL <= set(ids(search(session, gazetteer, "Powys", include_professional=True)))
+def test_crisis_lines_only_when_risk_is_the_need(db, gaz) -> None:
+    assert "uk-crisis" not in ids(db, gaz, "Brecon", need="low_mood")[0]
+    assert ids(db, gaz, "Brecon", need="crisis")[0][0] == "uk-crisis"
 
 
-@pytest.mark.parametrize("where", ["Brecon", "MK", "Cardiff", None])
-@pytest.mark.parametrize("need", [None, "postnatal_depression", "low_mood", "anxiety"])
-def test_crisis_lines_do_not_fill_support_results(session, gazetteer, where, need) -> None:
-    assert CRISIS.isdisjoint(ids(search(session, gazetteer, where, need=need)))
+def test_modes_and_paging(db, gaz) -> None:
+    assert ids(db, gaz, "Brecon", need="feeding", mode="group")[0] == ["brecon-feeding"]
+    place = gaz.resolve("Brecon").place
+    first = find_services(db, place, limit=1)
+    second = find_services(db, place, limit=1, offset=1)
+    assert first.has_more and first.services != second.services
+    with pytest.raises(ValueError):
+        find_services(db, place, mode="carrier pigeon")
 
 
-@pytest.mark.parametrize(
-    ("where", "expected"),
-    [
-        ("Brecon", ["samaritans", "shout", "nhs-111-wales", "live-fear-free"]),
-        ("MK", ["samaritans", "shout", "nhs-111-england", "ndah"]),
-    ],
-)
-def test_crisis_need_gives_the_right_nation(session, gazetteer, where, expected) -> None:
-    assert ids(search(session, gazetteer, where, need="crisis", limit=4)) == expected
-
-
-def test_domestic_abuse_in_wales(session, gazetteer) -> None:
-    assert ids(search(session, gazetteer, "Newtown", need="domestic_abuse", limit=1)) == ["live-fear-free"]
-
-
-def test_get_service_card_and_payload(session) -> None:
-    card = get_service(session, "pavo-startwell")
-    assert card == ServiceCard(
-        id="pavo-startwell", name="Startwell (PAVO)",
-        organisation="Powys Association of Voluntary Organisations (PAVO)",
-        description=card.description, audience=card.audience,
-        phone="01597 822191", tel="01597822191", email="lucy.taylor@pavo.org.uk",
-        url="https://pavo.org.uk", cost="Free", mode="online", schedule="Contact Lucy by email or phone.",
-        area="Powys", kind="network", source=card.source, assured_date=date(2026, 11, 23),
-    )
-    assert set(card.as_payload()) == {"id", "name", "organisation", "description", "audience", "phone",
-                                      "tel", "email", "url", "cost", "mode", "schedule", "area"}
-
-
-@pytest.mark.parametrize(
-    ("service_id", "mode", "area"),
-    [("brecon-mind-mums-matter", "online and in person", "Brecon and district, Brecknockshire"),
-     ("cnwl-walking-group", "in person", "Milton Keynes"),
-     ("mnp-mind-mums-matter", "online", "Radnorshire, Montgomeryshire"),
-     ("mind-infoline", "online", "England, Wales")],
-)
-def test_card_mode_and_area(session, service_id, mode, area) -> None:
-    card = get_service(session, service_id)
-    assert (card.mode, card.area) == (mode, area)
-
-
-def test_unknown_service_and_counts(session) -> None:
-    assert (get_service(session, "nope"), count_services(session)) == (None, 25)
-
-
-def test_bad_mode_is_an_error(session) -> None:
-    with pytest.raises(ValueError, match="unknown mode"):
-        find_services(session, None, mode="carrier pigeon")
+def test_a_card_says_how_it_is_given_and_how_to_get_it(db) -> None:
+    card = get_service(db, "powys-refuge")
+    assert card is not None
+    assert card.mode == "in person or by phone"
+    assert card.as_payload()["area"] == "Powys"
+    assert get_service(db, "no-such-service") is None
+    assert count_services(db) == 11  # the retired one is not counted
