@@ -9,6 +9,10 @@ The URL defaults to ``$DIRECTORY_DB_URL`` or ``sqlite:///var/directory.db``. A S
 file is built beside the target and moved into place with an atomic rename, so the
 bot never reads a half-built directory; other databases are rebuilt in one
 transaction.
+
+Edits made in the staff console (table ``service_edit``, bot/directory/edits.py)
+are kept: they are copied into the new database and re-applied after the YAML is
+loaded, in the same transaction (a skipped edit is logged with its reason).
 """
 
 from __future__ import annotations
@@ -19,11 +23,14 @@ import os
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select, text
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.engine import Connection, Engine, make_url
+from sqlalchemy.orm import Session
 
 from bot.db import make_engine
+from bot.directory import edits
 from bot.directory import models as m
 from bot.directory.seed import SeedError, create_directory
 
@@ -50,7 +57,8 @@ def build(url: str, services: Path | None = None) -> int:
     if parsed.get_backend_name() != "sqlite" or not database or database == ":memory:":
         engine = make_engine(url)
         try:
-            count = create_directory(engine, services)
+            with engine.begin() as conn:
+                count = _load(conn, services, None)
             report(engine)
             return count
         finally:
@@ -59,22 +67,48 @@ def build(url: str, services: Path | None = None) -> int:
     target = Path(database).resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
-        leftover.unlink(missing_ok=True)
-    engine = make_engine(parsed.set(database=str(tmp)).render_as_string(hide_password=False))
-    try:
-        count = create_directory(engine, services)
-    except BaseException:
+    # Held until the new file is in place, so no console edit lands in the old file meanwhile.
+    with edits.lock(url):
+        saved = _saved_edits(target)
+        for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
+            leftover.unlink(missing_ok=True)
+        engine = make_engine(parsed.set(database=str(tmp)).render_as_string(hide_password=False))
+        try:
+            with engine.begin() as conn:
+                count = _load(conn, services, saved)
+        except BaseException:
+            engine.dispose()
+            tmp.unlink(missing_ok=True)
+            raise
+        report(engine)
+        # Closing the last connection checkpoints WAL into the file, so it is complete alone.
         engine.dispose()
-        tmp.unlink(missing_ok=True)
-        raise
-    report(engine)
-    # Closing the last connection checkpoints WAL into the file, so it is complete alone.
-    engine.dispose()
-    if target.exists():
-        _checkpoint(target)
-    os.replace(tmp, target)
+        if target.exists():
+            _checkpoint(target)
+        os.replace(tmp, target)
     return count
+
+
+def _load(conn: Connection, services: Path | None, saved: list[dict[str, Any]] | None) -> int:
+    """Load the YAML, then the console's edits (``saved`` from the old file, or those in place)."""
+    count = create_directory(conn, services)
+    with Session(bind=conn, future=True) as session:
+        if saved is not None:
+            edits.restore(session, saved)
+        edits.reapply(session)
+        session.flush()
+    return count
+
+
+def _saved_edits(target: Path) -> list[dict[str, Any]]:
+    """The console edits in the current file (none when there is no file yet)."""
+    if not target.exists():
+        return []
+    engine = make_engine(f"sqlite:///{target}")
+    try:
+        return edits.saved_edits(engine)
+    finally:
+        engine.dispose()
 
 
 def report(engine: Engine) -> tuple[Counter[str], Counter[str]]:

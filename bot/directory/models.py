@@ -209,11 +209,35 @@ class DirectoryBuild(Base):
     service_count = Column(Integer, nullable=False)
 
 
+# Staff edits made in the console live in their own metadata: a rebuild drops and
+# recreates every table of ``Base`` but keeps these, and re-applies them
+# (bot/directory/edits.py). No foreign key to ``service``: that table is rebuilt.
+EditBase = declarative_base()
+
+
+class ServiceEdit(EditBase):
+    """Extension: one audited console change to a service (add, edit, retire, re-assure).
+
+    ``changes`` is JSON ``{field: [old, new]}`` in the YAML's field names
+    (data/directory/README.md); an ``add`` lists every field with old ``null``.
+    """
+
+    __tablename__ = "service_edit"
+    id = Column(Integer, primary_key=True, autoincrement=True)
+    service_id = Column(String(64), nullable=False, index=True)
+    organization_id = Column(String(64))  # the organisation of an added service
+    action = Column(String(16), nullable=False)  # add | edit | retire | reassure
+    actor = Column(String(64), nullable=False)
+    edited_at = Column(String(32), nullable=False)  # ISO 8601, UTC
+    changes = Column(Text, nullable=False)
+
+
 __all__ = [
     "Address",
     "Base",
     "Contact",
     "DirectoryBuild",
+    "EditBase",
     "Language",
     "Location",
     "Organization",
@@ -222,6 +246,7 @@ __all__ = [
     "Service",
     "ServiceArea",
     "ServiceAtLocation",
+    "ServiceEdit",
     "ServiceTaxonomy",
     "TaxonomyTerm",
 ]

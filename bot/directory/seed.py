@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from sqlalchemy import select
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session
 
@@ -310,7 +311,9 @@ class Writer:
         self.session = session
         self.gaz = gazetteer or load_gazetteer()
         self.taxonomy = taxonomy or load_taxonomy()
-        self.terms: dict[str, m.TaxonomyTerm] = {}
+        # Terms already written (a console edit rewrites one service into a full directory).
+        self.terms: dict[str, m.TaxonomyTerm] = {
+            term.id: term for term in session.scalars(select(m.TaxonomyTerm))}
         for t in self.taxonomy.terms:
             self.term("need", t.id, t.label, t.label, t.label_cy,
                       f"need:{t.parent}" if t.parent else None)
@@ -379,7 +382,7 @@ def write_seed(session: Session, seed: Seed, gazetteer: Gazetteer | None = None)
         ))
         session.flush()
         for svc in services:
-            _write_service(writer, org["id"], svc)
+            write_service(writer, org["id"], svc)
             count += 1
     stamp(session, seed.sha256, count)
     return count
@@ -398,7 +401,8 @@ def _clean(text: Any) -> str | None:
     return " ".join(str(text).split()) if text else None
 
 
-def _write_service(writer: Writer, org_id: str, svc: dict[str, Any]) -> None:
+def write_service(writer: Writer, org_id: str, svc: dict[str, Any]) -> None:
+    """Add one checked service record (YAML shape) and its children to the writer's session."""
     session = writer.session
     sid = svc["id"]
     session.add(m.Service(
