@@ -80,6 +80,8 @@ class Stack:
     credentials: Path
     model: Path
     procs: dict[str, subprocess.Popen] = field(default_factory=dict)
+    endpoints: Path = REPO / "endpoints.yml"
+    rasa_args: list[str] = field(default_factory=list)
 
     @property
     def rasa_url(self) -> str:
@@ -126,7 +128,8 @@ class Stack:
         proc = self._spawn(
             "rasa",
             [RASA, "run", "-m", str(self.model), "--credentials", str(self.credentials),
-             "--endpoints", str(REPO / "endpoints.yml"), "-i", "127.0.0.1", "-p", str(self.rasa_port)],
+             "--endpoints", str(self.endpoints), "-i", "127.0.0.1", "-p", str(self.rasa_port),
+             *self.rasa_args],
             env={"ACTION_ENDPOINT_URL": f"{self.action_url}/webhook"},
         )
         wait_http(self.rasa_url + "/", proc=proc, timeout=180)
@@ -161,6 +164,8 @@ def start_stack(
     actions: bool = True,
     credentials: Path | None = None,
     build_directory: bool = True,
+    endpoints: Path | None = None,
+    rasa_args: list[str] | None = None,
 ) -> Stack:
     """Build the directory into `var_dir` and start the servers on free ports.
 
@@ -170,6 +175,8 @@ def start_stack(
         actions: Start the action server too.
         credentials: A credentials file other than the repo's.
         build_directory: Build `var_dir/directory.db` from the seed first.
+        endpoints: An endpoints file other than the repo's (e.g. with a lock store).
+        rasa_args: More `rasa run` arguments (e.g. `["--cors", "*"]`).
     """
     var_dir.mkdir(parents=True, exist_ok=True)
     env = {
@@ -189,6 +196,8 @@ def start_stack(
         action_port=free_port(),
         credentials=credentials or REPO / "credentials.yml",
         model=latest_model(),
+        endpoints=endpoints or REPO / "endpoints.yml",
+        rasa_args=list(rasa_args or []),
     )
     if build_directory:
         subprocess.run(
