@@ -4,6 +4,12 @@
 It starts the action server, the Rasa server (REST, web chat and Telegram
 channels), the staff console, Telegram long polling when a token is set but no
 webhook URL (the console runs the scheduled retention job). Ctrl-C stops them all.
+
+At scale `RUN_ROLE` says what this machine runs (README "Running at scale"):
+`replica` starts only the Rasa server and its action server (as many machines as
+needed, behind the load balancer); `singletons` starts only what must run once
+(the console with its retention job, Telegram long polling); `all` (the default)
+starts everything.
 """
 
 from __future__ import annotations
@@ -35,21 +41,28 @@ def _wait(url: str, proc: subprocess.Popen, timeout: float) -> bool:
     return False
 
 
+ROLES = ("all", "replica", "singletons")
+
+
 def commands(settings: Settings) -> dict[str, list[str]]:
-    """The processes to run, by name."""
+    """The processes to run, by name, for this machine's RUN_ROLE."""
+    role = settings.run_role.strip().lower()
+    if role not in ROLES:
+        raise SystemExit(f"RUN_ROLE must be one of {', '.join(ROLES)}, not {settings.run_role!r}")
     rasa = str(BIN / "rasa")
-    procs = {
-        "actions": [rasa, "run", "actions", "--actions", "actions", "-p", str(settings.action_port)],
-        "rasa": [
+    procs: dict[str, list[str]] = {}
+    if role in ("all", "replica"):
+        procs["actions"] = [rasa, "run", "actions", "--actions", "actions", "-p", str(settings.action_port)]
+        procs["rasa"] = [
             rasa, "run", "-m", "models", "--credentials", "credentials.yml",
             "--endpoints", "endpoints.yml",
             "-i", settings.rasa_host, "-p", str(settings.rasa_port),
-        ],
-    }
-    if (REPO_ROOT / "bot/console/__main__.py").exists():
-        procs["console"] = [sys.executable, "-m", "bot.console", "serve"]
-    if settings.telegram_token and not settings.telegram_webhook_url:
-        procs["telegram"] = [sys.executable, "-m", "bot.telegram.cli", "poll"]
+        ]
+    if role in ("all", "singletons"):
+        if (REPO_ROOT / "bot/console/__main__.py").exists():
+            procs["console"] = [sys.executable, "-m", "bot.console", "serve"]
+        if settings.telegram_token and not settings.telegram_webhook_url:
+            procs["telegram"] = [sys.executable, "-m", "bot.telegram.cli", "poll"]
     return procs
 
 
@@ -78,23 +91,29 @@ def main() -> int:
     signal.signal(signal.SIGTERM, lambda *a: (stop(), sys.exit(0)))
     base = f"http://{'127.0.0.1' if settings.rasa_host == '0.0.0.0' else settings.rasa_host}:{settings.rasa_port}"
     try:
-        if not _wait(base + "/", procs["rasa"], 180):
+        if "rasa" not in procs:
+            print(f"Running the singletons: {', '.join(procs) or 'nothing to run'}. Press Ctrl-C to stop.",
+                  flush=True)
+        elif not _wait(base + "/", procs["rasa"], 180):
             logger.error("The Rasa server did not start; see the messages above.")
             stop()
             return 1
-        lines = [
+        lines = [] if "rasa" not in procs else [
             "",
-            "The perinatal support bot is running.",
+            "The perinatal support bot is running" + (" (replica)." if "console" not in procs else "."),
             f"  Parents, web chat:    {base}/webchat/",
             f"  REST channel:         {base}/webhooks/rest/webhook",
             f"  Staff console:        http://{settings.console_host}:{settings.console_port}/"
-            if "console" in procs else "  Staff console:        not installed",
+            if "console" in procs else "  Staff console:        " + (
+                "not on this machine (RUN_ROLE=replica)" if settings.run_role.strip().lower() == "replica"
+                else "not installed"),
             "  Create a staff user:  make console-user NAME=alex ROLE=admin",
             "  Telegram:             " + ("long polling" if "telegram" in procs
                                           else "webhook" if settings.telegram_token else "off (no TELEGRAM_TOKEN)"),
             "Press Ctrl-C to stop.",
         ]
-        print("\n".join(lines), flush=True)
+        if lines:
+            print("\n".join(lines), flush=True)
         # The console runs the retention job itself when RETENTION_SCHEDULE_HOURS > 0.
         while all(proc.poll() is None for proc in procs.values()):
             time.sleep(1)

@@ -34,6 +34,13 @@ class Settings:
     # Data stores (SQLAlchemy URLs; SQLite files by default, PostgreSQL at scale)
     directory_db_url: str = "sqlite:///var/directory.db"
     tracker_db_url: str = "sqlite:///var/tracker.db"
+    # Turns taken while the tracker database is unreachable (written back when it returns)
+    tracker_journal_dir: str = "var/journal"
+    # Scale-out: which processes `make run` starts, and the Redis lock store
+    run_role: str = "all"
+    redis_url: str = ""
+    redis_password: str = ""
+    lock_lease_seconds: int = 10
     # Web chat widget
     webchat_storage: str = "session"
     webchat_allowed_origins: str = "*"

@@ -1,27 +1,151 @@
-"""Rasa's SQL tracker store, made safe for SQLite and configured from settings.
+"""Rasa's SQL tracker store, made safe for SQLite, PostgreSQL and several replicas.
 
-Rasa 3.6 creates its SQLite engine with no busy timeout, so a second writer
-gets "database is locked" and Rasa silently keeps the conversation in memory:
-staff logs get gaps (SAFETY.md, H5). Here the engine gets WAL journaling and a
-busy timeout. The URL comes from `TRACKER_DB_URL`, so the same class serves
-PostgreSQL at scale.
+1. SQLite. Rasa 3.6 creates its SQLite engine with no busy timeout, so a second
+writer gets "database is locked" and Rasa silently keeps the conversation in
+memory: staff logs get gaps (SAFETY.md, H5). Here the engine gets WAL journaling
+and a busy timeout.
+
+2. Two writers of one conversation. Rasa saves "the events beyond the number
+already stored": when two replicas answer one conversation at once, the second
+to save skips as many of its own events as the first one wrote, and a parent's
+turn is lost. Here a tracker remembers how many of its events came from the
+store (`retrieve`) or were written by it (`save`), and a save appends exactly the
+events this process added since: concurrent writers never drop each other's turns.
+
+3. The database blinks. Connections are checked before use (`pool_pre_ping`) and
+a failed read or write is retried. If the database still cannot be reached, the
+turn's events go to an append-only journal on local disk (one JSON line per save,
+fsync'd; `TRACKER_JOURNAL_DIR`), the conversation is read from this process's
+last copy plus the journal, and the journal is written back, in order and exactly
+once, as soon as the database answers (before any other read or write, and by a
+background task), so staff see every turn.
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import fcntl
+import hashlib
+import itertools
+import json
+import logging
+import os
+import time
+import uuid
+from collections import OrderedDict
+from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
 from rasa.core.brokers.broker import EventBroker
-from rasa.core.tracker_store import SQLTrackerStore
+from rasa.core.tracker_store import SQLTrackerStore, create_engine_kwargs
 from rasa.shared.core.domain import Domain
+from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.shared.nlu.constants import INTENT_NAME_KEY
 
 from bot.db import set_sqlite_pragmas, sqlite_pool_options
-from bot.settings import get_settings, resolve_sqlite_url
+from bot.settings import REPO_ROOT, get_settings, resolve_sqlite_url
+
+logger = logging.getLogger(__name__)
+
+STORED = "_perinatal_stored_events"  # attribute: how many of the tracker's events are stored
+RETRY_DELAYS = (0.2, 0.6)  # seconds before the 2nd and 3rd attempt of a read or write
+RECHECK_SECONDS = 1.0  # while the database is down, try it at most this often
+CACHE_SIZE = 2000  # conversations whose last stored events this process remembers
+PG_CONNECT_TIMEOUT = 3  # seconds; an unreachable host must not hang a turn
+# Errors that mean "cannot reach the database", not "this write is wrong".
+_NOT_OUTAGES = (sa.exc.IntegrityError, sa.exc.ProgrammingError, sa.exc.DataError, sa.exc.NotSupportedError)
+
+_journal_meta = sa.MetaData()
+JOURNAL_APPLIED = sa.Table(
+    "tracker_journal_applied", _journal_meta,
+    sa.Column("record_id", sa.String(32), primary_key=True),
+    sa.Column("applied_at", sa.Float, nullable=False),
+)
+
+
+def is_outage(error: BaseException) -> bool:
+    """True for errors that a working database would not raise (connection lost, refused, ...)."""
+    if isinstance(error, _NOT_OUTAGES):
+        return False
+    return isinstance(error, (sa.exc.DBAPIError, sa.exc.DisconnectionError, sa.exc.TimeoutError))
+
+
+class Journal:
+    """Append-only JSON-lines file of saves not yet in the database.
+
+    Each line is one save: ``{"id", "sender_id", "events": [...]}``. Writers take
+    an exclusive `flock`, so the replicas of one machine can share the file.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def has_records(self) -> bool:
+        try:
+            return self.path.stat().st_size > 0
+        except FileNotFoundError:
+            return False
+
+    def append(self, sender_id: str, events: list[dict[str, Any]]) -> None:
+        record = {"id": uuid.uuid4().hex, "sender_id": sender_id, "events": events}
+        line = (json.dumps(record, ensure_ascii=False) + "\n").encode()
+        created = not self.path.exists()
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with open(self.path, "ab") as file:
+            fcntl.flock(file, fcntl.LOCK_EX)
+            file.write(line)
+            file.flush()
+            os.fsync(file.fileno())
+        if created:  # the new file's directory entry must survive a power cut too
+            fd = os.open(self.path.parent, os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+
+    @staticmethod
+    def _parse(raw: bytes) -> list[dict[str, Any]]:
+        records = []
+        for line in raw.splitlines():
+            try:
+                records.append(json.loads(line))
+            except ValueError:  # a line torn by a crash mid-write: its save never completed
+                logger.error("tracker journal: skipped an incomplete line")
+        return records
+
+    def records(self, sender_id: str | None = None) -> list[dict[str, Any]]:
+        if not self.has_records():
+            return []
+        with open(self.path, "rb") as file:
+            fcntl.flock(file, fcntl.LOCK_SH)
+            records = self._parse(file.read())
+        return [r for r in records if sender_id is None or r.get("sender_id") == sender_id]
+
+    @contextlib.contextmanager
+    def draining(self) -> Iterator[list[dict[str, Any]]]:
+        """Hold the journal while its records are written back; empty it if that succeeds."""
+        with open(self.path, "r+b") as file:
+            fcntl.flock(file, fcntl.LOCK_EX)
+            yield self._parse(file.read())
+            file.truncate(0)
+            file.flush()
+            os.fsync(file.fileno())
+
+
+def journal_path(db_url: str) -> Path:
+    """The journal of one database: a file per URL, so stacks on other databases never share it."""
+    folder = Path(get_settings().tracker_journal_dir)
+    if not folder.is_absolute():
+        folder = REPO_ROOT / folder
+    digest = hashlib.sha256(db_url.encode()).hexdigest()[:16]
+    return folder / f"tracker-{digest}.jsonl"
 
 
 class SafeSQLTrackerStore(SQLTrackerStore):
-    """SQL tracker store with WAL and a busy timeout on SQLite."""
+    """SQL tracker store: WAL on SQLite, append-only saves, retries and a local journal."""
 
     def __init__(
         self,
@@ -34,13 +158,184 @@ class SafeSQLTrackerStore(SQLTrackerStore):
         db_url = resolve_sqlite_url(url or settings.tracker_db_url)
         kwargs.pop("host", None)
         if db_url.startswith("sqlite:///"):
-            from pathlib import Path
-
             Path(db_url[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
         super().__init__(domain=domain, host=db_url, event_broker=event_broker, **kwargs)
+        self.engine.dispose()
         if self.engine.dialect.name == "sqlite":
-            self.engine.dispose()
             # Rasa's code uses 1.x-style sessions, so this engine is not future=True.
             self.engine = sa.create_engine(db_url, **sqlite_pool_options())
             sa.event.listen(self.engine, "connect", set_sqlite_pragmas)
-            self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
+        else:
+            options = create_engine_kwargs(db_url)
+            if self.engine.dialect.name == "postgresql":
+                options["connect_args"] = {**options.get("connect_args", {}),
+                                           "connect_timeout": PG_CONNECT_TIMEOUT}
+            self.engine = sa.create_engine(db_url, pool_pre_ping=True, **options)
+        self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
+        _journal_meta.create_all(self.engine)
+        self.journal = Journal(journal_path(db_url))
+        self._cache: OrderedDict[str, list[dict[str, Any]]] = OrderedDict()
+        self._down_since: float | None = None
+        self._last_try = 0.0
+        self._flusher: asyncio.Task[None] | None = None
+        with contextlib.suppress(Exception):  # turns journaled before a crash or restart
+            self._flush_journal()
+
+    # -- the database, with retries ------------------------------------------------
+
+    def _may_try(self) -> bool:
+        return self._down_since is None or time.monotonic() - self._last_try >= RECHECK_SECONDS
+
+    async def _attempt(self, work: Any) -> tuple[bool, Any]:
+        """Run `work()` (writing the journal back first); (False, None) if the database is out."""
+        if not self._may_try():
+            return False, None
+        delays = (0.0, *RETRY_DELAYS) if self._down_since is None else (0.0,)
+        failure = ""
+        for delay in delays:
+            if delay:
+                await asyncio.sleep(delay)
+            self._last_try = time.monotonic()
+            try:
+                self._flush_journal()
+                result = work()
+            except Exception as error:
+                if not is_outage(error):
+                    raise
+                failure = type(error).__name__
+                continue
+            if self._down_since is not None:
+                logger.warning("tracker store: database reachable again")
+                self._down_since = None
+            return True, result
+        if self._down_since is None:
+            logger.error("tracker store: database unreachable (%s)", failure)
+            self._down_since = time.monotonic()
+        return False, None
+
+    def _remember(self, sender_id: str, events: list[dict[str, Any]], replace: bool = False) -> None:
+        if replace or sender_id not in self._cache:
+            self._cache[sender_id] = list(events)
+        else:
+            self._cache[sender_id].extend(events)
+        self._cache.move_to_end(sender_id)
+        while len(self._cache) > CACHE_SIZE:
+            self._cache.popitem(last=False)
+
+    def _rows(self, sender_id: str, events: list[dict[str, Any]]) -> list[Any]:
+        return [
+            self.SQLEvent(
+                sender_id=sender_id,
+                type_name=data.get("event"),
+                timestamp=data.get("timestamp"),
+                intent_name=data.get("parse_data", {}).get("intent", {}).get(INTENT_NAME_KEY),
+                action_name=data.get("name"),
+                data=json.dumps(data),
+            )
+            for data in events
+        ]
+
+    def _flush_journal(self) -> int:
+        """Write journaled saves back in order, each exactly once; returns how many."""
+        if not self.journal.has_records():
+            return 0
+        written = 0
+        with self.journal.draining() as records:
+            ids = [r["id"] for r in records]
+            with self.session_scope() as session:
+                done = set(session.execute(
+                    sa.select(JOURNAL_APPLIED.c.record_id).where(JOURNAL_APPLIED.c.record_id.in_(ids))
+                ).scalars()) if ids else set()
+                for record in records:
+                    if record["id"] in done:
+                        continue
+                    session.add_all(self._rows(record["sender_id"], record["events"]))
+                    session.execute(JOURNAL_APPLIED.insert().values(record_id=record["id"],
+                                                                    applied_at=time.time()))
+                    written += 1
+                session.commit()
+        for record in records:
+            if record["sender_id"] in self._cache and record["id"] not in done:
+                self._remember(record["sender_id"], record["events"])
+        if written:
+            logger.warning("tracker store: wrote %d journaled saves back to the database", written)
+        return written
+
+    def _schedule_flush(self) -> None:
+        if self._flusher is not None and not self._flusher.done():
+            return
+        try:
+            self._flusher = asyncio.get_running_loop().create_task(self._flush_when_back())
+        except RuntimeError:  # no event loop: the next read or write flushes
+            self._flusher = None
+
+    async def _flush_when_back(self) -> None:
+        while self.journal.has_records():
+            await asyncio.sleep(RECHECK_SECONDS)
+            if self._may_try():
+                await self._attempt(lambda: None)
+
+    # -- reading -------------------------------------------------------------------
+
+    def _read(self, sender_id: str, all_sessions: bool) -> list[dict[str, Any]]:
+        with self.session_scope() as session:
+            rows = self._event_query(session, sender_id, fetch_events_from_all_sessions=all_sessions).all()
+            return [json.loads(row.data) for row in rows]
+
+    def _tracker(self, sender_id: str, events: list[dict[str, Any]]) -> DialogueStateTracker | None:
+        if not (self.domain and events):
+            return None
+        tracker = DialogueStateTracker.from_dict(sender_id, events, self.domain.slots)
+        setattr(tracker, STORED, len(tracker.events))
+        return tracker
+
+    async def _retrieve(
+        self, sender_id: str, fetch_events_from_all_sessions: bool
+    ) -> DialogueStateTracker | None:
+        ok, events = await self._attempt(lambda: self._read(sender_id, fetch_events_from_all_sessions))
+        if ok:
+            if not fetch_events_from_all_sessions:
+                self._remember(sender_id, events, replace=True)
+            return self._tracker(sender_id, events)
+        # Database out: this process's last copy, plus the turns journaled since.
+        events = list(self._cache.get(sender_id, []))
+        for record in self.journal.records(sender_id):
+            events.extend(record["events"])
+        return self._tracker(sender_id, events)
+
+    def init_tracker(self, sender_id: str) -> DialogueStateTracker:
+        tracker = super().init_tracker(sender_id)
+        setattr(tracker, STORED, 0)
+        return tracker
+
+    # -- writing -------------------------------------------------------------------
+
+    def _count_stored(self, sender_id: str) -> int:
+        with self.session_scope() as session:
+            return int(self._event_query(session, sender_id, fetch_events_from_all_sessions=False).count())
+
+    def _insert(self, sender_id: str, events: list[dict[str, Any]]) -> None:
+        with self.session_scope() as session:
+            session.add_all(self._rows(sender_id, events))
+            session.commit()
+
+    async def save(self, tracker: DialogueStateTracker) -> None:
+        """Append the events this process added to `tracker` since it was read or saved."""
+        await self.stream_events(tracker)
+        sender_id = tracker.sender_id
+        stored = getattr(tracker, STORED, None)
+        if stored is None or stored > len(tracker.events) or tracker.events.maxlen is not None:
+            # Not a tracker this store handed out (e.g. the HTTP API's): Rasa's rule.
+            ok, count = await self._attempt(lambda: self._count_stored(sender_id))
+            stored = count if ok else len(self._cache.get(sender_id, []))
+        events = [event.as_dict() for event in itertools.islice(tracker.events, stored, None)]
+        if events:
+            ok, _ = await self._attempt(lambda: self._insert(sender_id, events))
+            if ok:
+                self._remember(sender_id, events)
+            else:
+                self.journal.append(sender_id, events)
+                logger.error("tracker store: database unreachable; %d events journaled on local disk",
+                             len(events))
+                self._schedule_flush()
+        setattr(tracker, STORED, len(tracker.events))
