@@ -52,4 +52,6 @@ class ActionSearchServices(Action):
         dispatcher.utter_message(response=reply.response, json_message=reply.payload, **reply.variables)
         if reply.payload is not None:
             dispatcher.utter_message(response="utter_results_options")
-        return [SlotSet("results_offset", float(reply.offset)), SlotSet("search_mode", mode)]
+        shown = [service["id"] for service in (reply.payload or {}).get("services", [])]
+        return [SlotSet("results_offset", float(reply.offset)), SlotSet("search_mode", mode),
+                SlotSet("shown_services", shown or None)]

@@ -70,10 +70,38 @@ def answer_for(response: str, topic: str | None) -> Answer:
     return found.get(topic or "") or found[DEFAULT_TOPIC[response]]
 
 
+# The gentle check-in's responses and the line of data/answers/answers.yml `whooley` each says;
+# the three questions carry Yes / No buttons.
+CHECK_IN = {
+    "utter_check_in_intro": "intro",
+    "utter_check_in_q1": "q1",
+    "utter_check_in_q2": "q2",
+    "utter_check_in_q3": "q3",
+    "utter_check_in_after_yes": "after_yes",
+    "utter_check_in_after_no": "after_no",
+    "utter_check_in_no_help": "after_no_help",
+}
+_QUESTIONS = {"q1", "q2", "q3"}
+
+
+def check_in_response(response: str, language: str | None) -> dict[str, Any]:
+    """A check-in response: its text, and Yes / No buttons for the three questions."""
+    key = CHECK_IN[response]
+    out: dict[str, Any] = {"text": check_in_text(key, language)}
+    if key in _QUESTIONS:
+        titles = (_data().get("whooley") or {})["buttons"]
+        yes, no = titles["cy"] if language == "cy" else titles["en"]
+        out["buttons"] = [{"title": yes, "payload": "/affirm"}, {"title": no, "payload": "/deny"}]
+    elif key == "after_yes":
+        out["buttons"] = [{"title": check_in_text("find_button", language), "payload": "/find_support"}] \
+            if "find_button" in (_data().get("whooley") or {}) else []
+    return out
+
+
 def check_in_text(key: str, language: str | None) -> str:
     """One line of the gentle check-in (the Whooley questions, NICE CG192): intro, q1 ... after_no."""
     entry = (_data().get("whooley") or {})[key]
     return _clean(entry.get("cy") if language == "cy" and entry.get("cy") else entry["en"])
 
 
-__all__ = ["DEFAULT_TOPIC", "Answer", "answer_for", "answers", "check_in_text"]
+__all__ = ["CHECK_IN", "DEFAULT_TOPIC", "Answer", "answer_for", "answers", "check_in_response", "check_in_text"]

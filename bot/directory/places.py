@@ -89,6 +89,11 @@ class Gazetteer:
         if exact:
             return self._match(list(exact), None, query)
         spans = self._spans(toks, include_all=True)
+        named = [ps[0] for _, _, ps in spans if len(ps) == 1]
+        if len(spans) >= 2 and len(named) == len(spans) and len(set(named)) >= 2:
+            joined = self._joined(named)
+            if joined is not None:
+                return PlaceMatch("outside" if joined.outside else "found", joined, (), None, query)
         if spans:
             places = _narrow([p for _, _, ps in spans for p in ps])
             leftover = _leftover(toks, spans)
@@ -125,6 +130,23 @@ class Gazetteer:
     def area(self, name: str) -> Place | None:
         """The Place for a service_area name (town, district, subarea, authority, nation)."""
         return self._data.areas.get(fold(name))
+
+    def _joined(self, places: list[Place]) -> Place | None:
+        """One place for several named together: "Brecon, Powys" is Brecon (it lies in
+        Powys); "between Hay and Talgarth" is the smallest area both lie in
+        (Brecknockshire). None when they share no area of ours (then the usual
+        ambiguity rules apply)."""
+        for place in places:
+            if all(other.name in place.areas for other in places):
+                return place
+        first = places[0]
+        for name in first.areas[1:]:
+            area = self.area(name)
+            if area is None or area.outside or area.kind == "region":
+                continue
+            if all(name in other.areas for other in places[1:]):
+                return area
+        return None
 
     def get(self, place_id: str) -> Place | None:
         """The place with this id (see :attr:`Place.id`), or None."""

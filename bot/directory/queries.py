@@ -34,7 +34,7 @@ _ROLE_FIT = {
     "professional": {"professional"},
 }
 # Needs for which a crisis line is the right answer; otherwise crisis lines stay out.
-CRISIS_NEEDS = frozenset({"crisis", "domestic_abuse", "child_safety", "psychosis"})
+CRISIS_NEEDS = frozenset({"crisis", "domestic_abuse", "child_safety", "psychosis", "urgent_health"})
 _MODES = {"online", "group", "one_to_one"}
 # How a service is given, as a card says it ("in person or by phone").
 _DELIVERY_WORDS = (("in_person", "in person"), ("phone", "by phone"), ("text", "by text"), ("online", "online"))

@@ -27,7 +27,7 @@ from rasa.core.nlg import TemplatedNaturalLanguageGenerator
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import BotUttered, SessionStarted
 
-from bot.answers import DEFAULT_TOPIC, answer_for
+from bot.answers import CHECK_IN, DEFAULT_TOPIC, answer_for, check_in_response
 from bot.language import LANGUAGE_SLOT, WELSH, in_welsh, is_language_specific, welsh_strings
 from bot.safety.responses import crisis_responses
 
@@ -74,6 +74,8 @@ class CrisisAwareNLG(TemplatedNaturalLanguageGenerator):
         if utter_action in DEFAULT_TOPIC:
             answer = answer_for(utter_action, filled_slots.get("topic"))
             return {"text": answer.text(filled_slots.get(LANGUAGE_SLOT))}
+        if utter_action in CHECK_IN:
+            return check_in_response(utter_action, filled_slots.get(LANGUAGE_SLOT))
         variation = super()._random_response_for(utter_action, output_channel, filled_slots)
         if variation is None or filled_slots.get(LANGUAGE_SLOT) != WELSH or is_language_specific(variation):
             return variation

@@ -84,3 +84,16 @@ def test_crisis_and_statements_are_left_alone() -> None:
     topic = [{"entity": "topic", "value": "intrusive_thoughts"}]
     assert _routed("what are intrusive thoughts", "crisis", topic) == "crisis"
     assert _routed("i keep having scary thoughts", "out_of_scope", topic) == "out_of_scope"
+
+
+@pytest.mark.parametrize("language", [None, "cy"])
+def test_the_check_in_asks_the_two_questions_with_yes_no_buttons(nlg, language: str | None) -> None:
+    from bot.answers import check_in_text
+
+    for action, key in (("utter_check_in_q1", "q1"), ("utter_check_in_q2", "q2"), ("utter_check_in_q3", "q3")):
+        response = nlg.generate_from_slots(action, {"language": language}, "rest")
+        assert response["text"] == check_in_text(key, language)
+        assert [b["payload"] for b in response["buttons"]] == ["/affirm", "/deny"]
+    assert "month" in text(nlg, "utter_check_in_q1").lower()
+    intro = text(nlg, "utter_check_in_intro", language=language)
+    assert intro == check_in_text("intro", language)

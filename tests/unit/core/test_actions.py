@@ -27,7 +27,9 @@ def test_search_for_brecon_sends_services_then_options() -> None:
     assert messages[0]["place"] == "Brecon"
     assert messages[0]["custom"]["type"] == "services"
     assert "Mums Matter" in messages[0]["custom"]["services"][0]["name"]
-    assert slot_events(events) == {"results_offset": 0.0, "search_mode": None}
+    slots = slot_events(events)
+    assert slots.pop("shown_services") == [s["id"] for s in messages[0]["custom"]["services"]]
+    assert slots == {"results_offset": 0.0, "search_mode": None}
 
 
 @pytest.mark.usefixtures("directory")
@@ -44,7 +46,9 @@ def test_show_more_moves_on_by_three() -> None:
 @pytest.mark.usefixtures("directory")
 def test_narrowing_sets_the_mode(intent: str, mode: str) -> None:
     _, events = run_search(intent=intent, slots={"location": "Milton Keynes"})
-    assert slot_events(events) == {"results_offset": 0.0, "search_mode": mode}
+    slots = slot_events(events)
+    assert slots.pop("shown_services")
+    assert slots == {"results_offset": 0.0, "search_mode": mode}
 
 
 @pytest.mark.usefixtures("directory")
@@ -123,3 +127,27 @@ async def test_a_place_resolved_by_the_nlu_is_not_resolved_again() -> None:
     result = ValidateLocationForm().validate_location("Walton", dispatcher, tracker, {})
     assert result == {"location": "Walton", "nation": "wales", "place_id": walton.id}
     assert dispatcher.messages == []
+
+
+def test_a_report_names_the_service_of_the_card_or_the_last_search() -> None:
+    from actions.report import ActionReportDirectory
+
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(intent="report_wrong_info", text="/report_wrong_info",
+                           slots={"shown_services": ["a-service", "b-service"]})
+    events = ActionReportDirectory().run(dispatcher, tracker, {})
+    assert slot_events(events) == {"directory_report": "a-service"}
+    assert [m["response"] for m in dispatcher.messages] == ["utter_report_thanks"]
+    tracker = make_tracker(intent="report_wrong_info", text="that number is wrong", slots={})
+    assert slot_events(ActionReportDirectory().run(CollectingDispatcher(), tracker, {})) == {
+        "directory_report": "unspecified"}
+
+
+def test_a_report_from_a_card_button_names_that_card() -> None:
+    from actions.report import ActionReportDirectory
+
+    tracker = make_tracker(intent="report_wrong_info", text='/report_wrong_info{"service_id":"b-service"}',
+                           entities=[{"entity": "service_id", "value": "b-service"}],
+                           slots={"shown_services": ["a-service", "b-service"]})
+    assert slot_events(ActionReportDirectory().run(CollectingDispatcher(), tracker, {})) == {
+        "directory_report": "b-service"}
