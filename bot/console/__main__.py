@@ -8,6 +8,7 @@ import logging
 import os
 import sys
 
+from bot.console.auth import ROLES
 from bot.settings import get_settings, resolve_sqlite_url
 
 
@@ -99,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("serve", help="run the console web app").set_defaults(func=_serve)
     user = sub.add_parser("create-user", help="create a user or reset a password")
     user.add_argument("name")
-    user.add_argument("--role", choices=("reviewer", "admin"), default="reviewer")
+    user.add_argument("--role", choices=ROLES, default="reviewer")
     user.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
     user.set_defaults(func=_create_user)
     keep = sub.add_parser("retention", help="delete conversations older than RETENTION_DAYS (not those on hold)")

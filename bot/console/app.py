@@ -19,11 +19,15 @@ from urllib.parse import quote
 
 import jinja2
 from aiohttp import web
+from sqlalchemy import select
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.orm import Session
 
 from bot.console import auth, indexer, schema
 from bot.console.severity import crisis_level
+from bot.db import make_engine, make_session_factory
+from bot.directory.models import Service as DirectoryService
 from bot.settings import Settings, get_settings, resolve_sqlite_url
 from bot.conversations import read_only_engine
 
@@ -44,13 +48,31 @@ class Console:
     tracker: Engine
     secret: bytes
     templates: jinja2.Environment
+    directory_db: Engine | None = None  # the service directory (bot/directory), read and edited
     _warned: bool = False
+
+    def directory(self) -> Session:
+        """A new session on the service directory."""
+        if self.directory_db is None:
+            raise RuntimeError("the console has no directory database")
+        return make_session_factory(self.directory_db)()
+
+    def service_name(self, service_id: str) -> str:
+        """A directory service's name, or its id when the directory does not know it."""
+        if self.directory_db is None:
+            return service_id
+        try:
+            with self.directory() as session:
+                name = session.scalar(select(DirectoryService.name).where(DirectoryService.id == service_id))
+        except SQLAlchemyError:
+            return service_id
+        return str(name) if name else service_id
 
     def refresh_index(self, max_batches: int | None = None) -> int:
         """Index new events; a page request (max_batches set) waits at most 2 s for a running refresh."""
         try:
             return indexer.refresh(self.db, self.tracker, max_batches=max_batches,
-                                   wait=-1 if max_batches is None else 2.0)
+                                   wait=-1 if max_batches is None else 2.0, service_name=self.service_name)
         except OperationalError as err:
             # Typically: Rasa has not created the tracker store yet. Say so once, not every 3 s.
             if not self._warned:
@@ -217,18 +239,26 @@ def create_app(settings: Settings | None = None, *, background: bool = True) -> 
         settings: Settings to use (defaults to the process settings).
         background: Run the index refresh (and retention schedule) in the background.
     """
-    from bot.console import views, views_admin
+    from bot.console import views, views_admin, views_directory
     from bot.directory import api as oruk_api
 
     settings = settings or get_settings()
     db = schema.open_console_db(resolve_sqlite_url(settings.console_db_url))
-    console = Console(settings, db, read_only_engine(settings.tracker_db_url), secret_key(db, settings), _templates())
+    directory = make_engine(resolve_sqlite_url(settings.directory_db_url))
+    console = Console(settings, db, read_only_engine(settings.tracker_db_url), secret_key(db, settings), _templates(),
+                      directory)
     app = web.Application(middlewares=[security_headers, require_login], client_max_size=256 * 1024)
     app[CONSOLE] = console
     views.add_routes(app)
     views_admin.add_routes(app)
+    views_directory.add_routes(app)
     oruk_api.add_routes(app, settings.directory_db_url)
     app.router.add_static("/static/", HERE / "static", show_index=False)
     if background:
         app.cleanup_ctx.append(_background)
+
+    async def _dispose_directory(_: web.Application) -> None:
+        directory.dispose()
+
+    app.on_cleanup.append(_dispose_directory)  # type: ignore[arg-type]  # as in bot.directory.api
     return app

@@ -15,7 +15,10 @@ from sqlalchemy.engine import Connection
 
 from bot.console import schema as t
 
-ROLES = ("reviewer", "admin")
+# reviewer: reads and reviews conversations; editor: that, and keeps the service
+# directory right; admin: everything (reveal, exports, audit log, the directory).
+ROLES = ("reviewer", "editor", "admin")
+DIRECTORY_EDITORS = ("editor", "admin")
 MAX_FAILURES = 5
 LOCK_SECONDS = 15 * 60
 MIN_PASSWORD = 10
@@ -35,6 +38,11 @@ class User:
     @property
     def is_admin(self) -> bool:
         return self.role == "admin"
+
+    @property
+    def can_edit_directory(self) -> bool:
+        """Add, edit, retire and re-assure services, and close directory reports."""
+        return self.role in DIRECTORY_EDITORS
 
 
 @dataclass(frozen=True)

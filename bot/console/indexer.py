@@ -14,7 +14,8 @@ import secrets
 import threading
 import time
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
@@ -23,7 +24,13 @@ from sqlalchemy.engine import Connection, Engine
 
 from bot.console import schema as t
 from bot.console.redact import find_spans, redact_user
-from bot.console.severity import RANK_MISUNDERSTOOD, RANK_NONE, RANK_NOT_HELPED, crisis_rank
+from bot.console.severity import (
+    RANK_DIRECTORY_REPORT,
+    RANK_MISUNDERSTOOD,
+    RANK_NONE,
+    RANK_NOT_HELPED,
+    crisis_rank,
+)
 from bot.conversations import StoredEvent, events_after, tracker_has_events
 
 LOW_CONFIDENCE = 0.5
@@ -42,6 +49,9 @@ _HELP_RESPONSES = ("utter_results_options",)
 # The bot's responses for "nothing local fits" (see domain.yml); the services
 # payload also says `"local": false`.
 _NO_LOCAL = ("services_national", "place_outside")
+# The slot the bot sets when a parent says a service's details are wrong: its
+# value is the service id (never the parent's words).
+REPORT_SLOT = "directory_report"
 _lock = threading.Lock()
 
 
@@ -92,6 +102,7 @@ class _Conv:
     new: bool
     facets: set[tuple[str, str]]
     text: list[str]
+    reports: dict[str, float] = field(default_factory=dict)  # service id -> when reported
 
 
 class _Stats:
@@ -172,6 +183,8 @@ def _apply(conv: _Conv, ev: StoredEvent, stats: _Stats) -> None:
             _crisis(conv, value, ev.timestamp, stats)
         elif name == "location" and value:
             _place(conv, value, ev.timestamp, stats)
+        elif name == REPORT_SLOT and isinstance(value, str) and value.strip():
+            conv.reports[value.strip()[:64]] = ev.timestamp
     elif ev.type_name == "action":
         action = str(data.get("name") or ev.action_name or "")
         if action == "action_default_fallback":
@@ -241,6 +254,8 @@ def queue_fields(row: dict[str, Any]) -> dict[str, Any]:
         rank, since = RANK_NOT_HELPED, row["flag_ts"] or row["last_ts"]
     elif row["fallback_count"] >= FLAG_FALLBACKS:
         rank, since = RANK_MISUNDERSTOOD, row["flag_ts"] or row["last_ts"]
+    elif row.get("open_reports"):
+        rank, since = RANK_DIRECTORY_REPORT, row["flag_ts"] or row["last_ts"]
     else:
         rank, since = RANK_NONE, None
     if rank != RANK_NONE and row["flag_closed"]:
@@ -280,16 +295,44 @@ def _load(conn: Connection, key: bytes, sender_ids: list[str], first_ts: dict[st
                 "fallback_count": 0, "low_conf_count": 0, "not_helped_count": 0, "queue_rank": RANK_NONE,
                 "queue_sort": 0.0, "awaiting_help_answer": False, "reviewed": False, "follow_up": False,
                 "flag_closed": False, "hold": False, "turn_missed": False, "last_user_text": "",
-                "help_subject": "", "flag_text": "",
+                "help_subject": "", "flag_text": "", "open_reports": 0,
             }
             found[sender] = _Conv(row, True, set(), [])
     return found
 
 
-def _write(conn: Connection, convs: dict[str, _Conv], stats: _Stats) -> None:
+ServiceName = Callable[[str], str]
+
+
+def _new_reports(conn: Connection, conv: _Conv) -> list[tuple[str, float, int | None]]:
+    """Reports that open now: (service id, when, id of a closed report reopened or None)."""
+    existing: dict[str, tuple[int, float | None]] = {}
+    if not conv.new:
+        rows = conn.execute(sa.select(t.directory_reports.c.id, t.directory_reports.c.service_id,
+                                      t.directory_reports.c.closed_ts)
+                            .where(t.directory_reports.c.conv_id == conv.row["id"]))
+        existing = {r.service_id: (r.id, r.closed_ts) for r in rows}
+    out: list[tuple[str, float, int | None]] = []
+    for service_id, ts in conv.reports.items():
+        before = existing.get(service_id)
+        if before is None:
+            out.append((service_id, ts, None))
+        elif before[1] is not None:  # reported again after it was closed
+            out.append((service_id, ts, before[0]))
+    return out
+
+
+def _write(conn: Connection, convs: dict[str, _Conv], stats: _Stats,
+           service_name: ServiceName | None = None) -> None:
     for sender, conv in convs.items():
         row = conv.row
         was_flagged = row.get("flag_ts") is not None
+        reports = _new_reports(conn, conv) if conv.reports else []
+        if reports:
+            row["open_reports"] = (row.get("open_reports") or 0) + len(reports)
+            # A new report reopens a closed flag, as a new disclosure does.
+            row["flag_closed"] = False
+            row["reviewed"] = False
         row.update(queue_fields(row))
         if not was_flagged and row["flag_ts"] is not None:
             stats.add(row["flag_ts"], "flagged")
@@ -317,6 +360,14 @@ def _write(conn: Connection, convs: dict[str, _Conv], stats: _Stats) -> None:
         new_facets = conv.facets - existing
         if new_facets:
             conn.execute(sa.insert(t.facets), [{"conv_id": conv_id, "kind": k, "value": v} for k, v in new_facets])
+        for service_id, ts, reopen in reports:
+            name = (service_name(service_id) if service_name else service_id)[:200]
+            if reopen is None:
+                conn.execute(sa.insert(t.directory_reports).values(
+                    conv_id=conv_id, service_id=service_id, service_name=name, reported_ts=ts))
+            else:
+                conn.execute(sa.update(t.directory_reports).where(t.directory_reports.c.id == reopen)
+                             .values(service_name=name, reported_ts=ts, closed_ts=None, closed_by=None))
     for (day, metric, key), n in stats.counts.items():
         updated = conn.execute(
             sa.update(t.day_stats).where(t.day_stats.c.day == day, t.day_stats.c.metric == metric, t.day_stats.c.key == key)
@@ -327,7 +378,7 @@ def _write(conn: Connection, convs: dict[str, _Conv], stats: _Stats) -> None:
 
 
 def refresh(console: Engine, tracker: Engine, batch: int = 5000, max_batches: int | None = None,
-            wait: float = -1) -> int:
+            wait: float = -1, service_name: ServiceName | None = None) -> int:
     """Bring the index up to date with the tracker store.
 
     Args:
@@ -337,6 +388,8 @@ def refresh(console: Engine, tracker: Engine, batch: int = 5000, max_batches: in
         max_batches: Stop after this many batches (None: until caught up).
         wait: Seconds to wait for a refresh already running (-1: as long as it takes);
             then return 0 (a page request must not wait behind a long catch-up).
+        service_name: A directory service's name from its id (for directory reports);
+            by default the id itself.
 
     Returns:
         The number of events indexed.
@@ -365,7 +418,7 @@ def refresh(console: Engine, tracker: Engine, batch: int = 5000, max_batches: in
                     stats = _Stats()
                     for ev in events:
                         _apply(convs[ev.sender_id], ev, stats)
-                    _write(conn, convs, stats)
+                    _write(conn, convs, stats, service_name)
                     _meta_set(conn, "last_event_id", str(events[-1].id))
                 done += len(events)
                 batches += 1

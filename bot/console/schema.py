@@ -75,6 +75,8 @@ conversations = sa.Table(
     sa.Column("last_user_text", sa.String(300), nullable=False, default="", server_default=""),
     sa.Column("help_subject", sa.String(300), nullable=False, default="", server_default=""),
     sa.Column("flag_text", sa.String(300), nullable=False, default="", server_default=""),
+    # Parents' "this information is wrong" reports still open (rows of directory_reports).
+    sa.Column("open_reports", sa.Integer, nullable=False, default=0, server_default="0"),
     sa.Index("ix_conv_last_ts", "last_ts"),  # newest first (rowid breaks ties)
     sa.Index("ix_conv_span", "last_ts", "first_ts"),  # covering for date-range counts
     sa.Index("ix_conv_queue", "queue_rank", "queue_sort"),
@@ -95,6 +97,22 @@ conv_text = sa.Table(
     "conv_text", metadata,
     sa.Column("conv_id", sa.Integer, sa.ForeignKey("conversations.id", ondelete="CASCADE"), primary_key=True),
     sa.Column("text", sa.Text, nullable=False, default=""),
+)
+
+# A parent said a service's details are wrong (slot ``directory_report`` = the service
+# id; the parent's words are never in it). One row per conversation and service;
+# an editor closes it once the record is checked.
+directory_reports = sa.Table(
+    "directory_reports", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("conv_id", sa.Integer, sa.ForeignKey("conversations.id", ondelete="CASCADE"), nullable=False,
+              index=True),
+    sa.Column("service_id", sa.String(64), nullable=False, index=True),
+    sa.Column("service_name", sa.String(200), nullable=False),  # from the directory, or the id
+    sa.Column("reported_ts", sa.Float, nullable=False),
+    sa.Column("closed_ts", sa.Float),
+    sa.Column("closed_by", sa.String(64)),
+    sa.UniqueConstraint("conv_id", "service_id"),
 )
 
 tags = sa.Table(

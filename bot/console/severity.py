@@ -4,8 +4,9 @@ The risk categories C1-C9 are those of docs/safety/SAFETY.md (set by the safety
 layer in bot/safety/); UNCLEAR is a possible risk the bot asked about and
 CHECK_IN a gentle "are you safe?" check. The queue shows the most serious flag
 first: immediate danger, then urgent risks, then unclear risk and check-ins,
-then a reply that did not help and repeated misunderstandings; within one level,
-the longest-waiting first.
+then a reply that did not help and repeated misunderstandings, and last a
+parent's "this information is wrong" report about a directory service; within
+one level, the longest-waiting first.
 """
 
 from __future__ import annotations
@@ -43,9 +44,16 @@ _BY_CODE = {level.code: (rank, level) for rank, level in enumerate(CRISIS_LEVELS
 _UNKNOWN_RANK = _BY_CODE["C9"][0]
 RANK_NOT_HELPED = len(CRISIS_LEVELS) + 1
 RANK_MISUNDERSTOOD = len(CRISIS_LEVELS) + 2
+RANK_DIRECTORY_REPORT = len(CRISIS_LEVELS) + 3
 RANK_NONE = 99
 NOT_HELPED = Level("NOT_HELPED", '"Did that help?" — no', SERVICE)
 MISUNDERSTOOD = Level("MISUNDERSTOOD", "Repeated misunderstanding", SERVICE)
+DIRECTORY_REPORT = "Directory report"
+
+
+def directory_report(service_name: str) -> Level:
+    """The badge of a parent's report that a service's details are wrong."""
+    return Level("DIRECTORY_REPORT", f"{DIRECTORY_REPORT}: {service_name}", SERVICE)
 
 
 def crisis_rank(code: str) -> int:

@@ -17,7 +17,7 @@ from sqlalchemy.engine import Connection
 
 from bot.console import schema as t
 from bot.console.indexer import FLAG_FALLBACKS, place_label, queue_fields
-from bot.console.severity import MISUNDERSTOOD, NOT_HELPED, RANK_NONE, Level, by_severity
+from bot.console.severity import MISUNDERSTOOD, NOT_HELPED, RANK_NONE, Level, by_severity, directory_report
 
 PAGE_SIZE = 50
 CHANNELS = ("web", "telegram", "rest")
@@ -101,6 +101,7 @@ class ConversationSummary:
     hold: bool
     tags: list[str] = field(default_factory=list)
     flag_text: str = ""
+    reports: list[str] = field(default_factory=list)  # names of the services reported wrong, still open
 
     @property
     def flagged(self) -> bool:
@@ -114,6 +115,7 @@ class ConversationSummary:
             levels.append(NOT_HELPED)
         if self.fallback_count >= FLAG_FALLBACKS:
             levels.append(MISUNDERSTOOD)
+        levels += [directory_report(name) for name in self.reports]
         return levels
 
     @property
@@ -131,14 +133,15 @@ class ConversationSummary:
         return max(0.0, now - (self.flag_ts or self.last_ts))
 
 
-def _summary(row: Any, tags: list[str] | None = None) -> ConversationSummary:
+def _summary(row: Any, tags: list[str] | None = None,
+             reports: list[str] | None = None) -> ConversationSummary:
     return ConversationSummary(
         id=row.id, sender_id=row.sender_id, pseudonym=row.pseudonym, channel=row.channel, first_ts=row.first_ts,
         last_ts=row.last_ts, n_user=row.n_user, n_bot=row.n_bot, crisis=[c for c in row.crisis.split(",") if c],
         fallback_count=row.fallback_count, low_conf_count=row.low_conf_count,
         not_helped_count=row.not_helped_count, queue_rank=row.queue_rank, flag_ts=row.flag_ts,
         reviewed=bool(row.reviewed), follow_up=bool(row.follow_up), flag_closed=bool(row.flag_closed),
-        hold=bool(row.hold), tags=tags or [], flag_text=row.flag_text or "",
+        hold=bool(row.hold), tags=tags or [], flag_text=row.flag_text or "", reports=reports or [],
     )
 
 
@@ -201,8 +204,9 @@ def inbox(conn: Connection, f: Filters, page_size: int = PAGE_SIZE) -> tuple[lis
     rows = conn.execute(sa.select(t.conversations).where(*where).order_by(*order, c.id.desc())
                         .limit(page_size).offset((f.page - 1) * page_size)).all()
     total = conn.execute(sa.select(sa.func.count()).select_from(t.conversations).where(*where)).scalar_one()
-    tags = _tags_for(conn, [r.id for r in rows])
-    return [_summary(r, tags.get(r.id)) for r in rows], int(total)
+    ids = [r.id for r in rows]
+    tags, reports = _tags_for(conn, ids), _report_names(conn, ids)
+    return [_summary(r, tags.get(r.id), reports.get(r.id)) for r in rows], int(total)
 
 
 def matching_ids(conn: Connection, f: Filters, limit: int) -> list[ConversationSummary]:
@@ -220,10 +224,77 @@ def _tags_for(conn: Connection, ids: list[int]) -> dict[int, list[str]]:
     return out
 
 
+def _report_names(conn: Connection, ids: list[int]) -> dict[int, list[str]]:
+    """Names of the services with open directory reports, per conversation."""
+    out: dict[int, list[str]] = {}
+    if ids:
+        r = t.directory_reports.c
+        rows = conn.execute(sa.select(r.conv_id, r.service_name)
+                            .where(r.conv_id.in_(ids), r.closed_ts.is_(None)).order_by(r.reported_ts, r.id))
+        for row in rows:
+            out.setdefault(row.conv_id, []).append(row.service_name)
+    return out
+
+
 def by_pseudonym(conn: Connection, pid: str) -> ConversationSummary | None:
     """One conversation by its pseudonym."""
     row = conn.execute(sa.select(t.conversations).where(t.conversations.c.pseudonym == pid)).first()
-    return _summary(row, _tags_for(conn, [row.id]).get(row.id)) if row else None
+    if row is None:
+        return None
+    return _summary(row, _tags_for(conn, [row.id]).get(row.id), _report_names(conn, [row.id]).get(row.id))
+
+
+@dataclass(frozen=True)
+class Report:
+    """A parent's "this information is wrong" report about a directory service."""
+
+    id: int
+    conv_id: int
+    pseudonym: str
+    service_id: str
+    service_name: str
+    reported_ts: float
+
+
+def open_reports(conn: Connection, service_id: str | None = None) -> dict[str, list[Report]]:
+    """Open reports by service id (oldest first), of one service or of all."""
+    r, c = t.directory_reports.c, t.conversations.c
+    query = (sa.select(r.id, r.conv_id, c.pseudonym, r.service_id, r.service_name, r.reported_ts)
+             .join(t.conversations, c.id == r.conv_id).where(r.closed_ts.is_(None))
+             .order_by(r.reported_ts, r.id))
+    if service_id is not None:
+        query = query.where(r.service_id == service_id)
+    out: dict[str, list[Report]] = {}
+    for row in conn.execute(query):
+        out.setdefault(row.service_id, []).append(Report(*row))
+    return out
+
+
+def close_report(conn: Connection, report_id: int, author: str, note: str) -> Report | None:
+    """Close an open report: the conversation leaves the queue when nothing else flags it.
+
+    Returns:
+        The report closed, or None when there is no such open report.
+    """
+    r = t.directory_reports.c
+    found = conn.execute(sa.select(r.id, r.conv_id, t.conversations.c.pseudonym, r.service_id, r.service_name,
+                                   r.reported_ts)
+                         .join(t.conversations, t.conversations.c.id == r.conv_id)
+                         .where(r.id == report_id, r.closed_ts.is_(None))).first()
+    if found is None:
+        return None
+    report = Report(*found)
+    conn.execute(sa.update(t.directory_reports).where(r.id == report_id)
+                 .values(closed_ts=time.time(), closed_by=author[:64]))
+    row = dict(conn.execute(sa.select(t.conversations).where(t.conversations.c.id == report.conv_id))
+               .mappings().one())
+    row["open_reports"] = max(0, (row["open_reports"] or 0) - 1)
+    fields = queue_fields(row)
+    conn.execute(sa.update(t.conversations).where(t.conversations.c.id == report.conv_id)
+                 .values(open_reports=row["open_reports"], **fields))
+    text = f"Directory report closed ({report.service_name})" + (f": {note}" if note else "")
+    add_note(conn, report.conv_id, author, text, kind="report_closed")
+    return report
 
 
 def by_sender_or_pseudonym(conn: Connection, ident: str) -> ConversationSummary | None:
@@ -297,7 +368,7 @@ def facet_choices(conn: Connection, kind: str, limit: int = 200) -> list[str]:
 
 def delete_conversation(conn: Connection, conv_id: int) -> None:
     """Remove a conversation's index row, facets, text, tags and notes."""
-    for table in (t.facets, t.conv_text, t.tags, t.notes):
+    for table in (t.facets, t.conv_text, t.tags, t.notes, t.directory_reports):
         conn.execute(sa.delete(table).where(table.c.conv_id == conv_id))
     conn.execute(sa.delete(t.conversations).where(t.conversations.c.id == conv_id))
 

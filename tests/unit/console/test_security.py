@@ -10,9 +10,11 @@ import requests
 from tools.console.server import ConsoleServer, csrf_of, login
 
 GET_ROUTES = ["/", "/inbox", "/inbox?view=all", "/dashboard", "/audit", "/export.csv", "/export.json",
-              "/c/P-abc", "/c/P-abc/story.yml", "/c/P-abc/safety-case.yml?event=1"]
+              "/c/P-abc", "/c/P-abc/story.yml", "/c/P-abc/safety-case.yml?event=1",
+              "/directory", "/directory/stale", "/directory/new", "/directory/s/{sid}"]
 POST_ROUTES = ["/logout", "/c/P-abc/review", "/c/P-abc/tags", "/c/P-abc/notes", "/c/P-abc/close-flag",
-               "/c/P-abc/reveal", "/c/P-abc/hold"]
+               "/c/P-abc/reveal", "/c/P-abc/hold", "/directory/new", "/directory/s/{sid}/edit",
+               "/directory/s/{sid}/reassure", "/directory/s/{sid}/retire", "/directory/reports/{rid}/close"]
 INJECTIONS = ["' OR '1'='1", "1; DROP TABLE conversations; --", "\" OR 1=1 --", "%' UNION SELECT sender_id, 1 --",
               "C1' OR 'x'='x", "../../etc/passwd", "%", "_"]
 FILTERS = ["from", "to", "channel", "intent", "crisis", "turns", "place", "reviewed", "q", "page", "view"]
