@@ -133,7 +133,7 @@ def test_border_postcodes_shared_with_england_ask(gazetteer: Gazetteer) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["I went for a walk up to the bwlch", "Garth is my partner", "my mum Granby"]
+    "text", ["Garth is my partner", "my mum Granby helps", "Simpson is our surname"]
 )
 def test_village_names_that_are_words_are_not_tagged_in_free_text(gazetteer: Gazetteer, text: str) -> None:
     assert gazetteer.find_in_text(text) == []
@@ -151,3 +151,10 @@ def test_counts(gazetteer: Gazetteer) -> None:
     ours = [p for p in gazetteer.places() if not p.outside and p.kind in ("town", "village")]
     counts = {a: sum(p.authority == a for p in ours) for a in ("Powys", "Milton Keynes")}
     assert counts["Powys"] >= 160 and counts["Milton Keynes"] >= 120
+
+
+def test_welsh_village_names_are_tagged_in_free_text(gazetteer: Gazetteer) -> None:
+    text = "food bank between Bwlch and Brecon, or Y Clas-ar-Wy"
+    assert [(text[s:e], p.name) for s, e, p in gazetteer.find_in_text(text)] == [
+        ("Bwlch", "Bwlch"), ("Brecon", "Brecon"), ("Y Clas-ar-Wy", "Glasbury"),
+    ]
