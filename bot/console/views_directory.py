@@ -137,7 +137,7 @@ async def directory(request: web.Request) -> web.Response:
     services = await _read(console, edits.services)
     with console.db.connect() as conn:
         reports = store.open_reports(conn)
-    stale = [s for s in services if s.is_stale(day) and s.status in edits.CHECKED_STATUSES]
+    stale = [s for s in services if s.needs_check(day)]
     return render(request, "directory.html", services=services, reports=reports, today=day, stale=len(stale),
                   known={s.id for s in services})
 

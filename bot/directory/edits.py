@@ -105,6 +105,10 @@ class ServiceRow:
         """Not checked for more than :data:`STALE_DAYS` days."""
         return self.days_since_check(today) > STALE_DAYS
 
+    def needs_check(self, today: date) -> bool:
+        """Stale and a parent may be shown it: listed by :func:`stale`."""
+        return self.is_stale(today) and self.status in CHECKED_STATUSES
+
 
 @dataclass
 class Reapplied:

@@ -251,6 +251,27 @@ async def test_retire_and_reassure(console: TestClient, directory_url: str) -> N
     assert f"assured_date: {today() - timedelta(days=200)} → {today()}" in row.detail
 
 
+async def test_an_editor_adds_a_service_the_bot_can_offer(console: TestClient, directory_url: str) -> None:
+    await _login(console, "editor")
+    _, page = await _page(console, "/directory/new")
+    assert '<option value="brecon-group"' in page
+    new = {"id": "brecon-cafe", "organisation": "brecon-group", "name": "Brecon baby cafe",
+           "description": "A drop-in cafe for parents.", "eligibility_description": "Parents of babies.",
+           "kind": "group", "status": "active", "audience": "mum, dad", "needs": "loneliness",
+           "delivery": "in_person", "service_area": "Brecon and district",
+           "url": "https://brecon-parents.example.org/cafe", "source": "https://brecon-parents.example.org/cafe",
+           "assured_date": today().isoformat()}
+    refused, page = await _post(console, "/directory/new", {**new, "service_area": "Narnia"},
+                                csrf_from="/directory/new")
+    assert refused == 400 and "unknown service_area &#39;Narnia&#39; (not in places.yml)" in page
+    assert "Brecon baby cafe" not in {c.name for c in _search(directory_url)}
+    status, page = await _post(console, "/directory/new", new, csrf_from="/directory/new")
+    assert status == 200 and "Service added." in page
+    assert {c.name for c in _search(directory_url)} == {"Brecon baby cafe", "Brecon buggy walk"}
+    [row] = _audit_rows(console, "directory_add")
+    assert (row.actor, row.target) == ("editor", "brecon-cafe") and "name: — → Brecon baby cafe" in row.detail
+
+
 async def test_the_stale_list_is_oldest_first_with_a_link_to_reassure(console: TestClient) -> None:
     await _login(console, "reviewer")
     status, page = await _page(console, "/directory/stale")
