@@ -154,7 +154,12 @@ def test_counts(gazetteer: Gazetteer) -> None:
 
 
 def test_welsh_village_names_are_tagged_in_free_text(gazetteer: Gazetteer) -> None:
-    text = "food bank between Bwlch and Brecon, or Y Clas-ar-Wy"
+    text = "we moved from Y Clas-ar-Wy to Tretŵr last year"
     assert [(text[s:e], p.name) for s, e, p in gazetteer.find_in_text(text)] == [
-        ("Bwlch", "Bwlch"), ("Brecon", "Brecon"), ("Y Clas-ar-Wy", "Glasbury"),
+        ("Y Clas-ar-Wy", "Glasbury"), ("Tretŵr", "Tretower"),
     ]
+
+
+def test_common_welsh_words_are_not_taken_for_places_in_free_text(gazetteer: Gazetteer) -> None:
+    assert gazetteer.find_in_text("mae'r bwlch rhwng y ddau fryn") == []
+    assert gazetteer.resolve("Bwlch").status == "found"  # still understood as an answer to "where?"
