@@ -28,6 +28,7 @@ class BotApiStandIn:
     def __init__(self, token: str = TOKEN) -> None:
         self.token = token
         self.calls: list[tuple[str, dict[str, Any]]] = []
+        self.accepted: list[tuple[str, dict[str, Any]]] = []  # calls answered "ok": what reached the parent
         self.failures: dict[str, deque[tuple[int, dict[str, Any]]]] = defaultdict(deque)
         self.pending: list[dict[str, Any]] = []
         self.webhook: dict[str, Any] = {}
@@ -73,6 +74,7 @@ class BotApiStandIn:
         """Forget recorded calls and planned failures."""
         with self._lock:
             self.calls.clear()
+            self.accepted.clear()
             self.failures.clear()
 
     def calls_of(self, method: str, chat_id: int | None = None) -> list[dict[str, Any]]:
@@ -84,8 +86,14 @@ class BotApiStandIn:
         return found
 
     def texts(self, chat_id: int) -> list[str]:
-        """Texts sent to one chat, in order."""
+        """Texts sent to one chat, in order (every try, refused ones too)."""
         return [str(p.get("text", "")) for p in self.calls_of("sendMessage", chat_id)]
+
+    def received(self, chat_id: int) -> list[str]:
+        """Texts the parent in one chat actually received (calls answered "ok"), in order."""
+        with self._lock:
+            sent = [p for name, p in self.accepted if name == "sendMessage"]
+        return [str(p.get("text", "")) for p in sent if str(p.get("chat_id")) == str(chat_id)]
 
     def wait_for(self, predicate: Any, timeout: float = 60.0, interval: float = 0.1) -> bool:
         """Poll ``predicate()`` until it is true or ``timeout`` passes."""
@@ -116,6 +124,8 @@ class BotApiStandIn:
             failure = self.failures[method].popleft() if self.failures[method] else None
         if failure is not None:
             return web.json_response(failure[1], status=failure[0])
+        with self._lock:
+            self.accepted.append((method, params))
         if method == "getUpdates":
             return web.json_response({"ok": True, "result": await self._get_updates(params)})
         return web.json_response({"ok": True, "result": self._result(method, params)})
