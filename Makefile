@@ -6,7 +6,7 @@ RASA := RASA_TELEMETRY_ENABLED=false $(VENV)/bin/rasa
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help run setup directory train validate test test-rasa test-py browser bench cross-validate console-user retention erase telegram-webhook lock clean
+.PHONY: help run scale services setup directory train validate test test-rasa test-py browser bench cross-validate console-user retention erase telegram-webhook lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -24,6 +24,12 @@ $(STAMP): requirements.lock scripts/find_python.sh
 	touch $(STAMP)
 
 setup: $(STAMP) ## Create .venv with Python 3.10 and the pinned packages
+
+services: ## Install PostgreSQL, Redis and nginx from Debian (only those missing; as root)
+	bash scripts/install_services.sh
+
+scale: setup directory train services ## Local scale-out demo: PostgreSQL, Redis, 2 Rasa replicas behind nginx
+	$(PY) -m deploy.local demo
 
 directory: setup ## Build the service directory (var/directory.db) from data/directory/
 	$(PY) -m bot.directory.build
@@ -52,7 +58,7 @@ test-rasa: validate train ## Dialogue tests, the NLU held-out F1 floor, the safe
 browser: ## Install Debian's Chromium for the browser tests (if missing)
 	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium; }
 
-test-py: setup browser ## Unit, integration and end-to-end tests (pytest)
+test-py: setup browser services ## Unit, integration and end-to-end tests (pytest)
 	$(PY) -m pytest -q
 
 test: test-rasa test-py ## Everything CI runs

@@ -121,7 +121,8 @@ class ConversationLockStore(LockStore):
         kwargs = dict(getattr(endpoint_config, "kwargs", None) or {})
         self.url = url if url is not None else (getattr(endpoint_config, "url", None) or settings.redis_url)
         password = password if password is not None else (kwargs.get("password") or settings.redis_password)
-        self.lease_seconds = float(lease_seconds or kwargs.get("lease_seconds") or settings.lock_lease_seconds)
+        lease = lease_seconds or kwargs.get("lease_seconds") or settings.lock_lease_seconds
+        self.lease_seconds = float(lease)
         self.key_prefix = key_prefix
         self.local = LocalLocks()
         self.redis: Any = None
@@ -226,7 +227,8 @@ class ConversationLockStore(LockStore):
             async with self.local.hold(conversation_id):
                 yield TicketLock(conversation_id)
             return
-        renewer = asyncio.ensure_future(self._renew(conversation_id, ticket, time.monotonic() + lock_lifetime))
+        until = time.monotonic() + lock_lifetime
+        renewer = asyncio.ensure_future(self._renew(conversation_id, ticket, until))
         try:
             async with self.local.hold(conversation_id):
                 yield TicketLock(conversation_id)

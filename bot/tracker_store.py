@@ -52,7 +52,7 @@ logger = logging.getLogger(__name__)
 
 STORED = "_perinatal_stored_events"  # attribute: how many of the tracker's events are stored
 RETRY_DELAYS = (0.2, 0.6)  # seconds before the 2nd and 3rd attempt of a read or write
-RECHECK_SECONDS = 1.0  # while the database is down, try it at most this often
+RECHECK_SECONDS = 1.0  # while journaled turns wait, try the database this often
 CACHE_SIZE = 2000  # conversations whose last stored events this process remembers
 PG_CONNECT_TIMEOUT = 3  # seconds; an unreachable host must not hang a turn
 # Errors that mean "cannot reach the database", not "this write is wrong".
@@ -147,6 +147,8 @@ def journal_path(db_url: str) -> Path:
 class SafeSQLTrackerStore(SQLTrackerStore):
     """SQL tracker store: WAL on SQLite, append-only saves, retries and a local journal."""
 
+    engine: Any  # set by Rasa's __init__, replaced below
+
     def __init__(
         self,
         domain: Domain | None = None,
@@ -176,26 +178,23 @@ class SafeSQLTrackerStore(SQLTrackerStore):
         self.journal = Journal(journal_path(db_url))
         self._cache: OrderedDict[str, list[dict[str, Any]]] = OrderedDict()
         self._down_since: float | None = None
-        self._last_try = 0.0
         self._flusher: asyncio.Task[None] | None = None
         with contextlib.suppress(Exception):  # turns journaled before a crash or restart
             self._flush_journal()
 
     # -- the database, with retries ------------------------------------------------
 
-    def _may_try(self) -> bool:
-        return self._down_since is None or time.monotonic() - self._last_try >= RECHECK_SECONDS
-
     async def _attempt(self, work: Any) -> tuple[bool, Any]:
-        """Run `work()` (writing the journal back first); (False, None) if the database is out."""
-        if not self._may_try():
-            return False, None
+        """Run `work()` (writing the journal back first); (False, None) if the database is out.
+
+        Always tried (a refused connection fails fast, and a stale read right after
+        the database returns must not happen); retried only while it seemed up.
+        """
         delays = (0.0, *RETRY_DELAYS) if self._down_since is None else (0.0,)
         failure = ""
         for delay in delays:
             if delay:
                 await asyncio.sleep(delay)
-            self._last_try = time.monotonic()
             try:
                 self._flush_journal()
                 result = work()
@@ -272,8 +271,7 @@ class SafeSQLTrackerStore(SQLTrackerStore):
     async def _flush_when_back(self) -> None:
         while self.journal.has_records():
             await asyncio.sleep(RECHECK_SECONDS)
-            if self._may_try():
-                await self._attempt(lambda: None)
+            await self._attempt(lambda: None)
 
     # -- reading -------------------------------------------------------------------
 

@@ -105,10 +105,12 @@ class Postgres:
 
     def start(self) -> None:
         # A throwaway cluster: no fsync (a clean stop still writes everything).
-        options = (f"-c listen_addresses=127.0.0.1 -c port={self.port} -c unix_socket_directories={self.data} "
-                   "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=100")
-        self._run(_pg_bin("pg_ctl"), "-D", str(self.data), "-o", options, "-l", str(self.root / "postgres.log"),
-                  "-w", "-t", "60", "start")
+        options = (f"-c listen_addresses=127.0.0.1 -c port={self.port} "
+                   f"-c unix_socket_directories={self.data} -c max_connections=100 "
+                   "-c fsync=off -c synchronous_commit=off -c full_page_writes=off")
+        log = str(self.root / "postgres.log")
+        self._run(_pg_bin("pg_ctl"), "-D", str(self.data), "-o", options, "-l", log, "-w", "-t", "60",
+                  "start")
 
     def stop(self, mode: str = "fast") -> None:
         self._run(_pg_bin("pg_ctl"), "-D", str(self.data), "-m", mode, "-w", "stop", check=False)
@@ -150,8 +152,9 @@ class Redis:
         self.root.mkdir(parents=True, exist_ok=True)
         log = open(self.root / "redis.log", "ab")  # noqa: SIM115 - closed with the process
         self.proc = subprocess.Popen(
-            ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-             "--dir", str(self.root), "--requirepass", self.password, "--daemonize", "no"],
+            ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--save", "",
+             "--appendonly", "no", "--dir", str(self.root), "--requirepass", self.password,
+             "--daemonize", "no"],
             stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
         )
         wait_port(self.port)

@@ -26,7 +26,18 @@ else
   SUDO=
 fi
 echo "Installing: ${missing[*]}"
-# Do not start the packages' own services inside containers without an init.
 export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq
+# One `apt-get update` per run of CI: skipped when the package lists are fresh
+# (e.g. `make browser` has just updated them).
+if [ -z "$(find /var/lib/apt/lists -maxdepth 1 -name '*_Packages*' -mmin -60 2>/dev/null | head -1)" ]; then
+  $SUDO apt-get update -qq
+fi
+# Keep the packages from starting their own services (port 80, 5432, 6379) where
+# invoke-rc.d would (containers without systemd): policy-rc.d says "not now".
+policy=/usr/sbin/policy-rc.d
+if [ ! -e "$policy" ]; then
+  printf '#!/bin/sh\nexit 101\n' | $SUDO tee "$policy" >/dev/null
+  $SUDO chmod +x "$policy"
+  trap '$SUDO rm -f "$policy"' EXIT
+fi
 $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"

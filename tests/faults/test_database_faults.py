@@ -12,7 +12,8 @@ def test_postgres_restarted_between_turns_loses_no_turn_and_serves_no_stale_conv
 ) -> None:
     first, second = cluster.replicas
     sender = f"pg-restart-{uuid.uuid4().hex}"
-    assert "Where do you live?" in text_of(send(first.rasa_url, sender, "I need some support since having my baby"))
+    opening = send(first.rasa_url, sender, "I need some support since having my baby")
+    assert "Where do you live?" in text_of(opening)
 
     cluster.pg.restart()  # every pooled connection of both replicas is now dead
     reply = send(second.rasa_url, sender, "Brecon")
@@ -45,7 +46,8 @@ def test_postgres_stopped_turns_are_answered_journaled_and_stored_in_order_when_
     assert answered(after, "thank you")
     assert journaled == ["I want to die", "thank you"]
     expected = ["hi there", "I want to die", "thank you"]
-    assert cluster.wait_for(lambda: cluster.user_texts(sender) == expected, timeout=30), cluster.user_texts(sender)
+    stored = cluster.wait_for(lambda: cluster.user_texts(sender) == expected, timeout=30)
+    assert stored, cluster.user_texts(sender)
     # Staff see the crisis reply that was given while the database was down, after the disclosure.
     events = cluster.events(sender)
     disclosure = next(i for i, e in enumerate(events) if e.get("text") == "I want to die")

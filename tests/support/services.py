@@ -86,7 +86,8 @@ class Cluster:
             endpoints = self.root / "stock-endpoints.yml"
             endpoints.write_text(STOCK_ENDPOINTS.format(pg_port=self.pg.port, redis_port=self.redis.port,
                                                         redis_password=self.redis.password))
-        return start_stack(self.root / f"replica{index}", extra_env=self.replica_env(index), endpoints=endpoints)
+        var_dir = self.root / f"replica{index}"
+        return start_stack(var_dir, extra_env=self.replica_env(index), endpoints=endpoints)
 
     def start_replicas(self, count: int = 2) -> None:
         with ThreadPoolExecutor(count) as pool:

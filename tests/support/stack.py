@@ -186,6 +186,7 @@ def start_stack(
         "TRACKER_DB_URL": f"sqlite:///{var_dir / 'tracker.db'}",
         "TELEGRAM_DB_URL": f"sqlite:///{var_dir / 'telegram.db'}",
         "CONSOLE_DB_URL": f"sqlite:///{var_dir / 'console.db'}",
+        "TRACKER_JOURNAL_DIR": str(var_dir / "journal"),
         "LOG_LEVEL": "INFO",
         **(extra_env or {}),
     }
