@@ -118,6 +118,7 @@ def _reply(response: str, place: str, result: SearchResult, language: str | None
     moment = now or datetime.now(LONDON)
     payload = {
         "type": "services",
+        "language": "cy" if language == "cy" else "en",
         "services": [card_payload(card, moment, language) for card in result.services],
         "offset": result.offset,
         "more": result.has_more,

@@ -20,6 +20,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot.cards import render_card
 from bot.language import ENGLISH, detect
 from bot.safety.responses import say
 
@@ -63,6 +64,18 @@ def parse_body(request: Request) -> tuple[str, str] | str:
     return sender, text if text.strip() else EMPTY_MESSAGE
 
 
+class CardTextOutput(CollectingOutputChannel):
+    """Collects replies; a card also carries its plain-text form, so a REST client that
+    does not draw cards still gets every detail (bot/cards.py, the one renderer)."""
+
+    async def send_custom_json(self, recipient_id: str, json_message: dict[str, Any], **kwargs: Any) -> None:
+        text = render_card(json_message, json_message.get("language") if isinstance(json_message, dict) else None)
+        message = {"recipient_id": recipient_id, "custom": json_message}
+        if text:
+            message["text"] = text
+        await self._persist_message(message)
+
+
 class SafeRestInput(RestInput):
     """REST channel: POST {"sender": "...", "message": "..."}, get the replies as a list."""
 
@@ -83,7 +96,7 @@ class SafeRestInput(RestInput):
             if isinstance(parsed, str):
                 return _bad_request(parsed)
             sender, text = parsed
-            collector = CollectingOutputChannel()
+            collector = CardTextOutput()
             try:
                 await on_new_message(
                     UserMessage(text, collector, sender, input_channel=self.name())
