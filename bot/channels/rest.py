@@ -22,6 +22,7 @@ from sanic.response import HTTPResponse
 
 from bot.cards import render_card
 from bot.language import ENGLISH, detect
+from bot.safety.contacts import all_contacts
 from bot.safety.responses import say
 
 logger = logging.getLogger(__name__)
@@ -34,7 +35,9 @@ def system_error_reply(text: str) -> str:
     """Only used when Rasa itself failed and produced nothing: the parent must never
     be left with silence, and the emergency route needs no working component.
     In Welsh when the message was Welsh (data/safety/wording.yml)."""
-    return say("system_error", detect(text) or ENGLISH)
+    numbers = {c.id: c.phone for c in all_contacts()}
+    return say("system_error", detect(text) or ENGLISH).format(
+        emergency=numbers["emergency"], samaritans=numbers["samaritans"])
 
 
 def _bad_request(reason: str) -> HTTPResponse:
