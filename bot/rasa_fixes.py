@@ -1,6 +1,12 @@
 """Small, contained fixes to Rasa 3.6 internals, installed by the Rasa server.
 
-Both keep Rasa's behaviour and only remove work that cost this 2-core machine
+`install()` is called from the pipeline's first component (`bot.nlu.spacy_nlp.SpacyNLP.create`),
+so every process that trains or runs the model has them, and importing this module
+changes nothing. Each fix replaces one Rasa function and is applied only if Rasa is
+the version it was written for AND that function's source is the one it was written
+against (sha256 below); otherwise Rasa's own function is kept and a warning logged.
+
+The first two keep Rasa's behaviour and only remove work that cost this 2-core machine
 most of a conversation turn or most of a server start.
 
 1. Action server answers.
@@ -30,9 +36,15 @@ unchanged.
 
 from __future__ import annotations
 
+import hashlib
+import inspect
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+import rasa
 from jsonschema.exceptions import best_match
 from jsonschema.validators import validator_for
 from rasa.core.actions.action import RemoteAction
@@ -46,6 +58,10 @@ from rasa.utils.tensorflow.model_data import RasaModelData
 from rasa.utils.tensorflow.models import RasaModel
 
 from bot.safety.conversation import RECENT_KEY, recent_user_texts
+
+logger = logging.getLogger(__name__)
+
+RASA_VERSION = "3.6.21"
 
 _rasa_model_load = RasaModel.load.__func__  # type: ignore[attr-defined]
 _rasa_parse_with_graph = MessageProcessor._parse_message_with_graph
@@ -64,7 +80,8 @@ def _validate_action_result(self: RemoteAction, result: dict[str, Any]) -> bool:
     if error is not None:
         error.message += (
             ". Failed to validate Action server response from API, make sure your response from "
-            f"the Action endpoint is valid. For more information about the format visit {DOCS_BASE_URL}/custom-actions"
+            "the Action endpoint is valid. For more information about the format visit "
+            f"{DOCS_BASE_URL}/custom-actions"
         )
         raise error
     return True
@@ -108,9 +125,66 @@ def _parse_message_with_graph(
     return _rasa_parse_with_graph(self, message, tracker, only_output_properties)
 
 
-def install() -> None:
-    """Apply the fixes (idempotent)."""
-    MessageProcessor._parse_message_with_graph = _parse_message_with_graph  # type: ignore[method-assign]
-    RemoteAction._validate_action_result = _validate_action_result  # type: ignore[method-assign]
-    DIET.load = classmethod(_load_model)  # type: ignore[method-assign,assignment]
+@dataclass(frozen=True)
+class Fix:
+    """One replaced Rasa function: where it lives, the source it was written against, its replacement."""
 
+    name: str
+    owner: type
+    attribute: str
+    original: Callable[..., Any]  # Rasa's function, as found when this module was imported
+    source_sha256: str
+    replacement: Any  # what is set on `owner` (a function, or a classmethod)
+
+    def is_installed(self) -> bool:
+        return self.owner.__dict__.get(self.attribute) is self.replacement
+
+
+def source_sha256(function: Callable[..., Any]) -> str | None:
+    try:
+        return hashlib.sha256(inspect.getsource(function).encode()).hexdigest()
+    except (OSError, TypeError):
+        return None
+
+
+_load_model_classmethod = classmethod(_load_model)
+
+FIXES: tuple[Fix, ...] = (
+    Fix("action answer validation", RemoteAction, "_validate_action_result",
+        RemoteAction._validate_action_result,
+        "f8cdb4be6812396167ced74161b2ccd65c5ea676ad86d7d359d8c322d9d8dc42", _validate_action_result),
+    Fix("DIET eager build on load", DIET, "load", _rasa_model_load,
+        "84fd81c0fdd01a8048de2d9b5b3022bdbf1e155f7b4d67737eb51ecb0787d292", _load_model_classmethod),
+    Fix("conversation for the NLU", MessageProcessor, "_parse_message_with_graph", _rasa_parse_with_graph,
+        "0bd50a53b5c013af8458cbefe5dbcbd5c02c82a671a841b1947b3e8964e5c3d1", _parse_message_with_graph),
+)
+
+
+def _refusal(fix: Fix, rasa_version: str) -> str | None:
+    """Why `fix` must not be applied, or None."""
+    if rasa_version != RASA_VERSION:
+        return f"Rasa is {rasa_version}, the fix was written for {RASA_VERSION}"
+    current = getattr(fix.owner, fix.attribute)
+    current = getattr(current, "__func__", current)
+    if current is not fix.original:
+        return f"{fix.owner.__name__}.{fix.attribute} was replaced by something else"
+    if source_sha256(fix.original) != fix.source_sha256:
+        return f"the source of {fix.original.__qualname__} differs from the one the fix was written against"
+    return None
+
+
+def install(rasa_version: str | None = None) -> list[str]:
+    """Apply the fixes whose targets are unchanged (idempotent); returns the names of those in place."""
+    version = rasa.__version__ if rasa_version is None else rasa_version
+    applied = []
+    for fix in FIXES:
+        if fix.is_installed():
+            applied.append(fix.name)
+            continue
+        reason = _refusal(fix, version)
+        if reason is not None:
+            logger.warning("Rasa fix '%s' not applied: %s. Rasa's own code runs instead.", fix.name, reason)
+            continue
+        setattr(fix.owner, fix.attribute, fix.replacement)
+        applied.append(fix.name)
+    return applied

@@ -7,18 +7,20 @@ model provider by that class name (`model_from="SpacyNLP"`).
 from __future__ import annotations
 
 import hashlib
-from typing import Any
+from typing import Any, cast
 
+from rasa.engine.graph import ExecutionContext
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.utils.spacy_utils import SpacyModel
 from rasa.nlu.utils.spacy_utils import SpacyNLP as RasaSpacyNLP
 from spacy.language import Language
+from spacy.pipeline import EntityRuler
 
 from bot import rasa_fixes
 from bot.directory.places import load_gazetteer
 from bot.nlp import english_pipeline
-
-rasa_fixes.install()  # this module is loaded by every Rasa server that runs the model
 
 PLACE_LABEL = "PLACE"
 
@@ -29,7 +31,7 @@ def build_nlu_pipeline() -> Language:
     Patterns match lower-cased tokens, because SpacyNLP lower-cases text first.
     """
     nlp = english_pipeline()
-    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER"})
+    ruler = cast(EntityRuler, nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER"}))
     names = sorted(set(load_gazetteer().names()))
     ruler.add_patterns([{"label": PLACE_LABEL, "pattern": name.lower()} for name in names])
     return nlp
@@ -48,6 +50,22 @@ def pipeline_fingerprint() -> str:
 )
 class SpacyNLP(RasaSpacyNLP):
     """Provides the project's spaCy pipeline to SpacyTokenizer and the extractors."""
+
+    @classmethod
+    def create(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> RasaSpacyNLP:
+        """Rasa's create, after installing the project's Rasa fixes.
+
+        This component is the pipeline's first, created (for training and when a model
+        is loaded) before DIET is loaded and before any message is parsed.
+        """
+        rasa_fixes.install()
+        return super().create(config, model_storage, resource, execution_context)
 
     @staticmethod
     def get_default_config() -> dict[str, Any]:

@@ -1,12 +1,44 @@
-"""The cached validation of action server answers behaves like Rasa's own."""
+"""The Rasa fixes: installed by the first component, only on the Rasa source they were written for."""
 
 from __future__ import annotations
+
+import dataclasses
+import logging
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from jsonschema import ValidationError
 from rasa.core.actions.action import RemoteAction
+from rasa.engine.graph import ExecutionContext, GraphSchema
+from rasa.engine.storage.local_model_storage import LocalModelStorage
+from rasa.engine.storage.resource import Resource
+from rasa.nlu.classifiers.diet_classifier import DIET
+from rasa.utils.tensorflow.models import RasaModel
 
 from bot import rasa_fixes
+
+FIXES = rasa_fixes.FIXES
+
+
+@pytest.fixture
+def rasa_own() -> Iterator[None]:
+    """Rasa's own functions in place for the test; the state before it is put back after."""
+    missing = object()
+    before = [(fix, fix.owner.__dict__.get(fix.attribute, missing)) for fix in FIXES]
+
+    def put(fix: rasa_fixes.Fix, value: object) -> None:
+        if value is missing:
+            if fix.attribute in fix.owner.__dict__:
+                delattr(fix.owner, fix.attribute)
+        else:
+            setattr(fix.owner, fix.attribute, value)
+
+    for fix in FIXES:  # DIET inherits RasaModel.load: Rasa's own is no attribute of DIET's
+        put(fix, missing if fix.owner is DIET else fix.original)
+    yield
+    for fix, value in before:
+        put(fix, value)
 
 
 def validate(result: dict) -> bool:
@@ -28,17 +60,47 @@ def test_a_bad_answer_is_refused_as_rasa_would(result: dict) -> None:
         validate(result)
 
 
-def test_the_model_loads_the_fix() -> None:
-    import bot.nlu.spacy_nlp  # noqa: F401 - imported for its side effect
+def test_importing_changes_nothing_creating_the_first_component_installs_every_fix(
+    rasa_own: None, tmp_path: Path
+) -> None:
+    from bot.nlu.spacy_nlp import SpacyNLP
 
+    assert not any(fix.is_installed() for fix in FIXES)
+    SpacyNLP.create(SpacyNLP.get_default_config(), LocalModelStorage(tmp_path), Resource("spacy_nlp"),
+                    ExecutionContext(GraphSchema({}), "test"))
+    assert [fix.name for fix in FIXES if fix.is_installed()] == [fix.name for fix in FIXES]
     assert RemoteAction._validate_action_result is rasa_fixes._validate_action_result
 
 
-def test_only_diet_is_built_eagerly_on_load() -> None:
+def test_only_diet_is_built_eagerly_on_load(rasa_own: None) -> None:
     """TED keeps Rasa's load: one eager step leaves some of its layers unbuilt."""
-    from rasa.nlu.classifiers.diet_classifier import DIET
-    from rasa.utils.tensorflow.models import RasaModel
-
     rasa_fixes.install()
     assert DIET.load.__func__ is rasa_fixes._load_model
     assert RasaModel.load.__func__ is rasa_fixes._rasa_model_load
+
+
+def test_another_rasa_version_is_not_patched(rasa_own: None, caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.WARNING, logger="bot.rasa_fixes"):
+        assert rasa_fixes.install(rasa_version="3.6.22") == []
+    assert not any(fix.is_installed() for fix in FIXES)
+    assert len([r for r in caplog.records if "Rasa is 3.6.22" in r.getMessage()]) == len(FIXES)
+
+
+def test_a_changed_rasa_function_is_not_patched(
+    rasa_own: None, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The fix for the action answers was written against another source: only it is left out."""
+    changed = dataclasses.replace(FIXES[0], source_sha256="0" * 64)
+    monkeypatch.setattr(rasa_fixes, "FIXES", (changed, *FIXES[1:]))
+    with caplog.at_level(logging.WARNING, logger="bot.rasa_fixes"):
+        applied = rasa_fixes.install()
+    assert applied == [fix.name for fix in FIXES[1:]]
+    assert RemoteAction._validate_action_result is FIXES[0].original
+    assert [r.getMessage() for r in caplog.records] == [
+        "Rasa fix 'action answer validation' not applied: the source of "
+        "RemoteAction._validate_action_result differs from the one the fix was written against. "
+        "Rasa's own code runs instead."]
+
+
+def test_the_recorded_sources_are_the_installed_rasa(rasa_own: None) -> None:
+    assert all(rasa_fixes.source_sha256(fix.original) == fix.source_sha256 for fix in FIXES)
