@@ -165,7 +165,7 @@ class Gazetteer:
         """The nearest town or village with coordinates within ``max_km``, else None."""
         best: tuple[float, Place] | None = None
         for place in self.places():
-            if place.latitude is None or place.longitude is None or place.kind not in ("town", "village"):
+            if place.latitude is None or place.longitude is None or place.kind not in ("town", "village", "district"):
                 continue
             distance = haversine_km(latitude, longitude, place.latitude, place.longitude)
             if best is None or distance < best[0]:

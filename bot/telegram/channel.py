@@ -42,7 +42,7 @@ from bot.telegram import texts
 from bot.telegram.api import BotApi
 from bot.telegram.outbox import Sender, backoff
 from bot.telegram.output import TelegramOutput, TurnOutput, sender_id_for
-from bot.telegram.places import nearest_place
+from bot.directory.places import load_gazetteer
 from bot.telegram.store import CALLBACK_PREFIX, Outgoing, UpdateStore
 from bot.telegram.updates import Incoming, button_title, classify, update_kind
 
@@ -349,9 +349,10 @@ class TelegramInput(InputChannel):
                 chat_id, f"{first} {texts.say('TYPE_INSTEAD', lang)}\n\n{texts.say('URGENT_FOOTER', lang)}"
             )
         elif incoming.kind == "location" and incoming.latitude is not None and incoming.longitude is not None:
-            place = await asyncio.to_thread(nearest_place, incoming.latitude, incoming.longitude)
-            if place:
-                await self.to_rasa(chat_id, place, update_id, on_new_message, turn)
+            # The gazetteer owns places: the nearest town with coordinates, if near enough.
+            place = await asyncio.to_thread(load_gazetteer().nearest, incoming.latitude, incoming.longitude)
+            if place is not None:
+                await self.to_rasa(chat_id, place.name, update_id, on_new_message, turn)
             else:
                 await say(chat_id, texts.say("LOCATION_NOT_FOUND", lang))
         elif incoming.kind == "group" and await asyncio.to_thread(self.store.first_notice, chat_id):
