@@ -244,7 +244,8 @@ def demo() -> int:
             launch("replica", {"RASA_PORT": str(rasa), "ACTION_PORT": str(action),
                                "ACTION_ENDPOINT_URL": f"http://127.0.0.1:{action}/webhook",
                                "TRACKER_JOURNAL_DIR": str(root / f"journal-{i}")})
-        launch("singletons", {})
+        console_db = f"sqlite:///{root / 'console.db'}"
+        launch("singletons", {"CONSOLE_DB_URL": console_db})
         for rasa, _ in ports:
             wait_port(rasa, timeout=300)
         nginx.start()
@@ -254,6 +255,9 @@ def demo() -> int:
             *[f"  Replica {i}:             http://127.0.0.1:{rasa}/" for i, (rasa, _) in enumerate(ports, 1)],
             f"  PostgreSQL:             {tracker_url}",
             f"  Redis:                  {redis.url} (password in REDIS_PASSWORD)",
+            f"  Staff console:          http://{os.environ.get('CONSOLE_HOST', '127.0.0.1')}:"
+            f"{os.environ.get('CONSOLE_PORT', '8010')}/ (a user: CONSOLE_DB_URL={console_db} "
+            "make console-user NAME=alex ROLE=admin)",
             f"  Data folder:            {root}", "",
         ]), flush=True)
         while all(p.poll() is None for p in procs):
