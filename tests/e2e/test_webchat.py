@@ -103,6 +103,20 @@ def test_reply_quick_reply_service_cards_and_reload(page: Page, webchat_stack: S
     send(page, "thank you")
 
 
+def test_a_card_says_when_its_details_are_wrong_and_staff_get_the_service(page: Page, webchat_stack: Stack) -> None:
+    open_chat(page, webchat_stack)
+    send(page, "I need some support since having my baby")
+    page.locator("#pcw-input").fill("Brecon")
+    page.locator("#pcw-input").press("Enter")
+    card = page.locator(".pcw-service").first
+    expect(card).to_be_visible(timeout=REPLY_TIMEOUT)
+    card.get_by_role("button", name="More about this service").click()
+    before = bot_count(page)
+    card.get_by_role("button", name="These details are wrong").click()
+    wait_for_reply(page, before)
+    expect(page.locator(".pcw-bot .pcw-bubble").last).to_contain_text("passed on which service it was")
+
+
 def test_crisis_card_with_tap_to_call(page: Page, webchat_stack: Stack) -> None:
     open_chat(page, webchat_stack)
     page.locator("#pcw-input").fill("I want to die")

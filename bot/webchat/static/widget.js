@@ -55,6 +55,8 @@
     where: "Where",
     servicesTitle: "Services that may help",
     moreAbout: "More about this service",
+    reportWrong: "These details are wrong",
+    howToGet: "How to get it",
     botSent: "Chatbot:",
     botSentContacts: "Chatbot sent help contacts:",
     botSentServices: "Chatbot sent services:"
@@ -451,8 +453,8 @@
   // A compact card (name, what it is and who it is for in two lines each, the main
   // contact) with the rest behind a "More about this service" disclosure, so a card
   // stays under half a phone screen. Payload shape: docs/contracts.md
-  // (ServiceCard.as_payload in bot/directory/queries.py). The payload has no
-  // opening status ("schedule" is when it runs), so that is under "More".
+  // (ServiceCard.as_payload in bot/directory/queries.py). "opening" ("Open now,
+  // until 5pm"), when the directory knows the hours, is shown on the card itself.
   function serviceCard(s) {
     var li = el("li", { className: "pcw-service" });
     var nameId = nextId("service");
@@ -461,6 +463,8 @@
     if (s.audience) {
       li.appendChild(el("p", { className: "pcw-service-who pcw-clamp" }, [el("span", { className: "pcw-k", text: S.who + ": " }), String(s.audience)]));
     }
+
+    if (s.opening) li.appendChild(el("p", { className: "pcw-service-open", text: String(s.opening) }));
 
     var tel = safeTel(s.tel || s.phone);
     var mail = safeMailto(s.email);
@@ -489,11 +493,20 @@
     detail(dl, S.when, s.schedule);
     detail(dl, S.how, s.mode);
     detail(dl, S.where, s.area);
+    detail(dl, S.howToGet, s.how);
     if (dl.childNodes.length) details.appendChild(dl);
     if (contacts.length > 1) {
       var actions = el("div", { className: "pcw-contact-actions" });
       contacts.slice(1).forEach(function (a) { actions.appendChild(a); });
       details.appendChild(actions);
+    }
+    if (s.id) {
+      // "This information is wrong": staff get the service's id, never the parent's words.
+      var report = el("button", { type: "button", className: "pcw-link-btn pcw-report", "aria-describedby": nameId, text: S.reportWrong, "data-pcw-s": "reportWrong" });
+      report.addEventListener("click", function () {
+        sendToBot("/report_wrong_info" + JSON.stringify({ service_id: String(s.id) }), S.reportWrong + ": " + (s.name || ""));
+      });
+      details.appendChild(report);
     }
     li.appendChild(details);
     more.addEventListener("click", function () {
