@@ -9,6 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
+from actions import directory
 from bot.signposting import check_place
 
 REQUIRED_SLOTS = ("location",)
@@ -34,7 +35,7 @@ class ValidateLocationForm(FormValidationAction):
         domain: DomainDict,
     ) -> dict[str, Any]:
         text = slot_value[0] if isinstance(slot_value, list) and slot_value else slot_value
-        check = check_place(str(text or ""), tracker.get_slot("place_id"))
+        check = check_place(str(text or ""), tracker.get_slot("place_id"), directory=directory())
         if check.response:
             buttons = [{"title": option, "payload": option} for option in check.options]
             dispatcher.utter_message(response=check.response, buttons=buttons, **check.variables)

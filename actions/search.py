@@ -10,6 +10,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions import directory
 from bot.signposting import PAGE_SIZE, SQLAlchemyError, search
 
 logger = logging.getLogger(__name__)
@@ -44,6 +45,7 @@ class ActionSearchServices(Action):
                 place_id=tracker.get_slot("place_id"),
                 mode=mode,
                 offset=offset,
+                directory=directory(),
             )
         except SQLAlchemyError as error:
             logger.error("directory lookup failed: %s", type(error).__name__)

@@ -1,40 +1,27 @@
 """Answering "what help is there near me?": place → directory search → reply.
 
-Actions call these functions with slot values and send the response name and
-variables they return; all the words are in domain.yml (and the directory
-data, for the details of each service).
+Actions call these functions with slot values and the action server's one
+:class:`~bot.directory.service.Directory` (``actions.directory()``), and send the
+response name and variables they return; all the words are in domain.yml (and
+the directory data, for the details of each service).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from zoneinfo import ZoneInfo
-from functools import lru_cache
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import sessionmaker
 
-from bot.db import make_engine, make_session_factory
-from bot.directory.places import Place, PlaceMatch, load_gazetteer
-from bot.directory.queries import SearchResult, ServiceCard, find_services, national_services
+from bot.directory.places import Place, PlaceMatch
+from bot.directory.queries import SearchResult, ServiceCard
 from bot.directory.schedule import opening_status
-from bot.directory.taxonomy import load_taxonomy
-from bot.settings import get_settings, resolve_sqlite_url
+from bot.directory.service import Directory
 
 PAGE_SIZE = 3
 LONDON = ZoneInfo("Europe/London")
-
-
-@lru_cache(maxsize=4)
-def _sessions(url: str) -> sessionmaker:
-    return make_session_factory(make_engine(resolve_sqlite_url(url)))
-
-
-def directory_sessions() -> sessionmaker:
-    """The directory's session factory, created on first use and then reused."""
-    return _sessions(get_settings().directory_db_url)
 
 
 @dataclass(frozen=True)
@@ -49,16 +36,17 @@ class PlaceCheck:
     options: tuple[str, ...] = ()  # button titles (sent as the parent's next message)
 
 
-def check_place(text: str, place_id: str | None = None) -> PlaceCheck:
+def check_place(text: str, place_id: str | None = None, *, directory: Directory) -> PlaceCheck:
     """Decide whether an answer to "where do you live?" can be searched.
 
     ``place_id`` is the place the NLU already resolved in this message (slot
     ``place_id``): when ``text`` is that place's name it is kept as it is, so a
     place is resolved once ("Walton, Powys" stays the Walton in Powys).
     """
-    gazetteer = load_gazetteer()
+    gazetteer = directory.gazetteer
     known = gazetteer.get(place_id) if place_id else None
-    if known is not None and str(text).strip().lower() in (known.name.lower(), (known.welsh_name or "").lower()):
+    names = (known.name.lower(), (known.welsh_name or "").lower()) if known is not None else ()
+    if known is not None and str(text).strip().lower() in names:
         return PlaceCheck(value=known.name, nation=known.nation, place_id=known.id)
     match: PlaceMatch = gazetteer.resolve(text)
     if match.status in ("online", "anywhere"):
@@ -142,6 +130,7 @@ def search(
     offset: int = 0,
     language: str | None = None,
     place_id: str | None = None,
+    directory: Directory,
 ) -> SearchReply:
     """Find up to three services for a place (or online), from `offset`.
 
@@ -151,26 +140,28 @@ def search(
     The reply says honestly when nothing local fits that need and offers national
     services for it instead. Raises SQLAlchemyError if the directory is down.
     """
-    gazetteer = load_gazetteer()
+    gazetteer = directory.gazetteer
     known = gazetteer.get(place_id) if place_id else None
     if known is not None and location == known.name:
         # Resolved once (NLU or form) and kept as an id: never resolved again here.
-        match: PlaceMatch | None = PlaceMatch("outside" if known.outside else "found", known, (), None, location)
+        status = "outside" if known.outside else "found"
+        match: PlaceMatch | None = PlaceMatch(status, known, (), None, location)
     else:
         match = gazetteer.resolve(location) if location else None
     place = match.place if match is not None and match.status in ("found", "outside") else None
     # The gazetteer already reads "online", "anywhere", "skip", "don't mind" ...
     online = mode == "online" or match is None or match.status in ("online", "anywhere")
-    with directory_sessions()() as session:
-        if place is not None:
-            result = find_services(session, place, role=role, need=topic, mode=mode, offset=offset, limit=PAGE_SIZE)
-        elif online:
-            result = find_services(session, None, role=role, need=topic, mode="online", offset=offset, limit=PAGE_SIZE)
-        else:
-            result = national_services(session, role=role, need=topic, limit=PAGE_SIZE)
+    if place is not None:
+        result = directory.find_services(place, role=role, need=topic, mode=mode, offset=offset,
+                                         limit=PAGE_SIZE)
+    elif online:
+        result = directory.find_services(None, role=role, need=topic, mode="online", offset=offset,
+                                         limit=PAGE_SIZE)
+    else:
+        result = directory.national_services(role=role, need=topic, limit=PAGE_SIZE)
     if not result.services:
         return SearchReply("utter_no_more_results", {}, None, offset, False)
-    label = load_taxonomy().label(result.need, language).lower() if result.need else ""
+    label = directory.taxonomy.label(result.need, language).lower() if result.need else ""
     name = place.name if place is not None else location or ""
     if result.need and not result.need_found:
         reply = _reply("utter_services_need_unmet", name, result, language)
@@ -193,4 +184,4 @@ def search(
     return _reply("utter_services_found", place.name, result, language)
 
 
-__all__ = ["PlaceCheck", "SQLAlchemyError", "SearchReply", "check_place", "search"]
+__all__ = ["Directory", "PlaceCheck", "SQLAlchemyError", "SearchReply", "check_place", "search"]

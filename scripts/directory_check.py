@@ -93,10 +93,9 @@ def service_facts() -> dict[str, tuple[set[str], list[str]]]:
     from sqlalchemy.orm import selectinload
 
     from bot.directory import models as m
-    from bot.signposting import directory_sessions
 
     facts: dict[str, tuple[set[str], list[str]]] = {}
-    with directory_sessions()() as session:
+    with directory().session() as session:
         rows = session.scalars(select(m.Service).options(
             selectinload(m.Service.taxonomy_terms), selectinload(m.Service.service_areas))).all()
         for row in rows:
@@ -142,6 +141,19 @@ def serves(areas: list[str], area: str) -> bool:
     return False
 
 
+def directory() -> Any:
+    """The directory the settings name, as the action server has it (one per run of this script)."""
+    global _directory
+    if _directory is None:
+        from bot.directory.service import Directory
+
+        _directory = Directory.from_settings()
+    return _directory
+
+
+_directory: Any = None
+
+
 async def search_figures(bot: Bot, show: bool) -> dict[str, float]:
     from bot.signposting import check_place, search
 
@@ -162,7 +174,7 @@ async def search_figures(bot: Bot, show: bool) -> dict[str, float]:
         place_ok = True
         value: str | None = "anywhere"
         if area != "none":
-            check = check_place(location) if location else None
+            check = check_place(location, directory=directory()) if location else None
             value = check.value if check else None
             place_ok = value not in (None, "anywhere", "online")
             if place_ok and area in AREA_AUTHORITY:
@@ -171,7 +183,8 @@ async def search_figures(bot: Bot, show: bool) -> dict[str, float]:
                 match = load_gazetteer().resolve(value or "")
                 place_ok = match.place is not None and AREA_AUTHORITY[area] in match.place.areas
         if place_ok or area == "none":
-            reply = search(value, role=entity(parsed, "role"), topic=entity(parsed, "topic"))
+            reply = search(value, role=entity(parsed, "role"), topic=entity(parsed, "topic"),
+                           directory=directory())
             shown = [s["id"] for s in (reply.payload or {}).get("services", [])]
         else:
             shown = []  # the place was not understood: the bot asks again, showing nothing

@@ -13,8 +13,10 @@ from bot.directory.queries import (
     national_services,
 )
 from bot.directory.seed import SeedError, create_directory
+from bot.directory.service import Directory
 
 __all__ = [
+    "Directory",
     "Gazetteer",
     "Place",
     "PlaceMatch",

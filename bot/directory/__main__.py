@@ -2,20 +2,20 @@
 
 ``export`` writes every service as a JSON array of ORUK ``GET /services/{id}`` records.
 ``import`` validates a feed and, only if every record is valid, replaces the directory
-with it. The database is ``--url``, ``$DIRECTORY_DB_URL`` or ``sqlite:///var/directory.db``.
+with it. The database is ``--url``, or the settings' ``DIRECTORY_DB_URL`` (bot/settings.py).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from pathlib import Path
 
 from bot.db import make_engine, make_session_factory
-from bot.directory.build import DEFAULT_URL, report
+from bot.directory.build import report
 from bot.directory.oruk import FeedError, export_services, import_feed
+from bot.settings import get_settings, resolve_sqlite_url
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -25,8 +25,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("command", choices=("export", "import"))
     parser.add_argument("--oruk", type=Path, required=True, metavar="FILE",
                         help="the ORUK JSON file to write (export) or read (import); - for stdout")
-    parser.add_argument("--url", default=os.environ.get("DIRECTORY_DB_URL") or DEFAULT_URL,
-                        help="database URL (default: $DIRECTORY_DB_URL or %(default)s)")
+    parser.add_argument("--url", default=resolve_sqlite_url(get_settings().directory_db_url),
+                        help="database URL (default: DIRECTORY_DB_URL in the settings, now %(default)s)")
     args = parser.parse_args(argv)
     engine = make_engine(args.url)
     try:

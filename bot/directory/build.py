@@ -5,7 +5,8 @@ Usage: ``python -m bot.directory.build [--url URL] [--services PATH]``
 After a build, the number of services in each area and for each need is logged
 at INFO (names of areas and needs only; no personal data).
 
-The URL defaults to ``$DIRECTORY_DB_URL`` or ``sqlite:///var/directory.db``. A SQLite
+The URL defaults to the settings' ``DIRECTORY_DB_URL`` (bot/settings.py), the one the
+bot reads; a relative SQLite path is the repo's, as for the bot. A SQLite
 file is built beside the target and moved into place with an atomic rename, so the
 bot never reads a half-built directory; other databases are rebuilt in one
 transaction.
@@ -33,9 +34,9 @@ from bot.db import make_engine
 from bot.directory import edits
 from bot.directory import models as m
 from bot.directory.seed import SeedError, create_directory
+from bot.settings import get_settings, resolve_sqlite_url
 
 log = logging.getLogger(__name__)
-DEFAULT_URL = "sqlite:///var/directory.db"
 
 
 def build(url: str, services: Path | None = None) -> int:
@@ -139,8 +140,8 @@ def _checkpoint(path: Path) -> None:
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry point; returns the process exit code."""
     parser = argparse.ArgumentParser(description="Build the service directory database.")
-    parser.add_argument("--url", default=os.environ.get("DIRECTORY_DB_URL") or DEFAULT_URL,
-                        help="database URL (default: $DIRECTORY_DB_URL or %(default)s)")
+    parser.add_argument("--url", default=resolve_sqlite_url(get_settings().directory_db_url),
+                        help="database URL (default: DIRECTORY_DB_URL in the settings, now %(default)s)")
     parser.add_argument("--services", type=Path, default=None,
                         help="main YAML file (its services/*.yml are read too)")
     args = parser.parse_args(argv)

@@ -1,25 +1,27 @@
 """Search the directory: which services fit this parent, here, now.
 
-The directory is small and changes only when it is rebuilt, so each engine's
-services are read once (eager-loaded) into immutable entries and ranked in
-Python; a one-row lookup of the build stamp tells us when to read again. This
-keeps a search well under a millisecond and behaves the same on PostgreSQL.
+The directory is small and changes only when it is rebuilt, so its services are
+read (eager-loaded) into immutable entries and ranked in Python. The entries are
+kept by their owner, :class:`bot.directory.service.Directory`, which reads them
+again when the build stamp (:func:`build_token`) changes; a caller that passes no
+entries gets them read from its session. This keeps a search well under a
+millisecond and behaves the same on PostgreSQL.
 """
 
 from __future__ import annotations
 
 import re
-import weakref
-from functools import lru_cache
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from bot.directory import models as m
-from bot.directory.places import Place, load_gazetteer
+from bot.directory.places import Gazetteer, Place, load_gazetteer
 from bot.directory.taxonomy import load_taxonomy
 
 # Area levels, most specific first; WITHIN = the service covers part of the place asked about.
@@ -37,7 +39,8 @@ _ROLE_FIT = {
 CRISIS_NEEDS = frozenset({"crisis", "domestic_abuse", "child_safety", "psychosis", "urgent_health"})
 _MODES = {"online", "group", "one_to_one"}
 # How a service is given, as a card says it ("in person or by phone").
-_DELIVERY_WORDS = (("in_person", "in person"), ("phone", "by phone"), ("text", "by text"), ("online", "online"))
+_DELIVERY_WORDS = (("in_person", "in person"), ("phone", "by phone"), ("text", "by text"),
+                   ("online", "online"))
 # What "support near me" means when the parent names no need: the perinatal and
 # mental health support this service is for, and parents' peer groups.
 _GENERAL_NEEDS = ("mental_health", "peer_support", "bonding")
@@ -110,20 +113,18 @@ class _Entry:
     priority: int
 
 
-_CACHE: weakref.WeakKeyDictionary[Any, tuple[str, dict[str, _Entry]]] = (
-    weakref.WeakKeyDictionary()
-)
+Entries = Mapping[str, _Entry]
 
 
-def _entries(session: Session) -> dict[str, _Entry]:
-    """All services of this database, read once per build."""
-    token = session.scalar(
+def build_token(session: Session) -> str:
+    """What identifies this build of the directory: its newest build stamp (a one-row lookup)."""
+    return session.scalar(
         select(m.DirectoryBuild.id).order_by(m.DirectoryBuild.built_at.desc()).limit(1)
     ) or f"unstamped:{session.scalar(select(func.count(m.Service.id)))}"
-    bind = session.get_bind()
-    cached = _CACHE.get(bind)
-    if cached and cached[0] == token:
-        return cached[1]
+
+
+def read_entries(session: Session, gazetteer: Gazetteer | None = None) -> dict[str, _Entry]:
+    """All services of this database, as the search ranks them (areas placed with ``gazetteer``)."""
     rows = session.scalars(
         select(m.Service)
         .options(
@@ -133,18 +134,16 @@ def _entries(session: Session) -> dict[str, _Entry]:
         )
         .order_by(m.Service.id)
     ).all()
-    entries = {row.id: _entry(row) for row in rows}
-    _CACHE[bind] = (token, entries)
-    return entries
+    gaz = gazetteer or load_gazetteer()
+    return {row.id: _entry(row, gaz) for row in rows}
 
 
-def _entry(row: m.Service) -> _Entry:
+def _entry(row: m.Service, gaz: Gazetteer) -> _Entry:
     vocab: dict[str, set[str]] = {}
     for t in row.taxonomy_terms:
         vocab.setdefault(t.vocabulary, set()).add(t.term)
     delivery = frozenset(vocab.get("delivery", ()))
     voice = next((p for p in row.phones if p.type == "voice"), None)
-    gaz = load_gazetteer()
     areas = tuple(
         (a.name, a.extent_type or "uk", (gaz.area(a.name).areas if gaz.area(a.name) else ()))
         for a in row.service_areas
@@ -232,6 +231,7 @@ def find_services(
     offset: int = 0,
     limit: int = 3,
     include_professional: bool = False,
+    entries: Entries | None = None,
 ) -> SearchResult:
     """Find services for a parent, local ones first, then national ones.
 
@@ -245,6 +245,8 @@ def find_services(
         offset: How many results were already shown (paging).
         limit: Page size.
         include_professional: Also offer services meant for professionals.
+        entries: The directory's services as its owner keeps them
+            (:meth:`bot.directory.service.Directory.entries`); read from ``session`` if None.
 
     Returns:
         A SearchResult. ``local`` is False when nothing covers the place itself
@@ -255,18 +257,19 @@ def find_services(
     taxonomy = load_taxonomy()
     need_term = taxonomy.need_for(need)
     wanted = taxonomy.narrower(need_term) if need_term else None
-    entries = [e for e in _entries(session).values() if _allowed(e, role, need_term, mode, include_professional)]
+    services = read_entries(session) if entries is None else entries
+    allowed = [e for e in services.values() if _allowed(e, role, need_term, mode, include_professional)]
     need_found = True
     if wanted is not None:
-        fitting = [e for e in entries if e.needs & wanted]
+        fitting = [e for e in allowed if e.needs & wanted]
         # The need decides the results; only when no service anywhere meets it are
         # general services shown (and the reply says so).
         need_found = any(_level(e, place) is not None for e in fitting)
         if need_found:
-            entries = fitting
+            allowed = fitting
     ranked: list[tuple[tuple[Any, ...], ServiceCard]] = []
     any_local = False
-    for e in entries:
+    for e in allowed:
         # No place given: only services that serve everyone in a nation or the UK.
         level = _level(e, place)
         if level is None:
@@ -288,7 +291,8 @@ def find_services(
 
 
 def national_services(
-    session: Session, *, role: str | None = None, need: str | None = None, limit: int = 3
+    session: Session, *, role: str | None = None, need: str | None = None, limit: int = 3,
+    entries: Entries | None = None,
 ) -> SearchResult:
     """National services only (the fallback when the directory has nothing local).
 
@@ -297,16 +301,17 @@ def national_services(
         role: As for :func:`find_services`.
         need: As for :func:`find_services`.
         limit: Page size.
+        entries: As for :func:`find_services`.
 
     Returns:
         A SearchResult with ``local`` False.
     """
-    return find_services(session, None, role=role, need=need, limit=limit)
+    return find_services(session, None, role=role, need=need, limit=limit, entries=entries)
 
 
-def get_service(session: Session, service_id: str) -> ServiceCard | None:
+def get_service(session: Session, service_id: str, entries: Entries | None = None) -> ServiceCard | None:
     """One service's card by id, or None if there is no such service."""
-    entry = _entries(session).get(service_id)
+    entry = (read_entries(session) if entries is None else entries).get(service_id)
     return entry.card if entry else None
 
 

@@ -1,4 +1,4 @@
-"""Fixtures for the bot core: a real directory file and trackers built by keyword."""
+"""Fixtures for the bot core: a real directory file (as the action server's Directory) and trackers."""
 
 from __future__ import annotations
 
@@ -9,8 +9,10 @@ from typing import Any
 import pytest
 from rasa_sdk import Tracker
 
-from bot import signposting
+import actions
 from bot.directory.build import build
+from bot.directory.places import Gazetteer
+from bot.directory.service import Directory, read_gazetteer
 from bot.settings import get_settings
 
 
@@ -21,25 +23,40 @@ def directory_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     return url
 
 
-@pytest.fixture
-def directory(directory_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
-    """Point the settings at the real directory file built from the seed."""
-    monkeypatch.setenv("DIRECTORY_DB_URL", directory_url)
+@pytest.fixture(scope="session")
+def gazetteer() -> Gazetteer:
+    return read_gazetteer()
+
+
+def _as_actions_directory(
+    monkeypatch: pytest.MonkeyPatch, url: str, gazetteer: Gazetteer
+) -> Iterator[Directory]:
+    """The directory the settings name, in use by the actions, as the action server creates it."""
+    monkeypatch.setenv("DIRECTORY_DB_URL", url)
     get_settings.cache_clear()
-    signposting._sessions.cache_clear()
-    yield directory_url
+    directory = Directory(get_settings().directory_db_url, gazetteer=gazetteer)
+    previous = actions.use_directory(directory)
+    yield directory
+    actions.use_directory(previous)
+    directory.dispose()
     get_settings.cache_clear()
 
 
 @pytest.fixture
-def missing_directory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+def directory(
+    directory_url: str, gazetteer: Gazetteer, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Directory]:
+    """The real directory file built from the seed."""
+    yield from _as_actions_directory(monkeypatch, directory_url, gazetteer)
+
+
+@pytest.fixture
+def missing_directory(
+    tmp_path: Path, gazetteer: Gazetteer, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Directory]:
     """A directory URL whose file does not exist (and cannot be created)."""
-    monkeypatch.setenv("DIRECTORY_DB_URL", f"sqlite:///{tmp_path / 'no' / 'such' / 'directory.db'}")
-    get_settings.cache_clear()
-    signposting._sessions.cache_clear()
-    yield
-    get_settings.cache_clear()
-    signposting._sessions.cache_clear()
+    url = f"sqlite:///{tmp_path / 'no' / 'such' / 'directory.db'}"
+    yield from _as_actions_directory(monkeypatch, url, gazetteer)
 
 
 def make_tracker(

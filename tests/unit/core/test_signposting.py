@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.directory.service import Directory
 from bot.signposting import check_place, search
 
 
@@ -22,33 +23,34 @@ from bot.signposting import check_place, search
         ("anywhere", "anywhere", None),
     ],
 )
-def test_known_answers_are_accepted_with_their_nation(answer: str, value: str, nation: str | None) -> None:
-    check = check_place(answer)
+def test_known_answers_are_accepted_with_their_nation(
+    answer: str, value: str, nation: str | None, directory: Directory
+) -> None:
+    check = check_place(answer, directory=directory)
     assert (check.value, check.nation, check.response) == (value, nation, None)
 
 
-def test_a_misspelt_place_gets_a_suggestion_not_a_silent_guess() -> None:
-    check = check_place("brekon")
+def test_a_misspelt_place_gets_a_suggestion_not_a_silent_guess(directory: Directory) -> None:
+    check = check_place("brekon", directory=directory)
     assert check.value is None
     assert check.response == "utter_place_suggestion"
     assert check.variables == {"suggestion": "Brecon"}  # never the parent's own words back
     assert check.options == ("Brecon", "online")
 
 
-def test_an_unknown_place_is_asked_again_kindly() -> None:
-    check = check_place("Timbuktu")
+def test_an_unknown_place_is_asked_again_kindly(directory: Directory) -> None:
+    check = check_place("Timbuktu", directory=directory)
     assert (check.value, check.response, check.variables) == (None, "utter_place_unknown", {})
 
 
-def test_a_message_with_a_phone_number_is_never_repeated_back() -> None:
-    check = check_place("call me on 07700 900123 im near nowhereville")
+def test_a_message_with_a_phone_number_is_never_repeated_back(directory: Directory) -> None:
+    check = check_place("call me on 07700 900123 im near nowhereville", directory=directory)
     assert check.value is None
     assert "07700" not in str(check.variables)
 
 
-@pytest.mark.usefixtures("directory")
-def test_brecon_finds_mums_matter_first() -> None:
-    reply = search("Brecon")
+def test_brecon_finds_mums_matter_first(directory: Directory) -> None:
+    reply = search("Brecon", directory=directory)
     assert reply.response == "utter_services_found"
     assert reply.variables["place"] == "Brecon"
     names = [s["name"] for s in reply.payload["services"]]
@@ -57,17 +59,15 @@ def test_brecon_finds_mums_matter_first() -> None:
     assert "services_text" not in reply.variables  # the card payload is the only copy
 
 
-@pytest.mark.usefixtures("directory")
-def test_milton_keynes_circle_of_security_is_found_by_its_need() -> None:
-    reply = search("Milton Keynes", topic="circle_of_security")
+def test_milton_keynes_circle_of_security_is_found_by_its_need(directory: Directory) -> None:
+    reply = search("Milton Keynes", topic="circle_of_security", directory=directory)
     assert reply.response == "utter_services_found"
     assert "Circle of Security" in reply.payload["services"][0]["name"]
 
 
-@pytest.mark.usefixtures("directory")
-def test_more_results_continue_the_numbering() -> None:
-    first = search("Milton Keynes")
-    more = search("Milton Keynes", offset=3)
+def test_more_results_continue_the_numbering(directory: Directory) -> None:
+    first = search("Milton Keynes", directory=directory)
+    more = search("Milton Keynes", offset=3, directory=directory)
     assert first.has_more
     assert more.response in {"utter_services_list", "utter_no_more_results"}
     if more.payload:
@@ -78,62 +78,52 @@ def test_more_results_continue_the_numbering() -> None:
         assert not {s["id"] for s in more.payload["services"]} & {s["id"] for s in first.payload["services"]}
 
 
-@pytest.mark.usefixtures("directory")
-def test_a_place_outside_our_areas_gets_national_services_honestly() -> None:
-    reply = search("Leeds")
+def test_a_place_outside_our_areas_gets_national_services_honestly(directory: Directory) -> None:
+    reply = search("Leeds", directory=directory)
     assert reply.response == "utter_place_outside"
     assert reply.variables["place"] == "Leeds"
     assert reply.payload["services"]
 
 
-@pytest.mark.usefixtures("directory")
-def test_online_search_lists_services_you_can_join_from_home() -> None:
-    reply = search("online")
+def test_online_search_lists_services_you_can_join_from_home(directory: Directory) -> None:
+    reply = search("online", directory=directory)
     assert reply.response == "utter_services_online"
     assert reply.payload["services"]
     assert all("online" in s["mode"] for s in reply.payload["services"])
 
 
-@pytest.mark.usefixtures("directory")
-def test_groups_only_in_milton_keynes() -> None:
-    reply = search("Milton Keynes", mode="group")
+def test_groups_only_in_milton_keynes(directory: Directory) -> None:
+    reply = search("Milton Keynes", mode="group", directory=directory)
     assert reply.payload["services"]
     kinds = {s["id"]: s for s in reply.payload["services"]}
-    from bot.directory.queries import get_service
-    from bot.signposting import directory_sessions
-
-    with directory_sessions()() as session:
-        assert all(get_service(session, sid).kind in ("group", "course") for sid in kinds)
+    assert all(directory.get_service(sid).kind in ("group", "course") for sid in kinds)
 
 
-@pytest.mark.usefixtures("directory")
-def test_a_card_says_when_a_line_is_open_in_the_parents_language() -> None:
+def test_a_card_says_when_a_line_is_open_in_the_parents_language(directory: Directory) -> None:
     from datetime import datetime
 
     from bot.signposting import LONDON
 
-    reply = search("Brecon", topic="crisis")
+    reply = search("Brecon", topic="crisis", directory=directory)
     cards = {s["id"]: s for s in reply.payload["services"]}
     assert cards["live-fear-free"]["opening"] == "Open 24 hours, every day"
-    welsh = search("Brecon", topic="crisis", language="cy")
+    welsh = search("Brecon", topic="crisis", language="cy", directory=directory)
     assert {s["id"]: s for s in welsh.payload["services"]}["live-fear-free"]["opening"].startswith("Ar agor")
     assert datetime.now(LONDON).tzinfo is not None
 
 
-@pytest.mark.usefixtures("directory")
-def test_the_need_decides_and_an_honest_reply_says_when_nothing_local_fits() -> None:
-    feeding = search("Bletchley", topic="feeding")
+def test_the_need_decides_and_an_honest_reply_says_when_nothing_local_fits(directory: Directory) -> None:
+    feeding = search("Bletchley", topic="feeding", directory=directory)
     assert feeding.response == "utter_services_found"
-    loss = search("Hay-on-Wye", topic="baby_loss")
+    loss = search("Hay-on-Wye", topic="baby_loss", directory=directory)
     assert loss.response == "utter_services_none_local_for_need"
     assert loss.variables["need"] == "baby loss and bereavement"
     assert all(s["area"] in ("UK", "Wales", "England, Wales") or "Wales" in s["area"] or s["area"] == "UK"
                for s in loss.payload["services"])
 
 
-@pytest.mark.usefixtures("directory")
-def test_a_parent_in_scotland_gets_nothing_that_excludes_scotland() -> None:
-    reply = search("Glasgow", topic="crisis")
+def test_a_parent_in_scotland_gets_nothing_that_excludes_scotland(directory: Directory) -> None:
+    reply = search("Glasgow", topic="crisis", directory=directory)
     assert reply.response == "utter_place_outside"
     for service in reply.payload["services"]:
         assert "England" not in service["area"].split(", ") or "Scotland" in service["area"] or "UK" in service["area"]
