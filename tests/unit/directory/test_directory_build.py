@@ -14,6 +14,7 @@ from bot.directory.build import main
 from bot.directory.oruk import oruk_id, service_json
 from bot.directory.queries import count_services, find_services
 from bot.directory.seed import load_seed
+from bot.settings import get_settings
 
 SERVICES = {svc["id"]: svc for _, svc in load_seed().services()}
 TOTAL = len(SERVICES)
@@ -36,10 +37,14 @@ def test_cli_builds_a_wal_sqlite_file_idempotently(tmp_path: Path, capsys) -> No
     assert capsys.readouterr().out.count(f"directory built: {TOTAL} services") == 2
 
 
-def test_cli_reads_url_from_environment(tmp_path: Path, monkeypatch) -> None:
+def test_cli_reads_url_from_the_settings(tmp_path: Path, monkeypatch) -> None:
     db = tmp_path / "env.db"
     monkeypatch.setenv("DIRECTORY_DB_URL", f"sqlite:///{db}")
-    assert (main([]), _count(db)) == (0, ("wal", TOTAL))
+    get_settings.cache_clear()  # the settings are read once per process, like the bot's
+    try:
+        assert (main([]), _count(db)) == (0, ("wal", TOTAL))
+    finally:
+        get_settings.cache_clear()
 
 
 def test_bad_seed_leaves_the_old_directory(tmp_path: Path, capsys) -> None:
