@@ -76,6 +76,7 @@ CHECK_IN = {
     "utter_check_in_intro": "intro",
     "utter_check_in_q1": "q1",
     "utter_check_in_q2": "q2",
+    "utter_check_in_q2_after_no": "q2",  # the same question; the name tells the rules the first answer
     "utter_check_in_q3": "q3",
     "utter_check_in_after_yes": "after_yes",
     "utter_check_in_after_no": "after_no",

@@ -90,7 +90,8 @@ def test_crisis_and_statements_are_left_alone() -> None:
 def test_the_check_in_asks_the_two_questions_with_yes_no_buttons(nlg, language: str | None) -> None:
     from bot.answers import check_in_text
 
-    for action, key in (("utter_check_in_q1", "q1"), ("utter_check_in_q2", "q2"), ("utter_check_in_q3", "q3")):
+    for action, key in (("utter_check_in_q1", "q1"), ("utter_check_in_q2", "q2"),
+                        ("utter_check_in_q2_after_no", "q2"), ("utter_check_in_q3", "q3")):
         response = nlg.generate_from_slots(action, {"language": language}, "rest")
         assert response["text"] == check_in_text(key, language)
         assert [b["payload"] for b in response["buttons"]] == ["/affirm", "/deny"]
