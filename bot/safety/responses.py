@@ -79,6 +79,22 @@ def compact_line(contacts: list[Contact], lang: str = "en") -> str:
     return "; ".join(parts) + "."
 
 
+def system_error(lang: str = "en") -> str:
+    """The reply when Rasa itself failed (REST, web chat): 999 and Samaritans from the contacts file."""
+    by_id = {c.id: c for c in all_contacts()}
+    return say("system_error", lang).format(emergency=by_id["emergency"].phone,
+                                            samaritans=by_id["samaritans"].phone)
+
+
+def urgent_footer(lang: str = "en") -> str:
+    """Telegram's urgent line under a message it cannot read: numbers from the contacts file."""
+    by_id = {c.id: c for c in all_contacts()}
+    shout = by_id["shout"]
+    return say("urgent_footer", lang).format(emergency=by_id["emergency"].phone,
+                                             samaritans=by_id["samaritans"].phone,
+                                             shout=shout.sms, shout_body=shout.sms_body)
+
+
 def same_day_route(nation: str | None, lang: str = "en") -> str:
     """NHS 111's mental health route for the nation, from the contacts file ("call 111 and press 2")."""
     ids = {"england": ["nhs111_england"], "wales": ["nhs111_wales"]}.get(nation or "", ["nhs111_england", "nhs111_wales"])
@@ -239,7 +255,8 @@ def render() -> str:
     return "\n".join(lines) + "\n"
 
 
-def _splice(domain_text: str, block: str) -> str:
+def splice(domain_text: str, block: str) -> str:
+    """``domain_text`` with the generated block (between the marker lines) replaced by ``block``."""
     lines = domain_text.splitlines(keepends=True)
     try:
         start = next(i for i, l in enumerate(lines) if l.rstrip("\n") == BEGIN)
@@ -258,7 +275,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--domain", type=Path, default=DOMAIN)
     args = parser.parse_args(argv)
     current = args.domain.read_text(encoding="utf-8")
-    wanted = _splice(current, render())
+    wanted = splice(current, render())
     if args.check:
         if wanted != current:
             print(f"{args.domain}: crisis responses out of date; run python -m bot.safety.responses --write")
