@@ -47,13 +47,19 @@ def trained_model():
         return pickle.loads(tar.extractfile(member).read())  # noqa: S301 - our own model file
 
 
+# The rules run on every message before anything else; this was a unit test's
+# wall-clock assertion, which belongs here (a shared CI box is not a stopwatch).
+RULES_P95_BUDGET_MS = 2.0
+
+
 def main() -> int:
     from bot.safety.detector import assess, warm_up
 
     warm_up()
     items = texts()
     p50, p95 = timed(assess, items)
-    print(f"risk rules: {len(items)} messages, p50 {p50:.2f} ms, p95 {p95:.2f} ms")
+    print(f"risk rules: {len(items)} messages, p50 {p50:.2f} ms, p95 {p95:.2f} ms "
+          f"(budget: p95 under {RULES_P95_BUDGET_MS} ms)")
     model = trained_model()
     p50, p95 = timed(model.score, items)
     print(f"risk model: {len(items)} messages, p50 {p50:.2f} ms, p95 {p95:.2f} ms")

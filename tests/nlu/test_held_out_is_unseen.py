@@ -11,11 +11,8 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-
-pytest.importorskip("rasa")
-
-from rasa.shared.nlu.training_data.loading import load_data  # noqa: E402
-from rasa.shared.nlu.training_data.training_data import TrainingData  # noqa: E402
+from rasa.shared.nlu.training_data.loading import load_data
+from rasa.shared.nlu.training_data.training_data import TrainingData
 
 ROOT = Path(__file__).resolve().parents[2]
 TRAIN_DIR = ROOT / "data" / "nlu"

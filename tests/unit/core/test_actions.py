@@ -34,9 +34,11 @@ def test_search_for_brecon_sends_services_then_options() -> None:
 
 @pytest.mark.usefixtures("directory")
 def test_show_more_moves_on_by_three() -> None:
-    messages, events = run_search(intent="ask_more_results", slots={"location": "Milton Keynes", "results_offset": 0.0})
+    messages, events = run_search(intent="ask_more_results",
+                                  slots={"location": "Milton Keynes", "results_offset": 0.0})
     assert slot_events(events)["results_offset"] == 3.0
-    assert messages[0]["response"] in {"utter_services_list", "utter_no_more_results"}
+    assert messages[0]["response"] == "utter_services_list"
+    assert messages[0]["custom"]["offset"] == 3
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,7 @@ from bot.safety import responses
 from bot.safety.contacts import all_contacts, contacts_for, payload
 
 ROOT = Path(__file__).resolve().parents[3]
-SAFETY = ROOT.parent / "shared" / "SAFETY.md"
+SAFETY = ROOT / "docs" / "safety" / "SAFETY.md"
 DIGITS = re.compile(r"\d[\d ]{1,14}\d|\b999\b|\b111\b")
 
 
@@ -33,10 +33,10 @@ def _crisis_variations() -> list[dict]:
     return [v for variations in responses.crisis_responses().values() for v in variations]
 
 
-@pytest.mark.skipif(not SAFETY.exists(), reason="SAFETY.md not next to the repo")
 def test_every_number_in_contacts_is_in_safety_md() -> None:
+    """Every number a parent can be given is in the safety case (unverified ones are never shown)."""
     known = _safety_numbers()
-    for c in all_contacts():
+    for c in [c for c in all_contacts() if c.verified]:
         for value in (c.phone, c.tel, c.sms):
             if value:
                 assert _digits(value) in known, (c.id, value)

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import re
-import statistics
-import time
 
 import pytest
 
@@ -100,16 +98,3 @@ def test_normalise_strips_command_markup_and_text_speak() -> None:
     assert strip_command("no command") == "no command"
 
 
-def test_latency_p95_under_2ms() -> None:
-    texts = [r["text"] for r in RISK] + EVERYDAY
-    assess("warm up")
-    times = []
-    for t in texts:  # best of 5 per message: the CI box is shared, we measure the detector's own cost
-        runs = []
-        for _ in range(5):
-            start = time.perf_counter()
-            assess(t)
-            runs.append(time.perf_counter() - start)
-        times.append(min(runs))
-    p95 = statistics.quantiles(times, n=20)[18]
-    assert p95 < 0.002, f"p95 {p95 * 1000:.2f} ms"
