@@ -34,9 +34,13 @@ def _crisis_variations() -> list[dict]:
 
 
 def test_every_number_in_contacts_is_in_safety_md() -> None:
-    """Every number a parent can be given is in the safety case (unverified ones are never shown)."""
+    """Every number a crisis reply can give is in the safety case (unverified ones are never shown)."""
     known = _safety_numbers()
-    for c in [c for c in all_contacts() if c.verified]:
+    given = {c.id: c for cat in [f"C{i}" for i in range(1, 10)] + ["check_in"]
+             for nation in ("england", "wales", None) for detail in ("intrusive", "intent")
+             for c in contacts_for(cat, nation, detail)}
+    assert {"emergency", "samaritans", "shout", "live_fear_free"} <= set(given)
+    for c in [c for c in given.values() if c.verified]:
         for value in (c.phone, c.tel, c.sms):
             if value:
                 assert _digits(value) in known, (c.id, value)
