@@ -42,9 +42,10 @@ DEFAULT_TOPIC = "general"
 # The topics the NLU knows are the keys of the taxonomy's topic map (one home).
 TOPICS = frozenset(load_taxonomy().topics)
 # Topics that name a route to help rather than a need: another topic in the message wins.
-ROUTE_TOPICS = frozenset({"health_visiting", "urgent_health", "treatment"})
+ROUTE_TOPICS = frozenset({"health_visiting", "urgent_health"})
 ROLES = frozenset({"mum", "dad", "partner", "carer", "family", "professional"})
 SYNONYMS = Path(__file__).resolve().parents[2] / "data" / "nlu" / "synonyms.yml"
+CONCEPTS = Path(__file__).resolve().parents[2] / "data" / "nlu" / "topic_concepts.yml"
 
 _IM = r"\b(?:i'?m|im|i am)(?: a| an| the| his| her| their| the baby'?s| a new| a first time| a single)?"
 _KIN = r"(?:sister|friend|best friend|niece|daughter in law|cousin|mate|granddaughter|sister in law)"
@@ -104,6 +105,25 @@ def topic_forms() -> tuple[re.Pattern[str], dict[str, str]]:
         for form in sorted(forms, key=len, reverse=True)
     )
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)"), forms
+
+
+@lru_cache(maxsize=1)
+def topic_concepts() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(topic, pattern) for the topics named by a concept (data/nlu/topic_concepts.yml)."""
+    data = yaml.safe_load(CONCEPTS.read_text(encoding="utf-8")) or {}
+    return tuple((topic, re.compile(pattern)) for topic, patterns in (data.get("concepts") or {}).items()
+                 if topic in TOPICS for pattern in patterns)
+
+
+def named_topics(lowered: str) -> list[tuple[str, int, int]]:
+    """Every topic named in the (lower-case) text, as (topic, start, end), in text order."""
+    pattern, _ = topic_forms()
+    found = [(topic_of(m.group(0)), m.start(), m.end()) for m in pattern.finditer(lowered)]
+    for topic, concept in topic_concepts():
+        hit = concept.search(lowered)
+        if hit:
+            found.append((topic, hit.start(), hit.end()))
+    return sorted(found, key=lambda item: (item[1], -(item[2] - item[1])))
 
 
 def topic_of(found: str) -> str:
@@ -179,12 +199,11 @@ class ProjectEntityExtractor(GraphComponent, EntityExtractorMixin):
     ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         """DIET's entities to keep, and the topic and role named in the text (which replace DIET's)."""
         lowered = text.lower().replace("\u2019", "'")
-        pattern, _ = topic_forms()
         # The first topic named, unless it is only a route to help ("my health
         # visitor said ...") and a more specific topic is named too.
-        matches = [(topic_of(m.group(0)), m) for m in pattern.finditer(lowered)]
-        chosen = next((pair for pair in matches if pair[0] not in ROUTE_TOPICS), matches[0] if matches else None)
-        named = [_entity("topic", chosen[0], chosen[1].start(), chosen[1].end())] if chosen else []
+        matches = named_topics(lowered)
+        chosen = next((m for m in matches if m[0] not in ROUTE_TOPICS), matches[0] if matches else None)
+        named = [_entity("topic", *chosen)] if chosen else []
         for role, role_pattern in ROLE_PATTERNS:
             said = role_pattern.search(lowered)
             if said:

@@ -3,11 +3,11 @@
 DIET learns question intents from examples, and a question phrased unlike any of
 them ("will social services get involved if i'm honest with my hv?") falls to
 `out_of_scope` or the fallback even though the topic extractor found a topic with
-an answer. This component runs after the FallbackClassifier: when the message is
-a question (a question mark, or it starts like one), names a topic that has an
-answer in data/answers/answers.yml, names no place (a place means "find me help")
-and the intent is one that would otherwise give no answer, the intent becomes
-`ask_low_mood`, whose answer is chosen by topic. The crisis path is untouched: the
+an answer. This component runs after the FallbackClassifier: when the message names a
+topic that has an answer in data/answers/answers.yml and no place (a place means
+"find me help"), and the NLU either could not place it (fallback, out of scope)
+or read it as a request that is phrased as a question and does not ask for a
+service, the intent becomes `ask_low_mood`, whose answer is chosen by topic. The crisis path is untouched: the
 risk detector runs after this and overrides any intent.
 """
 
@@ -28,6 +28,7 @@ from bot.answers import answers
 QUESTION_INTENT = "ask_low_mood"
 # Intents that give no answer to a question; a find_support with a place is a search.
 REROUTABLE = frozenset({"nlu_fallback", "out_of_scope", "inform", "find_support", "ask_help"})
+UNPLACED = frozenset({"nlu_fallback", "out_of_scope"})
 _STARTS = (
     r"what|whats|what's|when|whens|how|hows|why|who|which|where|is|isn'?t|are|aren'?t|can|could|"
     r"do|does|did|will|would|should|shall|am|has|have|tell me|explain|i wonder|is it|"
@@ -69,7 +70,11 @@ class QuestionRouter(GraphComponent):
             if not topics & self._topics or any(e.get("entity") == "location" for e in entities):
                 continue
             text = message.get(TEXT) or ""
-            if not is_question(text) or (intent.get("name") == "find_support" and _SEEKING.search(text)):
+            # A message the NLU could not place that names a topic with an answer gets
+            # the answer ("I'm scared they'll take my baby if I tell them"); a message
+            # it read as a request needs to be a question, and not one for a service.
+            unplaced = intent.get("name") in UNPLACED
+            if not unplaced and (not is_question(text) or _SEEKING.search(text)):
                 continue
             confidence = max(float(intent.get("confidence") or 0.0), 0.5)
             message.set(INTENT, {"name": QUESTION_INTENT, "confidence": confidence}, add_to_output=True)

@@ -80,10 +80,16 @@ def test_a_request_for_a_service_stays_a_search() -> None:
     assert _routed("what help is there for birth trauma in brecon?", "find_support", place) == "find_support"
 
 
-def test_crisis_and_statements_are_left_alone() -> None:
+def test_crisis_and_requests_are_left_alone() -> None:
     topic = [{"entity": "topic", "value": "intrusive_thoughts"}]
     assert _routed("what are intrusive thoughts", "crisis", topic) == "crisis"
-    assert _routed("i keep having scary thoughts", "out_of_scope", topic) == "out_of_scope"
+    assert _routed("i keep having scary thoughts", "inform", topic) == "inform"
+
+
+def test_an_unplaced_message_on_an_answered_topic_gets_the_answer() -> None:
+    topic = [{"entity": "topic", "value": "fear_of_losing_baby"}]
+    assert _routed("i'm scared they'll take my baby if i tell the hv", "out_of_scope", topic) == "ask_low_mood"
+    assert _routed("something about my baby", "out_of_scope", []) == "out_of_scope"
 
 
 @pytest.mark.parametrize("language", [None, "cy"])

@@ -143,3 +143,20 @@ def test_contract_values_match_the_domain_and_the_synonyms() -> None:
     assert ROLES == set(domain["slots"]["role"]["values"])
     names = {item["synonym"] for item in yaml.safe_load(SYNONYMS.read_text(encoding="utf-8"))["nlu"]}
     assert TOPICS == names - ROLES
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("can my husband get postnatal depression", "dads_depression"),
+    ("will social services get involved if i say", "fear_of_losing_baby"),
+    ("when does pnd usually start", "pnd_timing"),
+    ("will my rubbish childhood affect how i parent", "aces"),
+    ("how does attachment develop", "attachment"),
+    ("my baby wont settle at night", "crying_sleep"),
+    ("any parenting courses in brecon", "parenting"),
+    ("my health visitor said try a baby group", "parent_baby_groups"),  # a route to help loses to a need
+])
+def test_topics_named_by_a_concept(text: str, topic: str) -> None:
+    from bot.nlu.extractors import ProjectEntityExtractor
+
+    _, named = ProjectEntityExtractor._topics_and_roles(text, [])
+    assert [e["value"] for e in named if e["entity"] == "topic"] == [topic]
