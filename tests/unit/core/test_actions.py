@@ -136,7 +136,7 @@ def test_a_report_names_the_service_of_the_card_or_the_last_search() -> None:
 
     dispatcher = CollectingDispatcher()
     tracker = make_tracker(intent="report_wrong_info", text="/report_wrong_info",
-                           slots={"shown_services": ["a-service", "b-service"]})
+                           slots={"shown_services": ["a-service"]})
     events = ActionReportDirectory().run(dispatcher, tracker, {})
     assert slot_events(events) == {"directory_report": "a-service"}
     assert [m["response"] for m in dispatcher.messages] == ["utter_report_thanks"]
@@ -153,3 +153,18 @@ def test_a_report_from_a_card_button_names_that_card() -> None:
                            slots={"shown_services": ["a-service", "b-service"]})
     assert slot_events(ActionReportDirectory().run(CollectingDispatcher(), tracker, {})) == {
         "directory_report": "b-service"}
+
+
+@pytest.mark.usefixtures("directory")
+def test_a_report_after_several_services_asks_which_one_by_name() -> None:
+    from actions.report import ActionReportDirectory
+
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(intent="report_wrong_info", text="the number is wrong",
+                           slots={"shown_services": ["brecon-mind-mums-matter", "no-such-service"]})
+    assert ActionReportDirectory().run(dispatcher, tracker, {}) == []
+    (message,) = dispatcher.messages
+    assert message["response"] == "utter_report_which"
+    assert [b["payload"] for b in message["buttons"]] == [
+        '/report_wrong_info{"service_id": "brecon-mind-mums-matter"}', '/report_wrong_info{"service_id": "no-such-service"}']
+    assert "Mums Matter" in message["buttons"][0]["title"]
