@@ -10,7 +10,7 @@ from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
 from actions import directory
-from bot.signposting import check_place
+from bot.directory.signposting import check_place
 
 REQUIRED_SLOTS = ("location",)
 

@@ -11,7 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import directory
-from bot.signposting import PAGE_SIZE, SQLAlchemyError, search
+from bot.directory.signposting import PAGE_SIZE, SQLAlchemyError, search
 
 logger = logging.getLogger(__name__)
 

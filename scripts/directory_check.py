@@ -155,7 +155,7 @@ _directory: Any = None
 
 
 async def search_figures(bot: Bot, show: bool) -> dict[str, float]:
-    from bot.signposting import check_place, search
+    from bot.directory.signposting import check_place, search
 
     facts = service_facts()
     seen = training_texts()

@@ -1,7 +1,7 @@
 """The directory as a process uses it: one object that owns its engine, its cache and its gazetteer.
 
 The action server creates one :class:`Directory` (``actions.directory()``) and passes
-it to :mod:`bot.signposting`; nothing about it lives in module globals. Its services
+it to :mod:`bot.directory.signposting`; nothing about it lives in module globals. Its services
 are read once per build of the database: a one-row lookup of the build stamp on
 each search tells it when the directory was rebuilt or edited in the console.
 """

@@ -45,7 +45,7 @@ TOPICS = frozenset(load_taxonomy().topics)
 ROUTE_TOPICS = frozenset({"health_visiting", "urgent_health"})
 ROLES = frozenset({"mum", "dad", "partner", "carer", "family", "professional"})
 SYNONYMS = Path(__file__).resolve().parents[2] / "data" / "nlu" / "synonyms.yml"
-CONCEPTS = Path(__file__).resolve().parents[2] / "data" / "nlu" / "topic_concepts.yml"
+CONCEPTS = Path(__file__).resolve().parents[2] / "data" / "topics" / "concepts.yml"
 
 _IM = r"\b(?:i'?m|im|i am)(?: a| an| the| his| her| their| the baby'?s| a new| a first time| a single)?"
 _KIN = r"(?:sister|friend|best friend|niece|daughter in law|cousin|mate|granddaughter|sister in law)"
@@ -109,7 +109,7 @@ def topic_forms() -> tuple[re.Pattern[str], dict[str, str]]:
 
 @lru_cache(maxsize=1)
 def topic_concepts() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """(topic, pattern) for the topics named by a concept (data/nlu/topic_concepts.yml)."""
+    """(topic, pattern) for the topics named by a concept (data/topics/concepts.yml)."""
     data = yaml.safe_load(CONCEPTS.read_text(encoding="utf-8")) or {}
     return tuple((topic, re.compile(pattern)) for topic, patterns in (data.get("concepts") or {}).items()
                  if topic in TOPICS for pattern in patterns)

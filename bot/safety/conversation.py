@@ -1,7 +1,7 @@
 """The parent's previous turns, from the conversation's stored events.
 
 Rasa gives NLU components the message only, not the conversation. The Rasa
-server (``bot.rasa_fixes``) reads the parent's last turns from the tracker it
+server (``bot.nlu.rasa_fixes``) reads the parent's last turns from the tracker it
 has just loaded from the tracker store, and hands them to the NLU pipeline in
 the message's metadata (key ``recent_user_texts``) - on a copy of the message,
 so nothing extra is stored. A disclosure split over two or three turns ("I

@@ -16,7 +16,7 @@ import pytest
 from rasa.core.agent import Agent
 from rasa.shared.nlu.training_data.loading import load_data
 
-from bot import rasa_fixes
+from bot.nlu import rasa_fixes
 from tests.support.stack import latest_model
 
 HELD_OUT = Path(__file__).resolve().parents[2] / "tests" / "nlu" / "held_out.yml"

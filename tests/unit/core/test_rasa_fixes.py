@@ -16,7 +16,7 @@ from rasa.engine.storage.resource import Resource
 from rasa.nlu.classifiers.diet_classifier import DIET
 from rasa.utils.tensorflow.models import RasaModel
 
-from bot import rasa_fixes
+from bot.nlu import rasa_fixes
 
 FIXES = rasa_fixes.FIXES
 
@@ -80,7 +80,7 @@ def test_only_diet_is_built_eagerly_on_load(rasa_own: None) -> None:
 
 
 def test_another_rasa_version_is_not_patched(rasa_own: None, caplog: pytest.LogCaptureFixture) -> None:
-    with caplog.at_level(logging.WARNING, logger="bot.rasa_fixes"):
+    with caplog.at_level(logging.WARNING, logger="bot.nlu.rasa_fixes"):
         assert rasa_fixes.install(rasa_version="3.6.22") == []
     assert not any(fix.is_installed() for fix in FIXES)
     assert len([r for r in caplog.records if "Rasa is 3.6.22" in r.getMessage()]) == len(FIXES)
@@ -92,7 +92,7 @@ def test_a_changed_rasa_function_is_not_patched(
     """The fix for the action answers was written against another source: only it is left out."""
     changed = dataclasses.replace(FIXES[0], source_sha256="0" * 64)
     monkeypatch.setattr(rasa_fixes, "FIXES", (changed, *FIXES[1:]))
-    with caplog.at_level(logging.WARNING, logger="bot.rasa_fixes"):
+    with caplog.at_level(logging.WARNING, logger="bot.nlu.rasa_fixes"):
         applied = rasa_fixes.install()
     assert applied == [fix.name for fix in FIXES[1:]]
     assert RemoteAction._validate_action_result is FIXES[0].original

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.directory.service import Directory
-from bot.signposting import check_place, search
+from bot.directory.signposting import check_place, search
 
 
 @pytest.mark.parametrize(
@@ -101,7 +101,7 @@ def test_groups_only_in_milton_keynes(directory: Directory) -> None:
 def test_a_card_says_when_a_line_is_open_in_the_parents_language(directory: Directory) -> None:
     from datetime import datetime
 
-    from bot.signposting import LONDON
+    from bot.directory.signposting import LONDON
 
     reply = search("Brecon", topic="crisis", directory=directory)
     cards = {s["id"]: s for s in reply.payload["services"]}

@@ -9,7 +9,7 @@ from rasa.shared.core.events import ActionExecuted, BotUttered, SessionStarted, 
 from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot import rasa_fixes
+from bot.nlu import rasa_fixes
 from bot.safety.component import RiskDetector
 from bot.safety.conversation import RECENT_KEY, recent_user_texts
 

@@ -108,7 +108,7 @@ CRISIS_CARD = {
         {"id": "samaritans", "name": "Samaritans", "phone": "116 123", "hours": "24/7"},
     ],
 }
-# What the action server sends (bot/signposting.py): the list in the text too, for channels without cards.
+# What the action server sends (bot/directory/signposting.py): the list in the text too, for channels without cards.
 SEARCH_TEXT = (
     "Here is support near Brecon:\n\n1. Mums Matter (Brecon & District Mind)\nA course for mums\n"
     "For: Mums\nContact: call 01874 611529\n\n2. Walk and Talk (Powys Walks)\nA weekly walk"
