@@ -25,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.support.stack import REPO, Stack, free_port, post_json, start_stack  # noqa: E402
+from tools.stack.stack import REPO, Stack, free_port, post_json, start_stack  # noqa: E402
 
 
 def percentiles(samples: list[float]) -> str:

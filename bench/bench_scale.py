@@ -1,6 +1,6 @@
 """Scale-out figures (a benchmark, not a test): Rasa's own stores against this project's.
 
-Starts PostgreSQL, Redis, two Rasa replicas and nginx on 127.0.0.1 (tests/support/
+Starts PostgreSQL, Redis, two Rasa replicas and nginx on 127.0.0.1 (tools/stack/
 services.py), first with Rasa 3.6's RedisLockStore and SQLTrackerStore
 (`--stock`), then with bot.lock_store and bot.tracker_store, and measures:
 
@@ -29,7 +29,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.support.services import Cluster, answered, kill, send, start_cluster  # noqa: E402
+from tools.stack.services import Cluster, answered, kill, send, start_cluster  # noqa: E402
 
 MESSAGES = ("hi there", "I need some support since having my baby")
 

@@ -2,7 +2,7 @@
 
 Used by `make scale` (a local demo of the scale-out setup: PostgreSQL, Redis,
 two Rasa replicas behind nginx, and the singletons) and by the scale and fault
-tests (tests/support/services.py). Every service gets a free port and a folder
+tests (tools/stack/services.py). Every service gets a free port and a folder
 under one temporary directory; nothing touches the system's own services.
 
 PostgreSQL refuses to run as root: as root it runs as the `postgres` user

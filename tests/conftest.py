@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.support.stack import Stack, start_stack
+from tools.stack.stack import Stack, start_stack
 
 os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
 

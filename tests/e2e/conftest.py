@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
 
-from tests.support.stack import REPO, Stack, start_stack
+from tools.stack.stack import REPO, Stack, start_stack
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.stack import Stack, start_stack
+from tools.stack.stack import Stack, start_stack
 
 
 @pytest.fixture(scope="module")

@@ -32,7 +32,7 @@ import pytest
 import socketio
 from playwright.sync_api import Page, expect
 
-from tests.support.stack import REPO, Stack, free_port, start_stack
+from tools.stack.stack import REPO, Stack, free_port, start_stack
 
 NPM_DIR = Path(__file__).resolve().parent / "rasa_webchat"
 BUNDLE = NPM_DIR / "node_modules" / "rasa-webchat" / "lib" / "index.js"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.stack import Stack, post_json
+from tools.stack.stack import Stack, post_json
 
 
 def new_sender() -> str:

@@ -6,7 +6,7 @@ import uuid
 
 import pytest
 
-from tests.support.stack import Stack
+from tools.stack.stack import Stack
 
 
 def sender() -> str:

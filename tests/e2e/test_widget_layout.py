@@ -19,7 +19,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from tests.e2e.conftest import AXE
-from tests.support.stack import Stack
+from tools.stack.stack import Stack
 
 REPLY_TIMEOUT = 90_000
 HEADER_BUTTONS = ("Get help now", "Leave this page")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from tests.support.services import Cluster, answered, send, text_of
+from tools.stack.services import Cluster, answered, send, text_of
 
 
 def test_postgres_restarted_between_turns_loses_no_turn_and_serves_no_stale_conversation(

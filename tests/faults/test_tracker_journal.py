@@ -13,8 +13,8 @@ from rasa.shared.core.events import BotUttered, UserUttered
 from bot.settings import get_settings
 from bot.tracker_store import SafeSQLTrackerStore
 from deploy.local import Postgres
-from tests.support.services import ensure_services
-from tests.support.stack import REPO
+from tools.stack.services import ensure_services
+from tools.stack.stack import REPO
 
 
 @pytest.fixture(scope="module")

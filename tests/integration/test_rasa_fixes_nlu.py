@@ -17,7 +17,7 @@ from rasa.core.agent import Agent
 from rasa.shared.nlu.training_data.loading import load_data
 
 from bot.nlu import rasa_fixes
-from tests.support.stack import latest_model
+from tools.stack.stack import latest_model
 
 HELD_OUT = Path(__file__).resolve().parents[2] / "tests" / "nlu" / "held_out.yml"
 Parse = tuple[str, tuple[tuple[Any, ...], ...]]

@@ -1,10 +1,10 @@
-"""The shared scale-out cluster: PostgreSQL, Redis, two Rasa replicas, nginx (tests/support/services.py)."""
+"""The shared scale-out cluster: PostgreSQL, Redis, two Rasa replicas, nginx (tools/stack/services.py)."""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.support.services import Cluster, shared_cluster
+from tools.stack.services import Cluster, shared_cluster
 
 
 @pytest.fixture

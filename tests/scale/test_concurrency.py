@@ -9,7 +9,7 @@ from __future__ import annotations
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 
-from tests.support.services import Cluster, answered, send
+from tools.stack.services import Cluster, answered, send
 
 MESSAGES = ("hi there", "I need some support since having my baby")
 

@@ -10,7 +10,7 @@ import pytest
 
 from bot.lock_store import ConversationLockStore
 from deploy.local import Redis, free_port
-from tests.support.services import ensure_services
+from tools.stack.services import ensure_services
 
 
 @pytest.fixture(scope="module")

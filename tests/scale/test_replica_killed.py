@@ -10,7 +10,7 @@ import uuid
 import redis
 
 from bot.lock_store import KEY_PREFIX
-from tests.support.services import Cluster, answered, kill, send
+from tools.stack.services import Cluster, answered, kill, send
 
 
 def test_next_message_is_answered_after_the_lock_holder_is_sigkilled(cluster: Cluster) -> None:

@@ -27,7 +27,7 @@ from bot.cards import CARD_WORDS
 from bot.telegram import texts
 from tests.integration.telegram import telegram_updates_examples as ex
 from tests.integration.telegram.telegram_standin import TOKEN, BotApiStandIn
-from tests.support.stack import REPO, Stack, post_json, start_stack
+from tools.stack.stack import REPO, Stack, post_json, start_stack
 
 SECRET = "integration-secret_token-5"
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"

@@ -3,7 +3,7 @@
 The services are started by deploy/local.py on 127.0.0.1 free ports with
 throwaway folders (PostgreSQL as the `postgres` user when the tests run as root),
 installed first with scripts/install_services.sh when missing. The replicas are
-real `tests.support.stack` stacks sharing the tracker database and the lock store.
+real `tools.stack.stack` stacks sharing the tracker database and the lock store.
 
 One cluster serves the whole test session (tests/faults and tests/scale): each
 fault test puts back what it broke.
@@ -27,7 +27,7 @@ import sqlalchemy as sa
 
 from bot.channels.rest import system_error_reply
 from deploy.local import Nginx, Postgres, Redis, missing_services
-from tests.support.stack import REPO, Stack, post_json, start_stack
+from tools.stack.stack import REPO, Stack, post_json, start_stack
 
 STOCK_ENDPOINTS = """\
 action_endpoint:
