@@ -43,6 +43,7 @@ from bot.telegram.api import BotApi
 from bot.telegram.outbox import Sender, backoff
 from bot.telegram.output import TelegramOutput, TurnOutput, sender_id_for
 from bot.directory.places import load_gazetteer
+from bot.safety.responses import urgent_footer
 from bot.telegram.store import CALLBACK_PREFIX, Outgoing, UpdateStore
 from bot.telegram.updates import Incoming, button_title, classify, update_kind
 
@@ -346,7 +347,7 @@ class TelegramInput(InputChannel):
         elif incoming.kind == "media":
             first = texts.cannot_read(incoming.media, lang)
             await say(
-                chat_id, f"{first} {texts.say('TYPE_INSTEAD', lang)}\n\n{texts.say('URGENT_FOOTER', lang)}"
+                chat_id, f"{first} {texts.say('TYPE_INSTEAD', lang)}\n\n{urgent_footer(lang)}"
             )
         elif incoming.kind == "location" and incoming.latitude is not None and incoming.longitude is not None:
             # The gazetteer owns places: the nearest town with coordinates, if near enough.

@@ -11,11 +11,6 @@ from __future__ import annotations
 
 from bot.cards import CARD_WORDS  # noqa: F401 - the cards' words (English), listed with their Welsh for review
 
-URGENT_FOOTER = (
-    "If you or your baby are in danger now, call 999. "
-    "You can talk to Samaritans any time on 116 123 (free), "
-    "or text SHOUT to 85258."
-)
 
 CANNOT_READ = {
     "voice": "I can't listen to voice messages, I can only read typed messages.",

@@ -85,7 +85,9 @@ def test_telegram_own_texts_follow_the_users_language() -> None:
     from bot.telegram import texts
 
     assert texts.say("FORGET_YES", "cy") != texts.FORGET_YES
-    assert "999" in texts.say("URGENT_FOOTER", "cy") and "116 123" in texts.say("URGENT_FOOTER", "cy")
+    from bot.safety.responses import urgent_footer
+
+    assert "999" in urgent_footer("cy") and "116 123" in urgent_footer("cy")
     assert texts.cannot_read("voice", "cy") != texts.CANNOT_READ["voice"]
     assert texts.say("FORGET_YES", None) == texts.FORGET_YES
 
