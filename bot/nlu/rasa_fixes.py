@@ -32,6 +32,14 @@ message only. The wrapper hands the parent's last turns to the pipeline in the
 metadata of a COPY of the message (see `bot.safety.conversation`), so the risk
 detector joins split disclosures from stored events; the stored message is
 unchanged.
+
+4. The action server away. When `RemoteAction.run` cannot reach the action server
+(or it answers with an error), Rasa logs the exception and the turn goes on with no
+reply from that action: a search, or the first message of a conversation, got
+nothing. The wrapper answers with `utter_directory_unavailable` instead (the
+generator builds it from data/safety/wording.yml and the contacts file: "I can't
+search for services right now", with 999, Samaritans and Shout), so every message
+gets a reply. A rejection (a form's slot not filled) is passed on as before.
 """
 
 from __future__ import annotations
@@ -47,11 +55,12 @@ from typing import Any
 import rasa
 from jsonschema.exceptions import best_match
 from jsonschema.validators import validator_for
-from rasa.core.actions.action import RemoteAction
+from rasa.core.actions.action import ActionExecutionRejection, RemoteAction, create_bot_utterance
 from rasa.core.channels.channel import UserMessage
 from rasa.core.processor import MessageProcessor
 from rasa.nlu.classifiers.diet_classifier import DIET
 from rasa.shared.constants import DOCS_BASE_URL
+from rasa.shared.exceptions import RasaException
 from rasa.utils.tensorflow.constants import LEARNING_RATE, RUN_EAGERLY
 from rasa.utils.tensorflow.data_generator import RasaBatchDataGenerator
 from rasa.utils.tensorflow.model_data import RasaModelData
@@ -65,6 +74,8 @@ RASA_VERSION = "3.6.21"
 
 _rasa_model_load = RasaModel.load.__func__  # type: ignore[attr-defined]
 _rasa_parse_with_graph = MessageProcessor._parse_message_with_graph
+_rasa_remote_run = RemoteAction.run
+UNAVAILABLE_RESPONSE = "utter_directory_unavailable"
 
 
 @lru_cache(maxsize=1)
@@ -125,6 +136,19 @@ def _parse_message_with_graph(
     return _rasa_parse_with_graph(self, message, tracker, only_output_properties)
 
 
+async def _run_remote_action(self: RemoteAction, output_channel: Any, nlg: Any, tracker: Any,
+                             domain: Any) -> list[Any]:
+    try:
+        return await _rasa_remote_run(self, output_channel, nlg, tracker, domain)
+    except ActionExecutionRejection:
+        raise
+    except RasaException as error:
+        logger.error("action '%s' failed (%s); the parent is told the search is unavailable",
+                     self.name(), type(error).__name__)
+        message = await nlg.generate(UNAVAILABLE_RESPONSE, tracker, output_channel.name())
+        return [create_bot_utterance(message)] if message else []
+
+
 @dataclass(frozen=True)
 class Fix:
     """One replaced Rasa function: where it lives, the source it was written against, its replacement."""
@@ -157,6 +181,8 @@ FIXES: tuple[Fix, ...] = (
         "84fd81c0fdd01a8048de2d9b5b3022bdbf1e155f7b4d67737eb51ecb0787d292", _load_model_classmethod),
     Fix("conversation for the NLU", MessageProcessor, "_parse_message_with_graph", _rasa_parse_with_graph,
         "0bd50a53b5c013af8458cbefe5dbcbd5c02c82a671a841b1947b3e8964e5c3d1", _parse_message_with_graph),
+    Fix("action server away", RemoteAction, "run", _rasa_remote_run,
+        "ccabf6f1160d527a157fad5bd285ce69e8221b1bcad23f8a61499b4360a1c17e", _run_remote_action),
 )
 
 

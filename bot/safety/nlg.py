@@ -29,9 +29,10 @@ from rasa.shared.core.events import BotUttered, SessionStarted
 
 from bot.answers import CHECK_IN, DEFAULT_TOPIC, answer_for, check_in_response
 from bot.language import LANGUAGE_SLOT, WELSH, in_welsh, is_language_specific, welsh_strings
-from bot.safety.responses import crisis_responses
+from bot.safety.responses import crisis_responses, search_unavailable
 
 PRIVACY_NOTICE = "utter_privacy_notice"
+SEARCH_UNAVAILABLE = "utter_directory_unavailable"  # its words: data/safety/wording.yml, with the contacts
 # Replies after which the notice follows instead of leading.
 URGENT_REPLIES = {"utter_crisis", "utter_crisis_not_safe", "utter_risk_check_in"}
 LANGUAGE_BUTTONS = [{"title": "Cymraeg", "payload": "/switch_language_cy"},
@@ -76,6 +77,9 @@ class CrisisAwareNLG(TemplatedNaturalLanguageGenerator):
             return {"text": answer.text(filled_slots.get(LANGUAGE_SLOT))}
         if utter_action in CHECK_IN:
             return check_in_response(utter_action, filled_slots.get(LANGUAGE_SLOT))
+        if utter_action == SEARCH_UNAVAILABLE:
+            lang = "cy" if filled_slots.get(LANGUAGE_SLOT) == WELSH else "en"
+            return {"text": search_unavailable(lang)}
         variation = super()._random_response_for(utter_action, output_channel, filled_slots)
         if variation is None or filled_slots.get(LANGUAGE_SLOT) != WELSH or is_language_specific(variation):
             return variation

@@ -95,6 +95,11 @@ def urgent_footer(lang: str = "en") -> str:
                                              shout=shout.sms, shout_body=shout.sms_body)
 
 
+def search_unavailable(lang: str = "en") -> str:
+    """The reply when services cannot be searched (directory or action server away), with the urgent numbers."""
+    return say("search_unavailable", lang).format(footer=urgent_footer(lang))
+
+
 def same_day_route(nation: str | None, lang: str = "en") -> str:
     """NHS 111's mental health route for the nation, from the contacts file ("call 111 and press 2")."""
     ids = {"england": ["nhs111_england"], "wales": ["nhs111_wales"]}.get(nation or "", ["nhs111_england", "nhs111_wales"])

@@ -20,7 +20,7 @@ NUMBER = re.compile(r"\b\d[\d ]{2,}\d\b|\b999\b")
 
 def _non_crisis() -> list[tuple[str, dict]]:
     """Domain responses whose Welsh is in cy.yml (crisis wording and answers have their own homes)."""
-    elsewhere = set(crisis_responses()) | set(DEFAULT_TOPIC) | set(CHECK_IN)
+    elsewhere = set(crisis_responses()) | set(DEFAULT_TOPIC) | set(CHECK_IN) | {"utter_directory_unavailable"}
     return [(name, v) for name, vs in DOMAIN["responses"].items() if name not in elsewhere for v in vs]
 
 

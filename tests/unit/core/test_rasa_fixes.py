@@ -104,3 +104,27 @@ def test_a_changed_rasa_function_is_not_patched(
 
 def test_the_recorded_sources_are_the_installed_rasa(rasa_own: None) -> None:
     assert all(rasa_fixes.source_sha256(fix.original) == fix.source_sha256 for fix in FIXES)
+
+
+async def test_the_action_server_away_gets_the_kind_reply_with_the_numbers() -> None:
+    """A search (or a form's check) with the action server down: the parent is told, with 999 and 116 123."""
+    from rasa.core.actions.action import RemoteAction
+    from rasa.core.channels.channel import CollectingOutputChannel
+    from rasa.core.nlg.generator import NaturalLanguageGenerator
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.core.events import BotUttered
+    from rasa.shared.core.trackers import DialogueStateTracker
+    from rasa.utils.endpoints import EndpointConfig, read_endpoint_config
+
+    from bot.nlu import rasa_fixes
+
+    rasa_fixes.install()
+    domain = Domain.load("domain.yml")
+    nlg = NaturalLanguageGenerator.create(read_endpoint_config("endpoints.yml", "nlg"), domain)
+    action = RemoteAction("action_search_services", EndpointConfig("http://127.0.0.1:9/webhook"))  # nothing listens
+    tracker = DialogueStateTracker("p1", domain.slots)
+    events = await action.run(CollectingOutputChannel(), nlg, tracker, domain)
+    (event,) = events
+    assert isinstance(event, BotUttered)
+    assert "can't search for services right now" in event.text
+    assert "999" in event.text and "116 123" in event.text
