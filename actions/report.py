@@ -48,7 +48,9 @@ class ActionReportDirectory(Action):
     def name(self) -> str:
         return "action_report_directory"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[dict[str, Any]]:
         service = reported_service(tracker)
         if service is None:
             shown = [str(s) for s in tracker.get_slot("shown_services") or []]

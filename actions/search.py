@@ -55,5 +55,8 @@ class ActionSearchServices(Action):
         if reply.payload is not None:
             dispatcher.utter_message(response="utter_results_options")
         shown = [service["id"] for service in (reply.payload or {}).get("services", [])]
-        return [SlotSet("results_offset", float(reply.offset)), SlotSet("search_mode", mode),
-                SlotSet("shown_services", shown or None)]
+        return [
+            SlotSet("results_offset", float(reply.offset)),
+            SlotSet("search_mode", mode),
+            SlotSet("shown_services", shown or None),
+        ]

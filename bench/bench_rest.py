@@ -36,7 +36,7 @@ def percentiles(samples: list[float]) -> str:
 
 def timed(stack: Stack, messages: list[str], n: int) -> list[float]:
     samples = []
-    for i in range(n):
+    for _ in range(n):
         sender = f"bench-{uuid.uuid4().hex}"
         for text in messages[:-1]:
             stack.send(sender, text)
@@ -54,17 +54,28 @@ def ready_to_serve(var_dir: Path) -> float:
         **os.environ,
         **{name: str(port) for name, port in ports.items()},
         "ACTION_ENDPOINT_URL": f"http://127.0.0.1:{ports['ACTION_PORT']}/webhook",
-        **{f"{db}_DB_URL": f"sqlite:///{var_dir / db.lower()}.db" for db in ("DIRECTORY", "TRACKER", "CONSOLE", "TELEGRAM")},
+        **{
+            f"{db}_DB_URL": f"sqlite:///{var_dir / db.lower()}.db"
+            for db in ("DIRECTORY", "TRACKER", "CONSOLE", "TELEGRAM")
+        },
         "TELEGRAM_TOKEN": "",
     }
     url = f"http://127.0.0.1:{ports['RASA_PORT']}/webhooks/rest/webhook"
     start = time.perf_counter()
-    proc = subprocess.Popen(["make", "--no-print-directory", "run"], cwd=REPO, env=env, start_new_session=True,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        ["make", "--no-print-directory", "run"],
+        cwd=REPO,
+        env=env,
+        start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         while proc.poll() is None:
             try:
-                status, body = post_json(url, {"sender": f"ready-{uuid.uuid4().hex}", "message": "hello"}, timeout=5)
+                status, body = post_json(
+                    url, {"sender": f"ready-{uuid.uuid4().hex}", "message": "hello"}, timeout=5
+                )
                 if status == 200 and body:
                     return time.perf_counter() - start
             except OSError:
@@ -81,8 +92,10 @@ def main() -> int:
     parser.add_argument("--n", type=int, default=200)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        print(f"ready to serve: {ready_to_serve(Path(tmp) / 'run'):.1f} s from `make run` to the first REST reply "
-              "(model trained)")
+        print(
+            f"ready to serve: {ready_to_serve(Path(tmp) / 'run'):.1f} s from `make run` to the first REST reply "
+            "(model trained)"
+        )
         stack = start_stack(Path(tmp) / "stack")
         try:
             timed(stack, ["hi", "groups in Brecon"], 10)  # warm up
@@ -98,7 +111,9 @@ def main() -> int:
     from bot.directory.bench import run
 
     p50, p95, worst = run()
-    print(f"directory query (place resolution + search): p50 {p50:.2f} ms, p95 {p95:.2f} ms, max {worst:.2f} ms")
+    print(
+        f"directory query (place resolution + search): p50 {p50:.2f} ms, p95 {p95:.2f} ms, max {worst:.2f} ms"
+    )
     return 0
 
 

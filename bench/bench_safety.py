@@ -1,6 +1,6 @@
 """Latency of the risk detector's rules and of the trained risk model, per message.
 
-    python bench/bench_safety.py      # (make bench) p50 / p95 over the safety sets' texts
+python bench/bench_safety.py      # (make bench) p50 / p95 over the safety sets' texts
 """
 
 from __future__ import annotations
@@ -58,8 +58,10 @@ def main() -> int:
     warm_up()
     items = texts()
     p50, p95 = timed(assess, items)
-    print(f"risk rules: {len(items)} messages, p50 {p50:.2f} ms, p95 {p95:.2f} ms "
-          f"(budget: p95 under {RULES_P95_BUDGET_MS} ms)")
+    print(
+        f"risk rules: {len(items)} messages, p50 {p50:.2f} ms, p95 {p95:.2f} ms "
+        f"(budget: p95 under {RULES_P95_BUDGET_MS} ms)"
+    )
     model = trained_model()
     p50, p95 = timed(model.score, items)
     print(f"risk model: {len(items)} messages, p50 {p50:.2f} ms, p95 {p95:.2f} ms")

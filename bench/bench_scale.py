@@ -63,8 +63,9 @@ def killed_holder(cluster: Cluster, lock_key: str) -> tuple[float, bool]:
     actions = victim.procs["actions"]
     os.killpg(actions.pid, signal.SIGSTOP)
     try:
-        threading.Thread(target=send, args=(victim.rasa_url, sender, "any support groups near LD3 7HR"),
-                         daemon=True).start()
+        threading.Thread(
+            target=send, args=(victim.rasa_url, sender, "any support groups near LD3 7HR"), daemon=True
+        ).start()
         cluster.wait_for(lambda: red.exists(lock_key.format(sender=sender)) == 1, timeout=60)
         kill(victim)
     finally:
@@ -84,8 +85,7 @@ def run(stock: bool, rounds: int) -> None:
         key = "lock:{sender}" if stock else "perinatal:lock:{sender}:queue"
         took, ok = killed_holder(cluster, key)
         print(f"\n{name}")
-        print("  20 at once, one sender (stored/answered of 20): "
-              + ", ".join(f"{s}/{a}" for s, a in bursts))
+        print("  20 at once, one sender (stored/answered of 20): " + ", ".join(f"{s}/{a}" for s, a in bursts))
         print("  30 parents double-sending, parents with a lost turn: " + ", ".join(map(str, doubles)))
         outcome = "answered" if ok else "NOT answered (error reply or none)"
         print(f"  lock holder SIGKILLed: next message {outcome} after {took:.1f} s")

@@ -28,34 +28,102 @@ from bot.console import indexer, schema  # noqa: E402
 from bot.conversations import read_only_engine  # noqa: E402
 from tools.console.server import ConsoleServer, add_users, console_settings, login  # noqa: E402
 
-INTENTS = ["greet", "ask_low_mood", "ask_attachment", "ask_infant_mental_health", "find_support", "inform",
-           "thank", "affirm", "deny", "goodbye", "ask_more_results", "narrow_online"]
-PLACES = ["Brecon", "Newtown", "Llandrindod Wells", "Welshpool", "Milton Keynes", "Bletchley", "Machynlleth",
-          "Crickhowell", "Hay-on-Wye", "Wolverton", "LD3 7HR", "SY16 1AA", "MK9 3EJ"]
-TEXTS = ["I've been feeling really low since the birth", "how do I bond with my baby", "any groups near {p}?",
-         "thank you", "my partner is struggling", "is there anything online", "what is circle of security",
-         "I can't stop crying", "call me on 07700 900{n:03d}", "I live at {p}", "yes", "no"]
+INTENTS = [
+    "greet",
+    "ask_low_mood",
+    "ask_attachment",
+    "ask_infant_mental_health",
+    "find_support",
+    "inform",
+    "thank",
+    "affirm",
+    "deny",
+    "goodbye",
+    "ask_more_results",
+    "narrow_online",
+]
+PLACES = [
+    "Brecon",
+    "Newtown",
+    "Llandrindod Wells",
+    "Welshpool",
+    "Milton Keynes",
+    "Bletchley",
+    "Machynlleth",
+    "Crickhowell",
+    "Hay-on-Wye",
+    "Wolverton",
+    "LD3 7HR",
+    "SY16 1AA",
+    "MK9 3EJ",
+]
+TEXTS = [
+    "I've been feeling really low since the birth",
+    "how do I bond with my baby",
+    "any groups near {p}?",
+    "thank you",
+    "my partner is struggling",
+    "is there anything online",
+    "what is circle of security",
+    "I can't stop crying",
+    "call me on 07700 900{n:03d}",
+    "I live at {p}",
+    "yes",
+    "no",
+]
 
 
 def _user(ts: float, text: str, intent: str, conf: float, channel: str, entities: list) -> dict:
-    return {"event": "user", "timestamp": ts, "metadata": {}, "text": text,
-            "parse_data": {"intent": {"name": intent, "confidence": conf}, "entities": entities, "text": text,
-                           "message_id": "m", "metadata": {}, "intent_ranking": [{"name": intent, "confidence": conf}]},
-            "input_channel": channel, "message_id": "m"}
+    return {
+        "event": "user",
+        "timestamp": ts,
+        "metadata": {},
+        "text": text,
+        "parse_data": {
+            "intent": {"name": intent, "confidence": conf},
+            "entities": entities,
+            "text": text,
+            "message_id": "m",
+            "metadata": {},
+            "intent_ranking": [{"name": intent, "confidence": conf}],
+        },
+        "input_channel": channel,
+        "message_id": "m",
+    }
 
 
 def _bot(ts: float, text: str, utter: str, custom: dict | None = None) -> dict:
-    return {"event": "bot", "timestamp": ts, "metadata": {"utter_action": utter}, "text": text,
-            "data": {"elements": None, "quick_replies": None, "buttons": None, "attachment": None, "image": None,
-                     "custom": custom}}
+    return {
+        "event": "bot",
+        "timestamp": ts,
+        "metadata": {"utter_action": utter},
+        "text": text,
+        "data": {
+            "elements": None,
+            "quick_replies": None,
+            "buttons": None,
+            "attachment": None,
+            "image": None,
+            "custom": custom,
+        },
+    }
 
 
 def _action(ts: float, name: str) -> dict:
-    return {"event": "action", "timestamp": ts, "name": name, "policy": "RulePolicy", "confidence": 1.0,
-            "action_text": None, "hide_rule_turn": False}
+    return {
+        "event": "action",
+        "timestamp": ts,
+        "name": name,
+        "policy": "RulePolicy",
+        "confidence": 1.0,
+        "action_text": None,
+        "hide_rule_turn": False,
+    }
 
 
-def conversation(rng: random.Random, start: float, events: int) -> list[tuple[str, str | None, str | None, dict]]:
+def conversation(
+    rng: random.Random, start: float, events: int
+) -> list[tuple[str, str | None, str | None, dict]]:
     out: list[tuple[str, str | None, str | None, dict]] = []
     ts = start
     channel = rng.choice(["socketio", "socketio", "telegram", "rest"])
@@ -80,13 +148,36 @@ def conversation(rng: random.Random, start: float, events: int) -> list[tuple[st
             entities = [{"entity": "risk_category", "value": "C1"}]
         add("user", intent, None, _user(ts, text, intent, conf, channel, entities))
         if turn == crisis_turn:
-            add("slot", None, "risk_category", {"event": "slot", "timestamp": ts, "name": "risk_category", "value": "C1"})
-            add("bot", None, None, _bot(ts, "Please call Samaritans on 116 123 or 999 in an emergency.", "utter_crisis",
-                                        {"type": "crisis", "category": "C1", "nation": "uk", "contacts": []}))
+            add(
+                "slot",
+                None,
+                "risk_category",
+                {"event": "slot", "timestamp": ts, "name": "risk_category", "value": "C1"},
+            )
+            add(
+                "bot",
+                None,
+                None,
+                _bot(
+                    ts,
+                    "Please call Samaritans on 116 123 or 999 in an emergency.",
+                    "utter_crisis",
+                    {"type": "crisis", "category": "C1", "nation": "uk", "contacts": []},
+                ),
+            )
         elif entities:
             add("action", None, "action_find_services", _action(ts, "action_find_services"))
-            add("bot", None, None, _bot(ts, f"Here is what I found near {place}. Did that help?", "utter_services",
-                                        {"type": "services", "services": [{"name": "Mums Matter"}], "more": False}))
+            add(
+                "bot",
+                None,
+                None,
+                _bot(
+                    ts,
+                    f"Here is what I found near {place}. Did that help?",
+                    "utter_services",
+                    {"type": "services", "services": [{"name": "Mums Matter"}], "more": False},
+                ),
+            )
         else:
             add("action", None, "utter_answer", _action(ts, "utter_answer"))
             add("bot", None, None, _bot(ts, "Lots of parents feel this way. Did that help?", "utter_answer"))
@@ -99,7 +190,9 @@ def generate(path: Path, conversations: int, per: int, seed: int = 7) -> int:
     from rasa.core.tracker_store import SQLTrackerStore
     from rasa.shared.core.domain import Domain
 
-    SQLTrackerStore(Domain.empty(), dialect="sqlite", db=str(path)).engine.dispose()  # Rasa's own table layout
+    SQLTrackerStore(
+        Domain.empty(), dialect="sqlite", db=str(path)
+    ).engine.dispose()  # Rasa's own table layout
     con = sqlite3.connect(path)
     con.execute("PRAGMA journal_mode=WAL")
     con.execute("PRAGMA synchronous=OFF")
@@ -109,17 +202,27 @@ def generate(path: Path, conversations: int, per: int, seed: int = 7) -> int:
     rows = []
     for i in range(conversations):
         start = now - rng.uniform(0, 180 * 86400)
-        sender = f"{rng.randrange(10**9, 10**10)}" if rng.random() < 0.3 else f"web-{i:08x}-{rng.getrandbits(32):08x}"
+        sender = (
+            f"{rng.randrange(10**9, 10**10)}"
+            if rng.random() < 0.3
+            else f"web-{i:08x}-{rng.getrandbits(32):08x}"
+        )
         n = max(6, int(rng.gauss(per, 4)))
         for kind, intent, action, data in conversation(rng, start, n):
             rows.append((sender, kind, data["timestamp"], intent, action, json.dumps(data)))
         if len(rows) > 50000:
-            con.executemany("INSERT INTO events (sender_id, type_name, timestamp, intent_name, action_name, data) "
-                            "VALUES (?, ?, ?, ?, ?, ?)", rows)
+            con.executemany(
+                "INSERT INTO events (sender_id, type_name, timestamp, intent_name, action_name, data) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                rows,
+            )
             total += len(rows)
             rows = []
-    con.executemany("INSERT INTO events (sender_id, type_name, timestamp, intent_name, action_name, data) "
-                    "VALUES (?, ?, ?, ?, ?, ?)", rows)
+    con.executemany(
+        "INSERT INTO events (sender_id, type_name, timestamp, intent_name, action_name, data) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        rows,
+    )
     total += len(rows)
     con.commit()
     con.close()
@@ -145,7 +248,9 @@ def main() -> None:
         if not tracker.exists():
             t0 = time.perf_counter()
             n = generate(tracker, args.conversations, args.events_per)
-            print(f"generated {n} events for {args.conversations} conversations in {time.perf_counter() - t0:.0f}s")
+            print(
+                f"generated {n} events for {args.conversations} conversations in {time.perf_counter() - t0:.0f}s"
+            )
         settings = console_settings(folder, tracker)
         db = schema.open_console_db(settings.console_db_url)
         t0 = time.perf_counter()
@@ -158,10 +263,19 @@ def main() -> None:
             rng = random.Random(1)
             pids = re.findall(r'href="/c/(P-[a-z0-9]+)"', client.get(server.url + "/inbox?view=all").text)
             queries = [
-                "view=queue", "view=all", "view=all&page=50", "view=all&page=1500", "view=queue&page=20",
-                "view=all&channel=telegram", "view=all&intent=find_support", "view=all&crisis=C1",
-                "view=all&turns=fallback", "view=all&place=Brecon", "view=all&reviewed=no",
-                "view=all&from=2026-01-01&to=2026-12-31", "view=queue&crisis=ANY&channel=web",
+                "view=queue",
+                "view=all",
+                "view=all&page=50",
+                "view=all&page=1500",
+                "view=queue&page=20",
+                "view=all&channel=telegram",
+                "view=all&intent=find_support",
+                "view=all&crisis=C1",
+                "view=all&turns=fallback",
+                "view=all&place=Brecon",
+                "view=all&reviewed=no",
+                "view=all&from=2026-01-01&to=2026-12-31",
+                "view=queue&crisis=ANY&channel=web",
             ]
             timings: dict[str, list[float]] = {"inbox": [], "transcript": [], "free text": []}
             for i in range(args.requests):
@@ -177,11 +291,15 @@ def main() -> None:
                 timings["transcript"].append((time.perf_counter() - t0) * 1000)
                 if i % 10 == 0:
                     t0 = time.perf_counter()
-                    client.get(f"{server.url}/inbox?view=all&q=" + rng.choice(["bond", "crying", "circle of"]))
+                    client.get(
+                        f"{server.url}/inbox?view=all&q=" + rng.choice(["bond", "crying", "circle of"])
+                    )
                     timings["free text"].append((time.perf_counter() - t0) * 1000)
             for name, values in timings.items():
-                print(f"{name:10} n={len(values):4}  p50={statistics.median(values):6.1f} ms  "
-                      f"p95={pct(values, 95):6.1f} ms  max={max(values):6.1f} ms")
+                print(
+                    f"{name:10} n={len(values):4}  p50={statistics.median(values):6.1f} ms  "
+                    f"p95={pct(values, 95):6.1f} ms  max={max(values):6.1f} ms"
+                )
         finally:
             server.stop()
     finally:

@@ -94,8 +94,11 @@ def check_in_response(response: str, language: str | None) -> dict[str, Any]:
         yes, no = titles["cy"] if language == "cy" else titles["en"]
         out["buttons"] = [{"title": yes, "payload": "/affirm"}, {"title": no, "payload": "/deny"}]
     elif key == "after_yes":
-        out["buttons"] = [{"title": check_in_text("find_button", language), "payload": "/find_support"}] \
-            if "find_button" in (_data().get("whooley") or {}) else []
+        out["buttons"] = (
+            [{"title": check_in_text("find_button", language), "payload": "/find_support"}]
+            if "find_button" in (_data().get("whooley") or {})
+            else []
+        )
     return out
 
 
@@ -105,4 +108,12 @@ def check_in_text(key: str, language: str | None) -> str:
     return _clean(entry.get("cy") if language == "cy" and entry.get("cy") else entry["en"])
 
 
-__all__ = ["CHECK_IN", "DEFAULT_TOPIC", "Answer", "answer_for", "answers", "check_in_response", "check_in_text"]
+__all__ = [
+    "CHECK_IN",
+    "DEFAULT_TOPIC",
+    "Answer",
+    "answer_for",
+    "answers",
+    "check_in_response",
+    "check_in_text",
+]

@@ -49,9 +49,13 @@ def _to_event(row: Any) -> StoredEvent:
     except (TypeError, ValueError):
         data = {}
     return StoredEvent(
-        id=int(row.id), sender_id=row.sender_id, type_name=row.type_name or "",
-        timestamp=float(row.timestamp or 0.0), intent_name=row.intent_name,
-        action_name=row.action_name, data=data if isinstance(data, dict) else {},
+        id=int(row.id),
+        sender_id=row.sender_id,
+        type_name=row.type_name or "",
+        timestamp=float(row.timestamp or 0.0),
+        intent_name=row.intent_name,
+        action_name=row.action_name,
+        data=data if isinstance(data, dict) else {},
     )
 
 
@@ -80,7 +84,8 @@ def read_only_engine(url: str | None = None) -> Engine:
     if parsed.get_backend_name() == "sqlite":
         path = parsed.database or ""
         engine = sa.create_engine(
-            f"sqlite+pysqlite:///file:{path}?mode=ro&uri=true", future=True,
+            f"sqlite+pysqlite:///file:{path}?mode=ro&uri=true",
+            future=True,
             connect_args={"check_same_thread": False},
         )
         _read_only_sqlite(engine)
@@ -106,7 +111,9 @@ def conversation_events(conn: sa.engine.Connection, sender_id: str) -> list[Stor
     return [_to_event(r) for r in rows]
 
 
-def conversations_events(conn: sa.engine.Connection, sender_ids: Iterable[str]) -> dict[str, list[StoredEvent]]:
+def conversations_events(
+    conn: sa.engine.Connection, sender_ids: Iterable[str]
+) -> dict[str, list[StoredEvent]]:
     """Events of several conversations, grouped by sender id (for exports)."""
     ids = list(sender_ids)
     out: dict[str, list[StoredEvent]] = {s: [] for s in ids}

@@ -31,30 +31,260 @@ ENGLISH = "en"
 
 # Words that are Welsh and not English (function words, common verbs and
 # phrases of a parent's message, with their mutated and informal forms).
-_WELSH_WORDS = set("""
-dwi dw dwin dwi'n rwy rwyn rydw ydw ydych ydi ydy yw mae mae'n ma'n maen oes does dydw dydy dyw
-wedi di ddim isio eisiau eisie isie ishe moyn efo gyda gen gennych gennyf fy fi chi ti nhw
-ni'n chi'n fo hefyd ond achos oherwydd heddiw nawr rwan rŵan yfory neithiwr heno beth pwy sut
-lle ble pam pryd faint diolch shwmae shwmai helo hylo bore prynhawn noswaith hwyl iawn ia
-nage nac naddo gwelwch dda babi mabi fabi phlentyn plentyn cymorth helpu grŵp grwp
-grwpiau agos ger yng ym yn yr i'r o'r a'r wrth teimlo teimlon teimlo'n isel blino drist trist
-poeni gofid ofn pryderus angen eisiau cael gael mynd gwneud neud siarad ddweud deud gweud gwybod
-gallu galla alla allwch fedra medru dyma dyna hyn hynna hon hwn hyd rhywun rhywbeth unrhyw dim byd
-cysgu bwydo crio llefen tad rhieni rhiant teulu gŵr gwr gwraig iechyd meddwl meddyg
-teulu bydwraig ymwelydd gwasanaeth gwasanaethau ar-lein arlein cymraeg saesneg wythnos mis
-""".split())
-_ENGLISH_WORDS = set("""
-the and is are i'm im i've ive my to of in it it's you your have has had with for not this that
-what how can do don't dont was be but so me we they he she at on just feel want need get got
-would could should there their about been because really from when
-""".split())
+_WELSH_WORDS = set(
+    [
+        "dwi",
+        "dw",
+        "dwin",
+        "dwi'n",
+        "rwy",
+        "rwyn",
+        "rydw",
+        "ydw",
+        "ydych",
+        "ydi",
+        "ydy",
+        "yw",
+        "mae",
+        "mae'n",
+        "ma'n",
+        "maen",
+        "oes",
+        "does",
+        "dydw",
+        "dydy",
+        "dyw",
+        "wedi",
+        "di",
+        "ddim",
+        "isio",
+        "eisiau",
+        "eisie",
+        "isie",
+        "ishe",
+        "moyn",
+        "efo",
+        "gyda",
+        "gen",
+        "gennych",
+        "gennyf",
+        "fy",
+        "fi",
+        "chi",
+        "ti",
+        "nhw",
+        "ni'n",
+        "chi'n",
+        "fo",
+        "hefyd",
+        "ond",
+        "achos",
+        "oherwydd",
+        "heddiw",
+        "nawr",
+        "rwan",
+        "rŵan",
+        "yfory",
+        "neithiwr",
+        "heno",
+        "beth",
+        "pwy",
+        "sut",
+        "lle",
+        "ble",
+        "pam",
+        "pryd",
+        "faint",
+        "diolch",
+        "shwmae",
+        "shwmai",
+        "helo",
+        "hylo",
+        "bore",
+        "prynhawn",
+        "noswaith",
+        "hwyl",
+        "iawn",
+        "ia",
+        "nage",
+        "nac",
+        "naddo",
+        "gwelwch",
+        "dda",
+        "babi",
+        "mabi",
+        "fabi",
+        "phlentyn",
+        "plentyn",
+        "cymorth",
+        "helpu",
+        "grŵp",
+        "grwp",
+        "grwpiau",
+        "agos",
+        "ger",
+        "yng",
+        "ym",
+        "yn",
+        "yr",
+        "i'r",
+        "o'r",
+        "a'r",
+        "wrth",
+        "teimlo",
+        "teimlon",
+        "teimlo'n",
+        "isel",
+        "blino",
+        "drist",
+        "trist",
+        "poeni",
+        "gofid",
+        "ofn",
+        "pryderus",
+        "angen",
+        "eisiau",
+        "cael",
+        "gael",
+        "mynd",
+        "gwneud",
+        "neud",
+        "siarad",
+        "ddweud",
+        "deud",
+        "gweud",
+        "gwybod",
+        "gallu",
+        "galla",
+        "alla",
+        "allwch",
+        "fedra",
+        "medru",
+        "dyma",
+        "dyna",
+        "hyn",
+        "hynna",
+        "hon",
+        "hwn",
+        "hyd",
+        "rhywun",
+        "rhywbeth",
+        "unrhyw",
+        "dim",
+        "byd",
+        "cysgu",
+        "bwydo",
+        "crio",
+        "llefen",
+        "tad",
+        "rhieni",
+        "rhiant",
+        "teulu",
+        "gŵr",
+        "gwr",
+        "gwraig",
+        "iechyd",
+        "meddwl",
+        "meddyg",
+        "teulu",
+        "bydwraig",
+        "ymwelydd",
+        "gwasanaeth",
+        "gwasanaethau",
+        "ar-lein",
+        "arlein",
+        "cymraeg",
+        "saesneg",
+        "wythnos",
+        "mis",
+    ]
+)
+_ENGLISH_WORDS = set(
+    [
+        "the",
+        "and",
+        "is",
+        "are",
+        "i'm",
+        "im",
+        "i've",
+        "ive",
+        "my",
+        "to",
+        "of",
+        "in",
+        "it",
+        "it's",
+        "you",
+        "your",
+        "have",
+        "has",
+        "had",
+        "with",
+        "for",
+        "not",
+        "this",
+        "that",
+        "what",
+        "how",
+        "can",
+        "do",
+        "don't",
+        "dont",
+        "was",
+        "be",
+        "but",
+        "so",
+        "me",
+        "we",
+        "they",
+        "he",
+        "she",
+        "at",
+        "on",
+        "just",
+        "feel",
+        "want",
+        "need",
+        "get",
+        "got",
+        "would",
+        "could",
+        "should",
+        "there",
+        "their",
+        "about",
+        "been",
+        "because",
+        "really",
+        "from",
+        "when",
+    ]
+)
 _WELSH_LETTERS = re.compile(r"[ŵŷâêîôû]|\b(?:ll|rh|dd|ngh|mh|nh)\w+|\w*(?:ydd|wyd|wch|aeth|iaid|ddw|wyf)\w*")
 _WORD = re.compile(r"[\w'’ŵŷâêîôû-]+", re.UNICODE)
 
 
 # Words that alone show a message is Welsh, and whole messages that are Welsh greetings.
-_STRONG_WELSH = {"dwi", "dwi'n", "dw", "ydw", "ydych", "mae'n", "isio", "eisiau", "moyn", "efo", "rydw", "dydw",
-                 "ddim", "gyda'r", "mabi", "shwmae", "shwmai"}
+_STRONG_WELSH = {
+    "dwi",
+    "dwi'n",
+    "dw",
+    "ydw",
+    "ydych",
+    "mae'n",
+    "isio",
+    "eisiau",
+    "moyn",
+    "efo",
+    "rydw",
+    "dydw",
+    "ddim",
+    "gyda'r",
+    "mabi",
+    "shwmae",
+    "shwmai",
+}
 _WELSH_GREETINGS = {"shwmae", "shwmai", "bore da", "prynhawn da", "noswaith dda", "sut mae", "sut wyt ti"}
 
 
@@ -99,7 +329,9 @@ def in_welsh(name: str, variation: dict[str, Any]) -> dict[str, Any] | None:
             out["text"] = welsh["text"]
             titles = welsh.get("buttons")
             if titles and variation.get("buttons"):
-                out["buttons"] = [{**b, "title": t} for b, t in zip(variation["buttons"], titles)]
+                out["buttons"] = [
+                    {**b, "title": t} for b, t in zip(variation["buttons"], titles, strict=False)
+                ]
             return out
     return None
 
@@ -113,8 +345,12 @@ def widget_strings(lang: str) -> dict[str, str]:
     """The web widget's labels in ``lang`` (Welsh from data/wording/cy.yml; English is built in)."""
     if lang != WELSH:
         return {}
-    return {str(k): str(v) for k, v in
-            ((yaml.safe_load(WELSH_FILE.read_text(encoding="utf-8")) or {}).get("widget") or {}).items()}
+    return {
+        str(k): str(v)
+        for k, v in (
+            (yaml.safe_load(WELSH_FILE.read_text(encoding="utf-8")) or {}).get("widget") or {}
+        ).items()
+    }
 
 
 @lru_cache(maxsize=1)

@@ -130,8 +130,11 @@ class ConversationLockStore(LockStore):
             import redis.asyncio as aioredis
 
             self.redis = aioredis.from_url(
-                self.url, password=password or None, socket_timeout=REDIS_TIMEOUT_SECONDS,
-                socket_connect_timeout=REDIS_TIMEOUT_SECONDS, health_check_interval=30,
+                self.url,
+                password=password or None,
+                socket_timeout=REDIS_TIMEOUT_SECONDS,
+                socket_connect_timeout=REDIS_TIMEOUT_SECONDS,
+                health_check_interval=30,
             )
             self._issue = self.redis.register_script(_ISSUE)
             self._poll = self.redis.register_script(_POLL)
@@ -217,12 +220,14 @@ class ConversationLockStore(LockStore):
             ticket = await self._wait_turn(conversation_id, ticket, lock_lifetime)
         except (redis.RedisError, OSError) as error:
             # Crisis above all: answer under this process's lock rather than not at all.
-            logger.error("lock: Redis unreachable (%s); handling the message with a local lock",
-                         type(error).__name__)
+            logger.error(
+                "lock: Redis unreachable (%s); handling the message with a local lock", type(error).__name__
+            )
             ticket = None
         except TimeoutError:
-            logger.error("lock: waited %.0f s for a conversation lock; handling the message anyway",
-                         lock_lifetime)
+            logger.error(
+                "lock: waited %.0f s for a conversation lock; handling the message anyway", lock_lifetime
+            )
         if ticket is None:
             async with self.local.hold(conversation_id):
                 yield TicketLock(conversation_id)
@@ -242,4 +247,3 @@ class ConversationLockStore(LockStore):
     async def close(self) -> None:
         if self.redis is not None:
             await self.redis.close()
-

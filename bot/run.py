@@ -54,9 +54,18 @@ def commands(settings: Settings) -> dict[str, list[str]]:
     if role in ("all", "replica"):
         procs["actions"] = [rasa, "run", "actions", "--actions", "actions", "-p", str(settings.action_port)]
         procs["rasa"] = [
-            rasa, "run", "-m", "models", "--credentials", "credentials.yml",
-            "--endpoints", "endpoints.yml",
-            "-i", settings.rasa_host, "-p", str(settings.rasa_port),
+            rasa,
+            "run",
+            "-m",
+            "models",
+            "--credentials",
+            "credentials.yml",
+            "--endpoints",
+            "endpoints.yml",
+            "-i",
+            settings.rasa_host,
+            "-p",
+            str(settings.rasa_port),
         ]
     if role in ("all", "singletons"):
         if (REPO_ROOT / "bot/console/__main__.py").exists():
@@ -80,8 +89,9 @@ def main() -> int:
     env = {**os.environ, "RASA_TELEMETRY_ENABLED": "false", "LOG_LEVEL": settings.log_level}
     procs: dict[str, subprocess.Popen] = {}
     for name, args in commands(settings).items():
-        procs[name] = subprocess.Popen(args, cwd=REPO_ROOT, env=process_env(name, settings, env),
-                                       start_new_session=True)
+        procs[name] = subprocess.Popen(
+            args, cwd=REPO_ROOT, env=process_env(name, settings, env), start_new_session=True
+        )
 
     def stop(*_: object) -> None:
         for proc in procs.values():
@@ -92,26 +102,42 @@ def main() -> int:
     base = f"http://{'127.0.0.1' if settings.rasa_host == '0.0.0.0' else settings.rasa_host}:{settings.rasa_port}"
     try:
         if "rasa" not in procs:
-            print(f"Running the singletons: {', '.join(procs) or 'nothing to run'}. Press Ctrl-C to stop.",
-                  flush=True)
+            print(
+                f"Running the singletons: {', '.join(procs) or 'nothing to run'}. Press Ctrl-C to stop.",
+                flush=True,
+            )
         elif not _wait(base + "/", procs["rasa"], 180):
             logger.error("The Rasa server did not start; see the messages above.")
             stop()
             return 1
-        lines = [] if "rasa" not in procs else [
-            "",
-            "The perinatal support bot is running" + (" (replica)." if "console" not in procs else "."),
-            f"  Parents, web chat:    {base}/webchat/",
-            f"  REST channel:         {base}/webhooks/rest/webhook",
-            f"  Staff console:        http://{settings.console_host}:{settings.console_port}/"
-            if "console" in procs else "  Staff console:        " + (
-                "not on this machine (RUN_ROLE=replica)" if settings.run_role.strip().lower() == "replica"
-                else "not installed"),
-            "  Create a staff user:  make console-user NAME=alex ROLE=admin",
-            "  Telegram:             " + ("long polling" if "telegram" in procs
-                                          else "webhook" if settings.telegram_token else "off (no TELEGRAM_TOKEN)"),
-            "Press Ctrl-C to stop.",
-        ]
+        lines = (
+            []
+            if "rasa" not in procs
+            else [
+                "",
+                "The perinatal support bot is running" + (" (replica)." if "console" not in procs else "."),
+                f"  Parents, web chat:    {base}/webchat/",
+                f"  REST channel:         {base}/webhooks/rest/webhook",
+                f"  Staff console:        http://{settings.console_host}:{settings.console_port}/"
+                if "console" in procs
+                else "  Staff console:        "
+                + (
+                    "not on this machine (RUN_ROLE=replica)"
+                    if settings.run_role.strip().lower() == "replica"
+                    else "not installed"
+                ),
+                "  Create a staff user:  make console-user NAME=alex ROLE=admin",
+                "  Telegram:             "
+                + (
+                    "long polling"
+                    if "telegram" in procs
+                    else "webhook"
+                    if settings.telegram_token
+                    else "off (no TELEGRAM_TOKEN)"
+                ),
+                "Press Ctrl-C to stop.",
+            ]
+        )
         if lines:
             print("\n".join(lines), flush=True)
         # The console runs the retention job itself when RETENTION_SCHEDULE_HOURS > 0.

@@ -106,5 +106,5 @@ def resolve_sqlite_url(url: str) -> str:
     """
     prefix = "sqlite:///"
     if url.startswith(prefix) and not url.startswith(prefix + "/") and url != "sqlite://":
-        return prefix + str(REPO_ROOT / url[len(prefix):])
+        return prefix + str(REPO_ROOT / url[len(prefix) :])
     return url

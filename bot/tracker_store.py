@@ -60,7 +60,8 @@ _NOT_OUTAGES = (sa.exc.IntegrityError, sa.exc.ProgrammingError, sa.exc.DataError
 
 _journal_meta = sa.MetaData()
 JOURNAL_APPLIED = sa.Table(
-    "tracker_journal_applied", _journal_meta,
+    "tracker_journal_applied",
+    _journal_meta,
     sa.Column("record_id", sa.String(32), primary_key=True),
     sa.Column("applied_at", sa.Float, nullable=False),
 )
@@ -160,7 +161,7 @@ class SafeSQLTrackerStore(SQLTrackerStore):
         db_url = resolve_sqlite_url(url or settings.tracker_db_url)
         kwargs.pop("host", None)
         if db_url.startswith("sqlite:///"):
-            Path(db_url[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
+            Path(db_url[len("sqlite:///") :]).parent.mkdir(parents=True, exist_ok=True)
         super().__init__(domain=domain, host=db_url, event_broker=event_broker, **kwargs)
         self.engine.dispose()
         if self.engine.dialect.name == "sqlite":
@@ -170,8 +171,10 @@ class SafeSQLTrackerStore(SQLTrackerStore):
         else:
             options = create_engine_kwargs(db_url)
             if self.engine.dialect.name == "postgresql":
-                options["connect_args"] = {**options.get("connect_args", {}),
-                                           "connect_timeout": PG_CONNECT_TIMEOUT}
+                options["connect_args"] = {
+                    **options.get("connect_args", {}),
+                    "connect_timeout": PG_CONNECT_TIMEOUT,
+                }
             self.engine = sa.create_engine(db_url, pool_pre_ping=True, **options)
         self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
         _journal_meta.create_all(self.engine)
@@ -242,15 +245,22 @@ class SafeSQLTrackerStore(SQLTrackerStore):
         with self.journal.draining() as records:
             ids = [r["id"] for r in records]
             with self.session_scope() as session:
-                done = set(session.execute(
-                    sa.select(JOURNAL_APPLIED.c.record_id).where(JOURNAL_APPLIED.c.record_id.in_(ids))
-                ).scalars()) if ids else set()
+                done = (
+                    set(
+                        session.execute(
+                            sa.select(JOURNAL_APPLIED.c.record_id).where(JOURNAL_APPLIED.c.record_id.in_(ids))
+                        ).scalars()
+                    )
+                    if ids
+                    else set()
+                )
                 for record in records:
                     if record["id"] in done:
                         continue
                     session.add_all(self._rows(record["sender_id"], record["events"]))
-                    session.execute(JOURNAL_APPLIED.insert().values(record_id=record["id"],
-                                                                    applied_at=time.time()))
+                    session.execute(
+                        JOURNAL_APPLIED.insert().values(record_id=record["id"], applied_at=time.time())
+                    )
                     written += 1
                 session.commit()
         for record in records:
@@ -333,7 +343,8 @@ class SafeSQLTrackerStore(SQLTrackerStore):
                 self._remember(sender_id, events)
             else:
                 self.journal.append(sender_id, events)
-                logger.error("tracker store: database unreachable; %d events journaled on local disk",
-                             len(events))
+                logger.error(
+                    "tracker store: database unreachable; %d events journaled on local disk", len(events)
+                )
                 self._schedule_flush()
         setattr(tracker, STORED, len(tracker.events))

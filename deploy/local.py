@@ -99,18 +99,31 @@ class Postgres:
             user = pwd.getpwnam("postgres")
             os.chown(self.root, user.pw_uid, user.pw_gid)
         self.root.mkdir(parents=True, exist_ok=True)
-        self._run(_pg_bin("initdb"), "-D", str(self.data), "-U", "postgres", "-A", "trust",
-                  "-E", "UTF8", "--no-sync")
+        self._run(
+            _pg_bin("initdb"),
+            "-D",
+            str(self.data),
+            "-U",
+            "postgres",
+            "-A",
+            "trust",
+            "-E",
+            "UTF8",
+            "--no-sync",
+        )
         return self
 
     def start(self) -> None:
         # A throwaway cluster: no fsync (a clean stop still writes everything).
-        options = (f"-c listen_addresses=127.0.0.1 -c port={self.port} "
-                   f"-c unix_socket_directories={self.data} -c max_connections=100 "
-                   "-c fsync=off -c synchronous_commit=off -c full_page_writes=off")
+        options = (
+            f"-c listen_addresses=127.0.0.1 -c port={self.port} "
+            f"-c unix_socket_directories={self.data} -c max_connections=100 "
+            "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+        )
         log = str(self.root / "postgres.log")
-        self._run(_pg_bin("pg_ctl"), "-D", str(self.data), "-o", options, "-l", log, "-w", "-t", "60",
-                  "start")
+        self._run(
+            _pg_bin("pg_ctl"), "-D", str(self.data), "-o", options, "-l", log, "-w", "-t", "60", "start"
+        )
 
     def stop(self, mode: str = "fast") -> None:
         self._run(_pg_bin("pg_ctl"), "-D", str(self.data), "-m", mode, "-w", "stop", check=False)
@@ -152,10 +165,26 @@ class Redis:
         self.root.mkdir(parents=True, exist_ok=True)
         log = open(self.root / "redis.log", "ab")  # noqa: SIM115 - closed with the process
         self.proc = subprocess.Popen(
-            ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--save", "",
-             "--appendonly", "no", "--dir", str(self.root), "--requirepass", self.password,
-             "--daemonize", "no"],
-            stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+            [
+                "redis-server",
+                "--port",
+                str(self.port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--dir",
+                str(self.root),
+                "--requirepass",
+                self.password,
+                "--daemonize",
+                "no",
+            ],
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
         wait_port(self.port)
 
@@ -203,7 +232,8 @@ class Nginx:
         nginx = shutil.which("nginx") or "/usr/sbin/nginx"
         self.proc = subprocess.Popen(
             [nginx, "-p", str(self.root), "-c", str(self.root / "nginx.conf"), "-g", "daemon off;"],
-            stdout=open(self.root / "stdout.log", "ab"), stderr=subprocess.STDOUT,  # noqa: SIM115
+            stdout=open(self.root / "stdout.log", "ab"),  # noqa: SIM115 - the log lives as long as nginx
+            stderr=subprocess.STDOUT,
             start_new_session=True,
         )
         wait_port(self.port)
@@ -229,37 +259,57 @@ def demo() -> int:
     ports = [(free_port(), free_port()) for _ in range(2)]
     nginx = Nginx(root / "nginx", [f"127.0.0.1:{rasa}" for rasa, _ in ports])
     shared = {
-        "TRACKER_DB_URL": tracker_url, "REDIS_URL": redis.url, "REDIS_PASSWORD": redis.password,
-        "TELEGRAM_DB_URL": pg.create_database("telegram"), "RASA_TELEMETRY_ENABLED": "false",
+        "TRACKER_DB_URL": tracker_url,
+        "REDIS_URL": redis.url,
+        "REDIS_PASSWORD": redis.password,
+        "TELEGRAM_DB_URL": pg.create_database("telegram"),
+        "RASA_TELEMETRY_ENABLED": "false",
     }
     procs: list[subprocess.Popen] = []
 
     def launch(role: str, extra: dict[str, str]) -> None:
         env = {**os.environ, **shared, "RUN_ROLE": role, **extra}
-        procs.append(subprocess.Popen([sys.executable, "-m", "bot.run"], cwd=REPO, env=env,
-                                      start_new_session=True))
+        procs.append(
+            subprocess.Popen([sys.executable, "-m", "bot.run"], cwd=REPO, env=env, start_new_session=True)
+        )
 
     try:
         for i, (rasa, action) in enumerate(ports, 1):
-            launch("replica", {"RASA_PORT": str(rasa), "ACTION_PORT": str(action),
-                               "ACTION_ENDPOINT_URL": f"http://127.0.0.1:{action}/webhook",
-                               "TRACKER_JOURNAL_DIR": str(root / f"journal-{i}")})
+            launch(
+                "replica",
+                {
+                    "RASA_PORT": str(rasa),
+                    "ACTION_PORT": str(action),
+                    "ACTION_ENDPOINT_URL": f"http://127.0.0.1:{action}/webhook",
+                    "TRACKER_JOURNAL_DIR": str(root / f"journal-{i}"),
+                },
+            )
         console_db = f"sqlite:///{root / 'console.db'}"
         launch("singletons", {"CONSOLE_DB_URL": console_db})
         for rasa, _ in ports:
             wait_port(rasa, timeout=300)
         nginx.start()
-        print("\n".join([
-            "", "Scale-out demo running (Ctrl-C stops it and deletes its data):",
-            f"  Load balancer (nginx):  {nginx.url}/webchat/   REST: {nginx.url}/webhooks/rest/webhook",
-            *[f"  Replica {i}:             http://127.0.0.1:{rasa}/" for i, (rasa, _) in enumerate(ports, 1)],
-            f"  PostgreSQL:             {tracker_url}",
-            f"  Redis:                  {redis.url} (password in REDIS_PASSWORD)",
-            f"  Staff console:          http://{os.environ.get('CONSOLE_HOST', '127.0.0.1')}:"
-            f"{os.environ.get('CONSOLE_PORT', '8010')}/ (a user: CONSOLE_DB_URL={console_db} "
-            "make console-user NAME=alex ROLE=admin)",
-            f"  Data folder:            {root}", "",
-        ]), flush=True)
+        print(
+            "\n".join(
+                [
+                    "",
+                    "Scale-out demo running (Ctrl-C stops it and deletes its data):",
+                    f"  Load balancer (nginx):  {nginx.url}/webchat/   REST: {nginx.url}/webhooks/rest/webhook",
+                    *[
+                        f"  Replica {i}:             http://127.0.0.1:{rasa}/"
+                        for i, (rasa, _) in enumerate(ports, 1)
+                    ],
+                    f"  PostgreSQL:             {tracker_url}",
+                    f"  Redis:                  {redis.url} (password in REDIS_PASSWORD)",
+                    f"  Staff console:          http://{os.environ.get('CONSOLE_HOST', '127.0.0.1')}:"
+                    f"{os.environ.get('CONSOLE_PORT', '8010')}/ (a user: CONSOLE_DB_URL={console_db} "
+                    "make console-user NAME=alex ROLE=admin)",
+                    f"  Data folder:            {root}",
+                    "",
+                ]
+            ),
+            flush=True,
+        )
         while all(p.poll() is None for p in procs):
             time.sleep(1)
         return 1

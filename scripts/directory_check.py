@@ -56,8 +56,14 @@ EXPECTED_TOPIC = {
     "treatment_options": {"treatment"},
 }
 AREA_AUTHORITY = {"powys": "Powys", "milton_keynes": "Milton Keynes"}
-AREA_NATION = {"powys": "wales", "milton_keynes": "england", "wales_other": "wales",
-               "england_other": "england", "scotland": "scotland", "northern_ireland": "northern_ireland"}
+AREA_NATION = {
+    "powys": "wales",
+    "milton_keynes": "england",
+    "wales_other": "wales",
+    "england_other": "england",
+    "scotland": "scotland",
+    "northern_ireland": "northern_ireland",
+}
 
 
 def load(name: str) -> list[dict[str, Any]]:
@@ -96,8 +102,11 @@ def service_facts() -> dict[str, tuple[set[str], list[str]]]:
 
     facts: dict[str, tuple[set[str], list[str]]] = {}
     with directory().session() as session:
-        rows = session.scalars(select(m.Service).options(
-            selectinload(m.Service.taxonomy_terms), selectinload(m.Service.service_areas))).all()
+        rows = session.scalars(
+            select(m.Service).options(
+                selectinload(m.Service.taxonomy_terms), selectinload(m.Service.service_areas)
+            )
+        ).all()
         for row in rows:
             needs = {t.term for t in row.taxonomy_terms if t.vocabulary == "need"}
             facts[row.id] = (needs, [a.name for a in row.service_areas])
@@ -183,8 +192,9 @@ async def search_figures(bot: Bot, show: bool) -> dict[str, float]:
                 match = load_gazetteer().resolve(value or "")
                 place_ok = match.place is not None and AREA_AUTHORITY[area] in match.place.areas
         if place_ok or area == "none":
-            reply = search(value, role=entity(parsed, "role"), topic=entity(parsed, "topic"),
-                           directory=directory())
+            reply = search(
+                value, role=entity(parsed, "role"), topic=entity(parsed, "topic"), directory=directory()
+            )
             shown = [s["id"] for s in (reply.payload or {}).get("services", [])]
         else:
             shown = []  # the place was not understood: the bot asks again, showing nothing
@@ -202,13 +212,20 @@ async def search_figures(bot: Bot, show: bool) -> dict[str, float]:
         by_area[area]["hit"] += hit
         by_area[area]["wrong"] += bool(wrong)
         if show and (not hit or wrong):
-            print(f"  MISS [{area}/{need}] place={location!r}->{value!r} topic={entity(parsed, 'topic')} "
-                  f"shown={shown} wrong={wrong} :: {text}")
+            print(
+                f"  MISS [{area}/{need}] place={location!r}->{value!r} topic={entity(parsed, 'topic')} "
+                f"shown={shown} wrong={wrong} :: {text}"
+            )
     n = max(counts["n"], 1)
     print(f"service search: {counts['n']} requests ({counts['left_out']} left out, seen in training)")
-    print(f"  service hits {counts['hit'] / n:.1%}  place understood {counts['place_ok'] / n:.1%}  "
-          f"need met in top 3 {counts['need_ok'] / n:.1%}  wrong-area answers {counts['wrong_area'] / n:.1%}")
-    print("  by area: " + ", ".join(f"{a} {c['hit']}/{c['n']} (wrong {c['wrong']})" for a, c in sorted(by_area.items())))
+    print(
+        f"  service hits {counts['hit'] / n:.1%}  place understood {counts['place_ok'] / n:.1%}  "
+        f"need met in top 3 {counts['need_ok'] / n:.1%}  wrong-area answers {counts['wrong_area'] / n:.1%}"
+    )
+    print(
+        "  by area: "
+        + ", ".join(f"{a} {c['hit']}/{c['n']} (wrong {c['wrong']})" for a, c in sorted(by_area.items()))
+    )
     print("  by need: " + ", ".join(f"{k} {c['hit']}/{c['n']}" for k, c in sorted(by_need.items())))
     return {"service_hits": counts["hit"] / n, "wrong_area": counts["wrong_area"] / n}
 
@@ -235,8 +252,10 @@ async def answer_figures(bot: Bot, show: bool) -> dict[str, float]:
         if show and not ok:
             print(f"  MISS [{label}] intent={intent} topic={topic} :: {text}")
     n = max(counts["n"], 1)
-    print(f"answers: {counts['hit']}/{counts['n']} = {counts['hit'] / n:.1%} "
-          f"({counts['left_out']} left out; {counts['crisis']} went to the crisis path)")
+    print(
+        f"answers: {counts['hit']}/{counts['n']} = {counts['hit'] / n:.1%} "
+        f"({counts['left_out']} left out; {counts['crisis']} went to the crisis path)"
+    )
     print("  by topic: " + ", ".join(f"{k} {c['hit']}/{c['n']}" for k, c in sorted(by_topic.items())))
     return {"answers": counts["hit"] / n}
 
@@ -260,8 +279,10 @@ async def short_figures(bot: Bot, show: bool) -> dict[str, float]:
             print(f"  MISS [{label}] intent={intent} role={entity(parsed, 'role')} :: {text}")
     n = max(counts["n"], 1)
     parts = [f"{lab} {counts[lab + '_ok']}/{counts[lab + '_n']}" for lab in ("affirm", "deny", "family_role")]
-    print(f"short replies: {counts['ok']}/{counts['n']} = {counts['ok'] / n:.1%} ({', '.join(parts)}; "
-          f"{counts['left_out']} left out)")
+    print(
+        f"short replies: {counts['ok']}/{counts['n']} = {counts['ok'] / n:.1%} ({', '.join(parts)}; "
+        f"{counts['left_out']} left out)"
+    )
     return {"short_replies": counts["ok"] / n}
 
 
@@ -283,10 +304,16 @@ def main(argv: list[str] | None = None) -> int:
     if not args.floors:
         return 0
     floors = yaml.safe_load(FLOORS.read_text(encoding="utf-8")) if FLOORS.exists() else {}
-    failed = [f"{k} {figures[k]:.3f} vs floor {v}" for k, v in (floors.get("minimum") or {}).items()
-              if figures.get(k, 0.0) < v]
-    failed += [f"{k} {figures[k]:.3f} vs ceiling {v}" for k, v in (floors.get("maximum") or {}).items()
-               if figures.get(k, 1.0) > v]
+    failed = [
+        f"{k} {figures[k]:.3f} vs floor {v}"
+        for k, v in (floors.get("minimum") or {}).items()
+        if figures.get(k, 0.0) < v
+    ]
+    failed += [
+        f"{k} {figures[k]:.3f} vs ceiling {v}"
+        for k, v in (floors.get("maximum") or {}).items()
+        if figures.get(k, 1.0) > v
+    ]
     for line in failed:
         print("BELOW FLOOR:", line)
     return 1 if failed else 0

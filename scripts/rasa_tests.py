@@ -36,16 +36,24 @@ def test_stories() -> None:
     print("test stories: no prediction errors")
 
 
-def test_nlu(path: str = "tests/nlu/held_out.yml", out: str = "results/nlu", floor: float = F1_FLOOR,
-             label: str = "held-out NLU") -> float:
+def test_nlu(
+    path: str = "tests/nlu/held_out.yml",
+    out: str = "results/nlu",
+    floor: float = F1_FLOOR,
+    label: str = "held-out NLU",
+) -> float:
     run(["test", "nlu", "--nlu", path, "--out", out])
     report = json.loads((REPO / out / "intent_report.json").read_text())
     f1 = float(report["macro avg"]["f1-score"])
     print(f"{label}: macro F1 {f1:.3f}, accuracy {report['accuracy']:.3f} (floor {floor})")
     for name, scores in sorted(report.items()):
-        if isinstance(scores, dict) and "f1-score" in scores and name not in ("macro avg", "weighted avg", "micro avg"):
-            if scores["f1-score"] < 0.9:
-                print(f"  weak intent {name}: F1 {scores['f1-score']:.2f} (n={scores['support']})")
+        if (
+            isinstance(scores, dict)
+            and "f1-score" in scores
+            and name not in ("macro avg", "weighted avg", "micro avg")
+            and scores["f1-score"] < 0.9
+        ):
+            print(f"  weak intent {name}: F1 {scores['f1-score']:.2f} (n={scores['support']})")
     return f1
 
 
@@ -53,12 +61,16 @@ def test_welsh_nlu() -> float:
     """The blind Welsh set, written as {text, intent} lines, in Rasa's NLU format."""
     import yaml
 
-    examples = yaml.safe_load((REPO / "tests/blind/welsh_nlu/examples.yml").read_text(encoding="utf-8"))["examples"]
+    examples = yaml.safe_load((REPO / "tests/blind/welsh_nlu/examples.yml").read_text(encoding="utf-8"))[
+        "examples"
+    ]
     by_intent: dict[str, list[str]] = {}
     for e in examples:
         by_intent.setdefault(e["intent"], []).append(str(e["text"]))
-    nlu = [{"intent": k, "examples": "".join(f"- {json.dumps(t, ensure_ascii=False)[1:-1]}\n" for t in v)}
-           for k, v in by_intent.items()]
+    nlu = [
+        {"intent": k, "examples": "".join(f"- {json.dumps(t, ensure_ascii=False)[1:-1]}\n" for t in v)}
+        for k, v in by_intent.items()
+    ]
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "welsh_nlu.yml"
         path.write_text(yaml.safe_dump({"version": "3.1", "nlu": nlu}, allow_unicode=True), encoding="utf-8")

@@ -83,8 +83,10 @@ def regression_set() -> SafetySet:
     for entry in risk["pairs"]:
         out.risks.append(RiskCase([entry["previous"], entry["text"]], _groups(entry, split=True)))
     everyday = yaml.safe_load((REPO / "tests/safety/everyday.yml").read_text(encoding="utf-8"))
-    out.everyday = [(e, "everyday") if isinstance(e, str) else (e["text"], e.get("kind", "everyday"))
-                    for e in everyday["everyday"]]
+    out.everyday = [
+        (e, "everyday") if isinstance(e, str) else (e["text"], e.get("kind", "everyday"))
+        for e in everyday["everyday"]
+    ]
     return out
 
 
@@ -154,7 +156,10 @@ class Classifier:
             details = {e["value"] for e in parsed["entities"] if e["entity"] == "risk_detail"}
             name = parsed["intent"]["name"]
             out.append("check-in" if name == "crisis" and "unclear" in details else str(name))
-            events += [ActionExecuted("action_listen"), UserUttered(text, parsed["intent"], parsed["entities"])]
+            events += [
+                ActionExecuted("action_listen"),
+                UserUttered(text, parsed["intent"], parsed["entities"]),
+            ]
         return out
 
 
@@ -196,8 +201,18 @@ async def evaluate(classifier: Classifier, safety_set: SafetySet) -> Result:
             full_alarms.append((text, kind))
         elif path in CAUGHT:
             gentle_alarms.append((text, kind))
-    return Result(safety_set.name, safety_set.blind, dict(per_group), dict(full), len(safety_set.everyday),
-                  full_alarms, gentle_alarms, misses, counts, safety_set.left_out)
+    return Result(
+        safety_set.name,
+        safety_set.blind,
+        dict(per_group),
+        dict(full),
+        len(safety_set.everyday),
+        full_alarms,
+        gentle_alarms,
+        misses,
+        counts,
+        safety_set.left_out,
+    )
 
 
 def floors() -> dict[str, Any]:
@@ -212,9 +227,15 @@ def report(result: Result, show_misses: bool) -> list[str]:
     floor = floors() if result.blind else {}
     total = sum(n for g, (c, n) in result.per_group.items() if not g.startswith("theme:"))
     caught = sum(c for g, (c, n) in result.per_group.items() if not g.startswith("theme:"))
-    print(f"\n== {result.name}: {caught}/{total} risk cases got the crisis contacts "
-          f"({caught / max(total, 1):.1%})"
-          + (f"; {result.left_out} lines left out, the same text is in the training data" if result.left_out else ""))
+    print(
+        f"\n== {result.name}: {caught}/{total} risk cases got the crisis contacts "
+        f"({caught / max(total, 1):.1%})"
+        + (
+            f"; {result.left_out} lines left out, the same text is in the training data"
+            if result.left_out
+            else ""
+        )
+    )
     for group in sorted(result.per_group):
         c, n = result.per_group[group]
         f = result.full_recall[group][0]
@@ -226,22 +247,26 @@ def report(result: Result, show_misses: bool) -> list[str]:
             broken.append(f"{result.name}: recall {c / n:.1%} in {group} (limit {limit:.0%})")
     full_rate = len(result.full_alarms) / max(result.everyday_n, 1)
     gentle_rate = len(result.gentle_alarms) / max(result.everyday_n, 1)
-    print(f"   everyday: {result.everyday_n} messages; full crisis reply {len(result.full_alarms)} "
-          f"({full_rate:.1%}); gentle check {len(result.gentle_alarms)} ({gentle_rate:.1%})")
+    print(
+        f"   everyday: {result.everyday_n} messages; full crisis reply {len(result.full_alarms)} "
+        f"({full_rate:.1%}); gentle check {len(result.gentle_alarms)} ({gentle_rate:.1%})"
+    )
     print("   everyday paths:", dict(result.everyday_paths.most_common(8)))
     by_kind = Counter(k for _, k in result.full_alarms + result.gentle_alarms)
     if by_kind:
         print("   alarms by kind:", dict(by_kind.most_common()))
     max_full = MAX_FULL_ALARM if result.blind else MAX_FULL_ALARM_REGRESSION
     if full_rate > max_full:
-        broken.append(f"{result.name}: full crisis reply on {full_rate:.1%} of everyday messages "
-                      f"(limit {max_full:.0%})")
+        broken.append(
+            f"{result.name}: full crisis reply on {full_rate:.1%} of everyday messages (limit {max_full:.0%})"
+        )
     max_gentle = float(floor.get("gentle_alarm", MAX_GENTLE_ALARM))
     if result.blind and gentle_rate > MAX_GENTLE_ALARM:
         print(f"   gentle check above the target {MAX_GENTLE_ALARM:.0%} (ceiling {max_gentle:.1%})")
     if result.blind and gentle_rate > max_gentle:
-        broken.append(f"{result.name}: gentle check on {gentle_rate:.1%} of everyday messages "
-                      f"(limit {max_gentle:.1%})")
+        broken.append(
+            f"{result.name}: gentle check on {gentle_rate:.1%} of everyday messages (limit {max_gentle:.1%})"
+        )
     if show_misses:
         for text, why in result.misses:
             print(f"   MISSED [{why}]: {text}")

@@ -43,12 +43,20 @@ def rows() -> list[tuple[str, str, str, str]]:
         out.append((f"widget.{key}", "", text, "not reviewed"))
     import importlib
     import sys as _sys
+
     _sys.path.insert(0, str(REPO))
     english = importlib.import_module("bot.telegram.texts")
     for key, text in (cy.get("telegram") or {}).items():
         if isinstance(text, dict):
             for kind, sentence in text.items():
-                out.append((f"telegram.{key}.{kind}", getattr(english, key, {}).get(kind, ""), sentence, "not reviewed"))
+                out.append(
+                    (
+                        f"telegram.{key}.{kind}",
+                        getattr(english, key, {}).get(kind, ""),
+                        sentence,
+                        "not reviewed",
+                    )
+                )
         else:
             out.append((f"telegram.{key}", getattr(english, key, ""), text, "not reviewed"))
     wording = yaml.safe_load((REPO / "data/safety/wording.yml").read_text(encoding="utf-8"))
@@ -56,12 +64,21 @@ def rows() -> list[tuple[str, str, str, str]]:
         if key == "intro":
             for cat, by_who in entry.items():
                 for who, pair in by_who.items():
-                    out.append((f"crisis intro {cat} ({who})", pair["en"], pair["cy"], pair.get("reviewed", "not reviewed")))
+                    out.append(
+                        (
+                            f"crisis intro {cat} ({who})",
+                            pair["en"],
+                            pair["cy"],
+                            pair.get("reviewed", "not reviewed"),
+                        )
+                    )
         elif isinstance(entry, dict) and "cy" in entry:
             out.append((f"crisis {key}", entry["en"], entry["cy"], entry.get("reviewed", "not reviewed")))
     answers = yaml.safe_load((REPO / "data/answers/answers.yml").read_text(encoding="utf-8"))
     for entry in answers.get("answers") or []:
-        out.append((f"answer {entry['topic']}", entry["en"], entry["cy"], entry.get("reviewed", "not reviewed")))
+        out.append(
+            (f"answer {entry['topic']}", entry["en"], entry["cy"], entry.get("reviewed", "not reviewed"))
+        )
     for key, pair in (answers.get("whooley") or {}).items():
         if isinstance(pair, dict) and "cy" in pair:
             out.append((f"check-in {key}", pair["en"], pair["cy"], pair.get("reviewed", "not reviewed")))

@@ -37,7 +37,8 @@ def system_error_reply(text: str) -> str:
     In Welsh when the message was Welsh (data/safety/wording.yml)."""
     numbers = {c.id: c.phone for c in all_contacts()}
     return say("system_error", detect(text) or ENGLISH).format(
-        emergency=numbers["emergency"], samaritans=numbers["samaritans"])
+        emergency=numbers["emergency"], samaritans=numbers["samaritans"]
+    )
 
 
 def _bad_request(reason: str) -> HTTPResponse:
@@ -72,7 +73,9 @@ class CardTextOutput(CollectingOutputChannel):
     does not draw cards still gets every detail (bot/cards.py, the one renderer)."""
 
     async def send_custom_json(self, recipient_id: str, json_message: dict[str, Any], **kwargs: Any) -> None:
-        text = render_card(json_message, json_message.get("language") if isinstance(json_message, dict) else None)
+        text = render_card(
+            json_message, json_message.get("language") if isinstance(json_message, dict) else None
+        )
         message = {"recipient_id": recipient_id, "custom": json_message}
         if text:
             message["text"] = text
@@ -101,9 +104,7 @@ class SafeRestInput(RestInput):
             sender, text = parsed
             collector = CardTextOutput()
             try:
-                await on_new_message(
-                    UserMessage(text, collector, sender, input_channel=self.name())
-                )
+                await on_new_message(UserMessage(text, collector, sender, input_channel=self.name()))
             except CancelledError:
                 logger.error("rest: handling a message timed out")
             except Exception as error:  # keep serving; the parent sees what was collected

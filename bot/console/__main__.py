@@ -26,8 +26,13 @@ def _serve(_args: argparse.Namespace) -> int:
 
     settings = get_settings()
     logging.basicConfig(level=settings.log_level)
-    web.run_app(create_app(settings), host=settings.console_host, port=settings.console_port,
-                access_log_format='%a "%r" %s %b %Tfs', print=None)
+    web.run_app(
+        create_app(settings),
+        host=settings.console_host,
+        port=settings.console_port,
+        access_log_format='%a "%r" %s %b %Tfs',
+        print=None,
+    )
     return 0
 
 
@@ -63,8 +68,10 @@ def _retention(args: argparse.Namespace) -> int:
     except retention.RetentionRefused as err:
         print(err, file=sys.stderr)
         return 2
-    print(f"Deleted {result.conversations} conversations ({result.events} events) older than "
-          f"{settings.retention_days} days.")
+    print(
+        f"Deleted {result.conversations} conversations ({result.events} events) older than "
+        f"{settings.retention_days} days."
+    )
     return 0
 
 
@@ -103,9 +110,14 @@ def main(argv: list[str] | None = None) -> int:
     user.add_argument("--role", choices=ROLES, default="reviewer")
     user.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
     user.set_defaults(func=_create_user)
-    keep = sub.add_parser("retention", help="delete conversations older than RETENTION_DAYS (not those on hold)")
-    keep.add_argument("--allow-zero-days", action="store_true",
-                      help="accept RETENTION_DAYS=0, which deletes every conversation not on hold")
+    keep = sub.add_parser(
+        "retention", help="delete conversations older than RETENTION_DAYS (not those on hold)"
+    )
+    keep.add_argument(
+        "--allow-zero-days",
+        action="store_true",
+        help="accept RETENTION_DAYS=0, which deletes every conversation not on hold",
+    )
     keep.set_defaults(func=_retention)
     erase = sub.add_parser("erase", help="erase one conversation everywhere")
     erase.add_argument("conversation_id", help="Rasa sender id or console pseudonym (P-...)")

@@ -26,10 +26,10 @@ from sqlalchemy.orm import Session
 
 from bot.console import auth, indexer, schema
 from bot.console.severity import crisis_level
+from bot.conversations import read_only_engine
 from bot.db import make_engine, make_session_factory
 from bot.directory.models import Service as DirectoryService
 from bot.settings import Settings, get_settings, resolve_sqlite_url
-from bot.conversations import read_only_engine
 
 log = logging.getLogger(__name__)
 HERE = Path(__file__).resolve().parent
@@ -71,8 +71,13 @@ class Console:
     def refresh_index(self, max_batches: int | None = None) -> int:
         """Index new events; a page request (max_batches set) waits at most 2 s for a running refresh."""
         try:
-            return indexer.refresh(self.db, self.tracker, max_batches=max_batches,
-                                   wait=-1 if max_batches is None else 2.0, service_name=self.service_name)
+            return indexer.refresh(
+                self.db,
+                self.tracker,
+                max_batches=max_batches,
+                wait=-1 if max_batches is None else 2.0,
+                service_name=self.service_name,
+            )
         except OperationalError as err:
             # Typically: Rasa has not created the tracker store yet. Say so once, not every 3 s.
             if not self._warned:
@@ -119,8 +124,13 @@ def render(request: web.Request, name: str, status: int = 200, **context: Any) -
     console = request.app[CONSOLE]
     session = request.get("session")
     body = console.templates.get_template(name).render(
-        session=session, user=session.user if session else None, csrf=session.csrf if session else "",
-        now=time.time(), path=request.path, **context)
+        session=session,
+        user=session.user if session else None,
+        csrf=session.csrf if session else "",
+        now=time.time(),
+        path=request.path,
+        **context,
+    )
     return web.Response(text=body, status=status, content_type="text/html", charset="utf-8")
 
 
@@ -137,9 +147,11 @@ async def security_headers(request: web.Request, handler: Any) -> web.StreamResp
         response = await handler(request)
     except web.HTTPException as exc:
         response = exc
-    response.headers.setdefault("Content-Security-Policy",
-                                "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
-                                "frame-ancestors 'none'; form-action 'self'; base-uri 'none'")
+    response.headers.setdefault(
+        "Content-Security-Policy",
+        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+        "frame-ancestors 'none'; form-action 'self'; base-uri 'none'",
+    )
     response.headers["X-Frame-Options"] = "DENY"
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["Referrer-Policy"] = "no-referrer"
@@ -163,7 +175,9 @@ async def require_login(request: web.Request, handler: Any) -> web.StreamRespons
         if request.method == "GET" and "text/html" in request.headers.get("Accept", "text/html"):
             target = request.path_qs if request.path != "/" else "/"
             raise web.HTTPFound("/login?next=" + quote(target, safe=""))
-        return web.Response(status=401, text="login required", headers={"WWW-Authenticate": 'Form realm="console"'})
+        return web.Response(
+            status=401, text="login required", headers={"WWW-Authenticate": 'Form realm="console"'}
+        )
     if request.method not in ("GET", "HEAD", "OPTIONS"):
         form = await request.post()
         sent = form.get("csrf_token")
@@ -174,13 +188,16 @@ async def require_login(request: web.Request, handler: Any) -> web.StreamRespons
             if not request.cookies.get(PRE_COOKIE):
                 expected = ""
         if not auth.tokens_equal(str(sent) if sent else None, expected):
-            return web.Response(status=403, text="CSRF token missing or wrong: reload the page and try again.")
+            return web.Response(
+                status=403, text="CSRF token missing or wrong: reload the page and try again."
+            )
     return await handler(request)
 
 
 def set_cookie(response: web.StreamResponse, console: Console, name: str, value: str) -> None:
-    response.set_cookie(name, value, httponly=True, samesite="Strict", secure=console.settings.console_cookie_secure,
-                        path="/")
+    response.set_cookie(
+        name, value, httponly=True, samesite="Strict", secure=console.settings.console_cookie_secure, path="/"
+    )
 
 
 async def _refresh_loop(app: web.Application) -> None:
@@ -200,7 +217,9 @@ async def _retention_loop(app: web.Application) -> None:
     while True:
         await asyncio.sleep(hours * 3600)
         try:
-            await loop.run_in_executor(None, retention.run_retention, console.db, console.settings, "schedule")
+            await loop.run_in_executor(
+                None, retention.run_retention, console.db, console.settings, "schedule"
+            )
         except retention.RetentionRefused as err:
             log.warning("scheduled retention refused: %s", err)
         except Exception:  # noqa: BLE001 - try again at the next interval
@@ -245,8 +264,14 @@ def create_app(settings: Settings | None = None, *, background: bool = True) -> 
     settings = settings or get_settings()
     db = schema.open_console_db(resolve_sqlite_url(settings.console_db_url))
     directory = make_engine(resolve_sqlite_url(settings.directory_db_url))
-    console = Console(settings, db, read_only_engine(settings.tracker_db_url), secret_key(db, settings), _templates(),
-                      directory)
+    console = Console(
+        settings,
+        db,
+        read_only_engine(settings.tracker_db_url),
+        secret_key(db, settings),
+        _templates(),
+        directory,
+    )
     app = web.Application(middlewares=[security_headers, require_login], client_max_size=256 * 1024)
     app[CONSOLE] = console
     views.add_routes(app)

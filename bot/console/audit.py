@@ -44,14 +44,28 @@ def record(conn: Connection, actor: str, action: str, target: str = "", detail: 
     prev = prev or GENESIS
     ts = time.time()
     detail = detail[:2000]
-    conn.execute(sa.insert(t.audit).values(
-        ts=ts, actor=actor[:64], action=action[:32], target=target[:64], detail=detail,
-        prev_hash=prev, hash=_digest(prev, ts, actor[:64], action[:32], target[:64], detail),
-    ))
+    conn.execute(
+        sa.insert(t.audit).values(
+            ts=ts,
+            actor=actor[:64],
+            action=action[:32],
+            target=target[:64],
+            detail=detail,
+            prev_hash=prev,
+            hash=_digest(prev, ts, actor[:64], action[:32], target[:64], detail),
+        )
+    )
 
 
-def entries(conn: Connection, *, limit: int = 100, offset: int = 0, actor: str = "", action: str = "",
-            target: str = "") -> tuple[list[AuditEntry], int]:
+def entries(
+    conn: Connection,
+    *,
+    limit: int = 100,
+    offset: int = 0,
+    actor: str = "",
+    action: str = "",
+    target: str = "",
+) -> tuple[list[AuditEntry], int]:
     """Newest entries first, optionally filtered; returns (entries, total)."""
     conditions = []
     if actor:
@@ -70,7 +84,9 @@ def verify(conn: Connection) -> bool:
     """Whether the hash chain is intact."""
     prev = GENESIS
     for row in conn.execute(sa.select(t.audit).order_by(t.audit.c.id)):
-        if row.prev_hash != prev or row.hash != _digest(prev, row.ts, row.actor, row.action, row.target, row.detail):
+        if row.prev_hash != prev or row.hash != _digest(
+            prev, row.ts, row.actor, row.action, row.target, row.detail
+        ):
             return False
         prev = row.hash
     return True

@@ -56,8 +56,10 @@ class Session:
 
 # One answer for every refused log-in (unknown name, wrong password, locked
 # account), so the page never tells which names exist.
-LOGIN_REFUSED = (f"Wrong username or password, or the account is locked after {MAX_FAILURES} failed log-ins "
-                 f"(for {LOCK_SECONDS // 60} minutes). Try again later or ask an admin.")
+LOGIN_REFUSED = (
+    f"Wrong username or password, or the account is locked after {MAX_FAILURES} failed log-ins "
+    f"(for {LOCK_SECONDS // 60} minutes). Try again later or ask an admin."
+)
 
 
 class AuthError(Exception):
@@ -72,13 +74,24 @@ def create_user(conn: Connection, username: str, password: str, role: str) -> No
     """Create a staff user (or reset an existing one's password and role)."""
     if role not in ROLES:
         raise ValueError(f"role must be one of {ROLES}")
-    if not username or len(username) > 64 or not username.replace(".", "").replace("-", "").replace("_", "").isalnum():
+    if (
+        not username
+        or len(username) > 64
+        or not username.replace(".", "").replace("-", "").replace("_", "").isalnum()
+    ):
         raise ValueError("username: letters, digits, '.', '-' and '_' only")
     if len(password) < MIN_PASSWORD:
         raise ValueError(f"password must be at least {MIN_PASSWORD} characters")
-    values = {"password_hash": _hasher.hash(password), "role": role, "failed_count": 0, "locked_until": 0.0,
-              "active": True}
-    existing = conn.execute(sa.select(t.users.c.id).where(t.users.c.username == username)).scalar_one_or_none()
+    values = {
+        "password_hash": _hasher.hash(password),
+        "role": role,
+        "failed_count": 0,
+        "locked_until": 0.0,
+        "active": True,
+    }
+    existing = conn.execute(
+        sa.select(t.users.c.id).where(t.users.c.username == username)
+    ).scalar_one_or_none()
     if existing is None:
         conn.execute(sa.insert(t.users).values(username=username, created_at=time.time(), **values))
     else:
@@ -116,7 +129,9 @@ def authenticate(conn: Connection, username: str, password: str) -> User:
         if failures >= MAX_FAILURES:
             values = {"failed_count": 0, "locked_until": now + LOCK_SECONDS}
         conn.execute(sa.update(t.users).where(t.users.c.id == row.id).values(**values))
-        raise AuthError("wrong password, account now locked" if failures >= MAX_FAILURES else "wrong password")
+        raise AuthError(
+            "wrong password, account now locked" if failures >= MAX_FAILURES else "wrong password"
+        )
     values = {"failed_count": 0, "locked_until": 0.0}
     if _hasher.check_needs_rehash(row.password_hash):
         values["password_hash"] = _hasher.hash(password)
@@ -126,7 +141,9 @@ def authenticate(conn: Connection, username: str, password: str) -> User:
 
 def is_locked(conn: Connection, username: str) -> bool:
     """Whether an account is currently locked."""
-    until = conn.execute(sa.select(t.users.c.locked_until).where(t.users.c.username == username)).scalar_one_or_none()
+    until = conn.execute(
+        sa.select(t.users.c.locked_until).where(t.users.c.username == username)
+    ).scalar_one_or_none()
     return bool(until and until > time.time())
 
 
@@ -138,8 +155,15 @@ def start_session(conn: Connection, user: User) -> str:
     """Create a session; returns the cookie value (only its hash is stored)."""
     token = secrets.token_urlsafe(32)
     now = time.time()
-    conn.execute(sa.insert(t.sessions).values(
-        token_hash=_hash_token(token), user_id=user.id, csrf=secrets.token_urlsafe(32), created_at=now, last_seen=now))
+    conn.execute(
+        sa.insert(t.sessions).values(
+            token_hash=_hash_token(token),
+            user_id=user.id,
+            csrf=secrets.token_urlsafe(32),
+            created_at=now,
+            last_seen=now,
+        )
+    )
     return token
 
 

@@ -137,7 +137,9 @@ def _apply(conv: _Conv, ev: StoredEvent, stats: _Stats) -> None:
             _missed(row)
         if isinstance(confidence, (int, float)) and confidence < LOW_CONFIDENCE:
             row["low_conf_count"] += 1
-        if row["awaiting_help_answer"] and (intent == "deny" or (data.get("text") or "").strip().lower() in {"no", "nope", "/deny"}):
+        if row["awaiting_help_answer"] and (
+            intent == "deny" or (data.get("text") or "").strip().lower() in {"no", "nope", "/deny"}
+        ):
             row["not_helped_count"] += 1
             stats.add(ev.timestamp, "not_helped")
             if not row["crisis"]:
@@ -171,9 +173,7 @@ def _apply(conv: _Conv, ev: StoredEvent, stats: _Stats) -> None:
                     if name:
                         conv.facets.add(("service", name))
                         stats.add(ev.timestamp, "service", name)
-                if not services and row["last_place"]:
-                    _gap(conv, ev.timestamp, stats)
-                elif custom.get("local") is False and row["last_place"]:
+                if not services and row["last_place"] or custom.get("local") is False and row["last_place"]:
                     _gap(conv, ev.timestamp, stats)
         if utter and any(marker in utter for marker in _NO_LOCAL) and row["last_place"]:
             _gap(conv, ev.timestamp, stats)
@@ -271,8 +271,11 @@ def upgrade_queue(conn: Connection) -> int:
         return 0
     rows = conn.execute(sa.select(t.conversations)).mappings().all()
     for row in rows:
-        conn.execute(sa.update(t.conversations).where(t.conversations.c.id == row["id"])
-                     .values(**queue_fields(dict(row))))
+        conn.execute(
+            sa.update(t.conversations)
+            .where(t.conversations.c.id == row["id"])
+            .values(**queue_fields(dict(row)))
+        )
     _meta_set(conn, "queue_scheme", QUEUE_SCHEME)
     return len(rows)
 
@@ -280,22 +283,44 @@ def upgrade_queue(conn: Connection) -> int:
 _COLUMNS = [c.name for c in t.conversations.columns if c.name != "id"]
 
 
-def _load(conn: Connection, key: bytes, sender_ids: list[str], first_ts: dict[str, float]) -> dict[str, _Conv]:
+def _load(
+    conn: Connection, key: bytes, sender_ids: list[str], first_ts: dict[str, float]
+) -> dict[str, _Conv]:
     found: dict[str, _Conv] = {}
     for start in range(0, len(sender_ids), 500):
         chunk = sender_ids[start : start + 500]
-        for row in conn.execute(sa.select(t.conversations).where(t.conversations.c.sender_id.in_(chunk))).mappings():
+        for row in conn.execute(
+            sa.select(t.conversations).where(t.conversations.c.sender_id.in_(chunk))
+        ).mappings():
             found[row["sender_id"]] = _Conv(dict(row), False, set(), [])
     for sender in sender_ids:
         if sender not in found:
             ts = first_ts[sender]
             row = {c: None for c in _COLUMNS} | {
-                "sender_id": sender, "pseudonym": pseudonym(key, sender), "channel": "",
-                "first_ts": ts, "last_ts": ts, "n_events": 0, "n_user": 0, "n_bot": 0, "crisis": "",
-                "fallback_count": 0, "low_conf_count": 0, "not_helped_count": 0, "queue_rank": RANK_NONE,
-                "queue_sort": 0.0, "awaiting_help_answer": False, "reviewed": False, "follow_up": False,
-                "flag_closed": False, "hold": False, "turn_missed": False, "last_user_text": "",
-                "help_subject": "", "flag_text": "", "open_reports": 0,
+                "sender_id": sender,
+                "pseudonym": pseudonym(key, sender),
+                "channel": "",
+                "first_ts": ts,
+                "last_ts": ts,
+                "n_events": 0,
+                "n_user": 0,
+                "n_bot": 0,
+                "crisis": "",
+                "fallback_count": 0,
+                "low_conf_count": 0,
+                "not_helped_count": 0,
+                "queue_rank": RANK_NONE,
+                "queue_sort": 0.0,
+                "awaiting_help_answer": False,
+                "reviewed": False,
+                "follow_up": False,
+                "flag_closed": False,
+                "hold": False,
+                "turn_missed": False,
+                "last_user_text": "",
+                "help_subject": "",
+                "flag_text": "",
+                "open_reports": 0,
             }
             found[sender] = _Conv(row, True, set(), [])
     return found
@@ -308,9 +333,11 @@ def _new_reports(conn: Connection, conv: _Conv) -> list[tuple[str, float, int | 
     """Reports that open now: (service id, when, id of a closed report reopened or None)."""
     existing: dict[str, tuple[int, float | None]] = {}
     if not conv.new:
-        rows = conn.execute(sa.select(t.directory_reports.c.id, t.directory_reports.c.service_id,
-                                      t.directory_reports.c.closed_ts)
-                            .where(t.directory_reports.c.conv_id == conv.row["id"]))
+        rows = conn.execute(
+            sa.select(
+                t.directory_reports.c.id, t.directory_reports.c.service_id, t.directory_reports.c.closed_ts
+            ).where(t.directory_reports.c.conv_id == conv.row["id"])
+        )
         existing = {r.service_id: (r.id, r.closed_ts) for r in rows}
     out: list[tuple[str, float, int | None]] = []
     for service_id, ts in conv.reports.items():
@@ -322,9 +349,10 @@ def _new_reports(conn: Connection, conv: _Conv) -> list[tuple[str, float, int | 
     return out
 
 
-def _write(conn: Connection, convs: dict[str, _Conv], stats: _Stats,
-           service_name: ServiceName | None = None) -> None:
-    for sender, conv in convs.items():
+def _write(
+    conn: Connection, convs: dict[str, _Conv], stats: _Stats, service_name: ServiceName | None = None
+) -> None:
+    for conv in convs.values():
         row = conv.row
         was_flagged = row.get("flag_ts") is not None
         reports = _new_reports(conn, conv) if conv.reports else []
@@ -348,37 +376,61 @@ def _write(conn: Connection, convs: dict[str, _Conv], stats: _Stats,
             conn.execute(sa.update(t.conversations).where(t.conversations.c.id == conv_id).values(**values))
             existing = {
                 (r.kind, r.value)
-                for r in conn.execute(sa.select(t.facets.c.kind, t.facets.c.value).where(t.facets.c.conv_id == conv_id))
+                for r in conn.execute(
+                    sa.select(t.facets.c.kind, t.facets.c.value).where(t.facets.c.conv_id == conv_id)
+                )
             }
             if conv.text:
-                old = conn.execute(sa.select(t.conv_text.c.text).where(t.conv_text.c.conv_id == conv_id)).scalar_one_or_none()
+                old = conn.execute(
+                    sa.select(t.conv_text.c.text).where(t.conv_text.c.conv_id == conv_id)
+                ).scalar_one_or_none()
                 if old is None:
-                    conn.execute(sa.insert(t.conv_text).values(conv_id=conv_id, text="\n".join(conv.text)[:TEXT_CAP]))
+                    conn.execute(
+                        sa.insert(t.conv_text).values(conv_id=conv_id, text="\n".join(conv.text)[:TEXT_CAP])
+                    )
                 elif len(old) < TEXT_CAP:
-                    conn.execute(sa.update(t.conv_text).where(t.conv_text.c.conv_id == conv_id)
-                                 .values(text=(old + "\n" + "\n".join(conv.text))[:TEXT_CAP]))
+                    conn.execute(
+                        sa.update(t.conv_text)
+                        .where(t.conv_text.c.conv_id == conv_id)
+                        .values(text=(old + "\n" + "\n".join(conv.text))[:TEXT_CAP])
+                    )
         new_facets = conv.facets - existing
         if new_facets:
-            conn.execute(sa.insert(t.facets), [{"conv_id": conv_id, "kind": k, "value": v} for k, v in new_facets])
+            conn.execute(
+                sa.insert(t.facets), [{"conv_id": conv_id, "kind": k, "value": v} for k, v in new_facets]
+            )
         for service_id, ts, reopen in reports:
             name = (service_name(service_id) if service_name else service_id)[:200]
             if reopen is None:
-                conn.execute(sa.insert(t.directory_reports).values(
-                    conv_id=conv_id, service_id=service_id, service_name=name, reported_ts=ts))
+                conn.execute(
+                    sa.insert(t.directory_reports).values(
+                        conv_id=conv_id, service_id=service_id, service_name=name, reported_ts=ts
+                    )
+                )
             else:
-                conn.execute(sa.update(t.directory_reports).where(t.directory_reports.c.id == reopen)
-                             .values(service_name=name, reported_ts=ts, closed_ts=None, closed_by=None))
+                conn.execute(
+                    sa.update(t.directory_reports)
+                    .where(t.directory_reports.c.id == reopen)
+                    .values(service_name=name, reported_ts=ts, closed_ts=None, closed_by=None)
+                )
     for (day, metric, key), n in stats.counts.items():
         updated = conn.execute(
-            sa.update(t.day_stats).where(t.day_stats.c.day == day, t.day_stats.c.metric == metric, t.day_stats.c.key == key)
+            sa.update(t.day_stats)
+            .where(t.day_stats.c.day == day, t.day_stats.c.metric == metric, t.day_stats.c.key == key)
             .values(n=t.day_stats.c.n + n)
         ).rowcount
         if not updated:
             conn.execute(sa.insert(t.day_stats).values(day=day, metric=metric, key=key, n=n))
 
 
-def refresh(console: Engine, tracker: Engine, batch: int = 5000, max_batches: int | None = None,
-            wait: float = -1, service_name: ServiceName | None = None) -> int:
+def refresh(
+    console: Engine,
+    tracker: Engine,
+    batch: int = 5000,
+    max_batches: int | None = None,
+    wait: float = -1,
+    service_name: ServiceName | None = None,
+) -> int:
     """Bring the index up to date with the tracker store.
 
     Args:

@@ -46,8 +46,10 @@ _DOT_TIGHT = r"(?:\.|\s*[(\[{<]\s*dot\s*[)\]}>]\s*|\s+dot\s+)"
 _LOCAL_WORD = r"[A-Za-z0-9][A-Za-z0-9%+'_-]*"
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
 # Endings that make "x dot y" or "x . y" an address rather than a sentence.
-_TLDS = (r"(?:com|net|org|uk|co|ac|gov|nhs|edu|info|biz|me|io|ie|eu|scot|wales|cymru|online|email|live|mail|"
-         r"icloud|gmail|yahoo|hotmail|outlook|btinternet|sky|aol|de|fr|es|it|nl|us|au|ca|nz|in|pl)")
+_TLDS = (
+    r"(?:com|net|org|uk|co|ac|gov|nhs|edu|info|biz|me|io|ie|eu|scot|wales|cymru|online|email|live|mail|"
+    r"icloud|gmail|yahoo|hotmail|outlook|btinternet|sky|aol|de|fr|es|it|nl|us|au|ca|nz|in|pl)"
+)
 
 
 def _email_re(at: str, dot: str) -> re.Pattern[str]:
@@ -63,9 +65,55 @@ _WORD_EMAIL_RE = _email_re(_AT_WORD, _DOT_TIGHT)
 # Words before a bare "at" that make it a place or a website ("find us at
 # samaritans.org", "I was at tesco.com"), not the name of a mailbox.
 _NOT_A_MAILBOX = frozenset(
-    "us me you him her them it we they i is are was were be been am online home look looking find found "
-    "available here there more info information details website site web page apply book visit go "
-    "went shop shopping bought ordered order work working".split())
+    [
+        "us",
+        "me",
+        "you",
+        "him",
+        "her",
+        "them",
+        "it",
+        "we",
+        "they",
+        "i",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "am",
+        "online",
+        "home",
+        "look",
+        "looking",
+        "find",
+        "found",
+        "available",
+        "here",
+        "there",
+        "more",
+        "info",
+        "information",
+        "details",
+        "website",
+        "site",
+        "web",
+        "page",
+        "apply",
+        "book",
+        "visit",
+        "go",
+        "went",
+        "shop",
+        "shopping",
+        "bought",
+        "ordered",
+        "order",
+        "work",
+        "working",
+    ]
+)
 # Anything else with an @ between two words: an address with a typo, or no ending.
 _AT_SIGN_RE = re.compile(r"(?<![\w.%+'-])[\w.%+'-]*\w\s?@\s?\w[\w-]*(?:[.,]\w[\w-]*)*")
 
@@ -83,13 +131,28 @@ _NUMBER_RE = re.compile(
     rf"(?<![\w+])(?:\+\s?|\(\s?)?(?:\d|[oO](?=[\s.\-]?\d))"
     rf"(?:{_DIGIT}|[\u00a0 ().\-/]|\s(?=\d)){{7,}}\d(?:\s?\))?(?![\d\w])"
 )
-_WORD_DIGITS = {"zero": "0", "oh": "0", "o": "0", "nought": "0", "nil": "0", "one": "1", "two": "2",
-                "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9"}
+_WORD_DIGITS = {
+    "zero": "0",
+    "oh": "0",
+    "o": "0",
+    "nought": "0",
+    "nil": "0",
+    "one": "1",
+    "two": "2",
+    "three": "3",
+    "four": "4",
+    "five": "5",
+    "six": "6",
+    "seven": "7",
+    "eight": "8",
+    "nine": "9",
+}
 _REPEAT = {"double": 2, "triple": 3, "treble": 3}
-_SPOKEN_TOKEN = (r"(?:(?:double|triple|treble)[\s-]+)?"
-                 r"(?:zero|oh|o|nought|nil|one|two|three|four|five|six|seven|eight|nine|\d+)")
-_SPOKEN_RE = re.compile(
-    rf"(?<![\w]){_SPOKEN_TOKEN}(?:[\s,.-]+{_SPOKEN_TOKEN}){{4,}}(?![\w])", re.IGNORECASE)
+_SPOKEN_TOKEN = (
+    r"(?:(?:double|triple|treble)[\s-]+)?"
+    r"(?:zero|oh|o|nought|nil|one|two|three|four|five|six|seven|eight|nine|\d+)"
+)
+_SPOKEN_RE = re.compile(rf"(?<![\w]){_SPOKEN_TOKEN}(?:[\s,.-]+{_SPOKEN_TOKEN}){{4,}}(?![\w])", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -197,13 +260,55 @@ def _email_spans(text: str) -> list[Span]:
 
 # ---- what stays visible -------------------------------------------------------------------
 # Public-sector mail domains: role mailboxes there belong to a team, not a person.
-_PUBLIC_MAIL_DOMAINS = ("nhs.net", "nhs.uk", "nhs.scot", "hscni.net", "gov.uk", "gov.wales", "llyw.cymru",
-                        "gov.scot", "police.uk")
+_PUBLIC_MAIL_DOMAINS = (
+    "nhs.net",
+    "nhs.uk",
+    "nhs.scot",
+    "hscni.net",
+    "gov.uk",
+    "gov.wales",
+    "llyw.cymru",
+    "gov.scot",
+    "police.uk",
+)
 # Words of a team or role mailbox (not a person's name).
-_ROLE_WORDS = ("info", "enquir", "inquir", "hello", "help", "contact", "admin", "office", "support", "referral",
-               "team", "service", "booking", "appointment", "reception", "general", "feedback", "advice",
-               "perinatal", "maternity", "midwi", "visiting", "mentalhealth", "wellbeing", "safeguard", "duty",
-               "press", "media", "mail", "post", "care", "crisis", "listen", "volunteering", "assist")
+_ROLE_WORDS = (
+    "info",
+    "enquir",
+    "inquir",
+    "hello",
+    "help",
+    "contact",
+    "admin",
+    "office",
+    "support",
+    "referral",
+    "team",
+    "service",
+    "booking",
+    "appointment",
+    "reception",
+    "general",
+    "feedback",
+    "advice",
+    "perinatal",
+    "maternity",
+    "midwi",
+    "visiting",
+    "mentalhealth",
+    "wellbeing",
+    "safeguard",
+    "duty",
+    "press",
+    "media",
+    "mail",
+    "post",
+    "care",
+    "crisis",
+    "listen",
+    "volunteering",
+    "assist",
+)
 
 
 @dataclass(frozen=True)
@@ -217,8 +322,11 @@ class KnownContacts:
 
 def _host(value: str) -> str:
     value = value.strip().lower()
-    host = value.rsplit("@", 1)[1] if "@" in value and "//" not in value else urlsplit(
-        value if "//" in value else "//" + value).hostname or ""
+    host = (
+        value.rsplit("@", 1)[1]
+        if "@" in value and "//" not in value
+        else urlsplit(value if "//" in value else "//" + value).hostname or ""
+    )
     return host.removeprefix("www.")
 
 
@@ -255,7 +363,9 @@ def known_contacts() -> KnownContacts:
         for org, svc in load_seed().services():
             phones += [str(p.get("number") or "") for p in svc.get("phones") or [] if isinstance(p, dict)]
             emails += [str(x) for x in (org.get("email"), svc.get("email")) if x]
-            urls += [str(x) for x in (org.get("website"), org.get("url"), svc.get("url"), svc.get("website")) if x]
+            urls += [
+                str(x) for x in (org.get("website"), org.get("url"), svc.get("url"), svc.get("website")) if x
+            ]
     except Exception:  # noqa: BLE001
         log.warning("directory not readable: its services' numbers will be redacted")
     return known_contacts_from(phones, emails, urls)

@@ -37,13 +37,16 @@ class RetentionRefused(ValueError):
     """The retention period would delete everything (or makes no sense): nothing was deleted."""
 
 
-ZERO_DAYS_REFUSED = ("RETENTION_DAYS is 0: that would delete every conversation not on hold, including today's. "
-                     "Nothing was deleted. If that is really what you want, run the retention command again "
-                     "with --allow-zero-days.")
+ZERO_DAYS_REFUSED = (
+    "RETENTION_DAYS is 0: that would delete every conversation not on hold, including today's. "
+    "Nothing was deleted. If that is really what you want, run the retention command again "
+    "with --allow-zero-days."
+)
 
 
-def run_retention(db: Engine, settings: Settings, actor: str, now: float | None = None, *,
-                  allow_zero_days: bool = False) -> RetentionResult:
+def run_retention(
+    db: Engine, settings: Settings, actor: str, now: float | None = None, *, allow_zero_days: bool = False
+) -> RetentionResult:
     """Delete conversations whose last activity is older than ``retention_days`` (not on hold).
 
     Args:
@@ -57,8 +60,9 @@ def run_retention(db: Engine, settings: Settings, actor: str, now: float | None 
         RetentionRefused: ``retention_days`` is negative, or 0 without ``allow_zero_days``.
     """
     if settings.retention_days < 0:
-        raise RetentionRefused(f"RETENTION_DAYS is {settings.retention_days}: it must be 0 or more. "
-                               "Nothing was deleted.")
+        raise RetentionRefused(
+            f"RETENTION_DAYS is {settings.retention_days}: it must be 0 or more. Nothing was deleted."
+        )
     if settings.retention_days == 0 and not allow_zero_days:
         raise RetentionRefused(ZERO_DAYS_REFUSED)
     _catch_up(db, settings)
@@ -73,8 +77,13 @@ def run_retention(db: Engine, settings: Settings, actor: str, now: float | None 
             for conv_id, _, _ in chunk:
                 store.delete_conversation(conn, conv_id)
     with db.begin() as conn:
-        audit.record(conn, actor, "retention", "",
-                     f"{len(doomed)} conversations, {events} events older than {settings.retention_days} days")
+        audit.record(
+            conn,
+            actor,
+            "retention",
+            "",
+            f"{len(doomed)} conversations, {events} events older than {settings.retention_days} days",
+        )
     return RetentionResult(len(doomed), events)
 
 

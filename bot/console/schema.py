@@ -14,13 +14,15 @@ from bot.db import make_engine
 metadata = sa.MetaData()
 
 meta = sa.Table(
-    "console_meta", metadata,
+    "console_meta",
+    metadata,
     sa.Column("key", sa.String(64), primary_key=True),
     sa.Column("value", sa.Text, nullable=False),
 )
 
 users = sa.Table(
-    "users", metadata,
+    "users",
+    metadata,
     sa.Column("id", sa.Integer, primary_key=True),
     sa.Column("username", sa.String(64), nullable=False, unique=True),
     sa.Column("password_hash", sa.String(255), nullable=False),
@@ -32,7 +34,8 @@ users = sa.Table(
 )
 
 sessions = sa.Table(
-    "sessions", metadata,
+    "sessions",
+    metadata,
     sa.Column("token_hash", sa.String(64), primary_key=True),
     sa.Column("user_id", sa.Integer, sa.ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
     sa.Column("csrf", sa.String(64), nullable=False),
@@ -42,7 +45,8 @@ sessions = sa.Table(
 
 # One row per conversation (Rasa sender id), kept up to date from the tracker's events.
 conversations = sa.Table(
-    "conversations", metadata,
+    "conversations",
+    metadata,
     sa.Column("id", sa.Integer, primary_key=True),
     sa.Column("sender_id", sa.String(255), nullable=False, unique=True),
     sa.Column("pseudonym", sa.String(32), nullable=False, unique=True),
@@ -84,7 +88,8 @@ conversations = sa.Table(
 
 # Searchable facets: intent, place, crisis, service, gap (a place with nothing local).
 facets = sa.Table(
-    "facets", metadata,
+    "facets",
+    metadata,
     sa.Column("conv_id", sa.Integer, sa.ForeignKey("conversations.id", ondelete="CASCADE"), primary_key=True),
     sa.Column("kind", sa.String(16), primary_key=True),
     sa.Column("value", sa.String(128), primary_key=True),
@@ -94,7 +99,8 @@ facets = sa.Table(
 # Redacted, lower-cased user text for the free-text filter (kept apart so the
 # index rows stay small).
 conv_text = sa.Table(
-    "conv_text", metadata,
+    "conv_text",
+    metadata,
     sa.Column("conv_id", sa.Integer, sa.ForeignKey("conversations.id", ondelete="CASCADE"), primary_key=True),
     sa.Column("text", sa.Text, nullable=False, default=""),
 )
@@ -103,10 +109,16 @@ conv_text = sa.Table(
 # id; the parent's words are never in it). One row per conversation and service;
 # an editor closes it once the record is checked.
 directory_reports = sa.Table(
-    "directory_reports", metadata,
+    "directory_reports",
+    metadata,
     sa.Column("id", sa.Integer, primary_key=True),
-    sa.Column("conv_id", sa.Integer, sa.ForeignKey("conversations.id", ondelete="CASCADE"), nullable=False,
-              index=True),
+    sa.Column(
+        "conv_id",
+        sa.Integer,
+        sa.ForeignKey("conversations.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
     sa.Column("service_id", sa.String(64), nullable=False, index=True),
     sa.Column("service_name", sa.String(200), nullable=False),  # from the directory, or the id
     sa.Column("reported_ts", sa.Float, nullable=False),
@@ -116,15 +128,23 @@ directory_reports = sa.Table(
 )
 
 tags = sa.Table(
-    "tags", metadata,
+    "tags",
+    metadata,
     sa.Column("conv_id", sa.Integer, sa.ForeignKey("conversations.id", ondelete="CASCADE"), primary_key=True),
     sa.Column("tag", sa.String(64), primary_key=True),
 )
 
 notes = sa.Table(
-    "notes", metadata,
+    "notes",
+    metadata,
     sa.Column("id", sa.Integer, primary_key=True),
-    sa.Column("conv_id", sa.Integer, sa.ForeignKey("conversations.id", ondelete="CASCADE"), nullable=False, index=True),
+    sa.Column(
+        "conv_id",
+        sa.Integer,
+        sa.ForeignKey("conversations.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
     sa.Column("author", sa.String(64), nullable=False),
     sa.Column("created_at", sa.Float, nullable=False),
     sa.Column("kind", sa.String(16), nullable=False, default="note"),
@@ -133,7 +153,8 @@ notes = sa.Table(
 
 # Aggregate counts per day for the dashboard: no personal data, so kept after erasure.
 day_stats = sa.Table(
-    "day_stats", metadata,
+    "day_stats",
+    metadata,
     sa.Column("day", sa.String(10), primary_key=True),
     sa.Column("metric", sa.String(16), primary_key=True),
     sa.Column("key", sa.String(128), primary_key=True),
@@ -141,7 +162,8 @@ day_stats = sa.Table(
 )
 
 audit = sa.Table(
-    "audit_log", metadata,
+    "audit_log",
+    metadata,
     sa.Column("id", sa.Integer, primary_key=True),
     sa.Column("ts", sa.Float, nullable=False, index=True),
     sa.Column("actor", sa.String(64), nullable=False),
@@ -169,10 +191,13 @@ def _add_missing_columns(engine: Engine) -> None:
             if column.name not in have and column.server_default is not None:
                 kind = column.type.compile(dialect=engine.dialect)
                 default = column.server_default.arg  # type: ignore[union-attr]
-                literal = default.compile(dialect=engine.dialect) if hasattr(default, "compile") else f"'{default}'"
+                literal = (
+                    default.compile(dialect=engine.dialect) if hasattr(default, "compile") else f"'{default}'"
+                )
                 with engine.begin() as conn:
-                    conn.exec_driver_sql(f'ALTER TABLE {table.name} ADD COLUMN {column.name} {kind} '
-                                         f'NOT NULL DEFAULT {literal}')
+                    conn.exec_driver_sql(
+                        f"ALTER TABLE {table.name} ADD COLUMN {column.name} {kind} NOT NULL DEFAULT {literal}"
+                    )
 
 
 def open_console_db(url: str) -> Engine:
@@ -187,7 +212,7 @@ def open_console_db(url: str) -> Engine:
     if url.startswith("sqlite:///") and not url.startswith("sqlite:///:memory:"):
         from pathlib import Path
 
-        Path(url[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
+        Path(url[len("sqlite:///") :]).parent.mkdir(parents=True, exist_ok=True)
     engine = make_engine(url)
     metadata.create_all(engine)
     _add_missing_columns(engine)

@@ -59,21 +59,34 @@ class Filters:
         view = text("view")
         return cls(
             view=view if view in ("queue", "all") else "queue",
-            date_from=day("from"), date_to=day("to"),
+            date_from=day("from"),
+            date_to=day("to"),
             channel=text("channel") if text("channel") in CHANNELS else "",
-            intent=text("intent"), crisis=text("crisis").upper() if text("crisis").upper() in CATEGORIES + ("ANY",) else "",
+            intent=text("intent"),
+            crisis=text("crisis").upper() if text("crisis").upper() in CATEGORIES + ("ANY",) else "",
             turns=text("turns") if text("turns") in TURN_FILTERS else "",
-            place=text("place"), reviewed=text("reviewed") if text("reviewed") in ("yes", "no", "follow_up") else "",
-            q=text("q", 200), page=page,
+            place=text("place"),
+            reviewed=text("reviewed") if text("reviewed") in ("yes", "no", "follow_up") else "",
+            q=text("q", 200),
+            page=page,
         )
 
     def query_string(self, **changes: Any) -> str:
         """The filters as a query string (for links and paging)."""
         f = replace(self, **changes)
-        pairs = {"view": f.view, "from": f.date_from.isoformat() if f.date_from else "",
-                 "to": f.date_to.isoformat() if f.date_to else "", "channel": f.channel, "intent": f.intent,
-                 "crisis": f.crisis, "turns": f.turns, "place": f.place, "reviewed": f.reviewed, "q": f.q,
-                 "page": str(f.page) if f.page > 1 else ""}
+        pairs = {
+            "view": f.view,
+            "from": f.date_from.isoformat() if f.date_from else "",
+            "to": f.date_to.isoformat() if f.date_to else "",
+            "channel": f.channel,
+            "intent": f.intent,
+            "crisis": f.crisis,
+            "turns": f.turns,
+            "place": f.place,
+            "reviewed": f.reviewed,
+            "q": f.q,
+            "page": str(f.page) if f.page > 1 else "",
+        }
         return urlencode({k: v for k, v in pairs.items() if v})
 
 
@@ -133,15 +146,31 @@ class ConversationSummary:
         return max(0.0, now - (self.flag_ts or self.last_ts))
 
 
-def _summary(row: Any, tags: list[str] | None = None,
-             reports: list[str] | None = None) -> ConversationSummary:
+def _summary(
+    row: Any, tags: list[str] | None = None, reports: list[str] | None = None
+) -> ConversationSummary:
     return ConversationSummary(
-        id=row.id, sender_id=row.sender_id, pseudonym=row.pseudonym, channel=row.channel, first_ts=row.first_ts,
-        last_ts=row.last_ts, n_user=row.n_user, n_bot=row.n_bot, crisis=[c for c in row.crisis.split(",") if c],
-        fallback_count=row.fallback_count, low_conf_count=row.low_conf_count,
-        not_helped_count=row.not_helped_count, queue_rank=row.queue_rank, flag_ts=row.flag_ts,
-        reviewed=bool(row.reviewed), follow_up=bool(row.follow_up), flag_closed=bool(row.flag_closed),
-        hold=bool(row.hold), tags=tags or [], flag_text=row.flag_text or "", reports=reports or [],
+        id=row.id,
+        sender_id=row.sender_id,
+        pseudonym=row.pseudonym,
+        channel=row.channel,
+        first_ts=row.first_ts,
+        last_ts=row.last_ts,
+        n_user=row.n_user,
+        n_bot=row.n_bot,
+        crisis=[c for c in row.crisis.split(",") if c],
+        fallback_count=row.fallback_count,
+        low_conf_count=row.low_conf_count,
+        not_helped_count=row.not_helped_count,
+        queue_rank=row.queue_rank,
+        flag_ts=row.flag_ts,
+        reviewed=bool(row.reviewed),
+        follow_up=bool(row.follow_up),
+        flag_closed=bool(row.flag_closed),
+        hold=bool(row.hold),
+        tags=tags or [],
+        flag_text=row.flag_text or "",
+        reports=reports or [],
     )
 
 
@@ -155,7 +184,8 @@ def _epoch(d: date) -> float:
 
 def _has_facet(kind: str, value: str) -> Any:
     return t.conversations.c.id.in_(
-        sa.select(t.facets.c.conv_id).where(t.facets.c.kind == kind, t.facets.c.value == value))
+        sa.select(t.facets.c.conv_id).where(t.facets.c.kind == kind, t.facets.c.value == value)
+    )
 
 
 def conditions(f: Filters) -> list[Any]:
@@ -191,8 +221,13 @@ def conditions(f: Filters) -> list[Any]:
     elif f.reviewed == "follow_up":
         where.append(c.follow_up.is_(True))
     if f.q:
-        where.append(c.id.in_(sa.select(t.conv_text.c.conv_id).where(
-            t.conv_text.c.text.like("%" + _escape_like(f.q.lower()) + "%", escape="\\"))))
+        where.append(
+            c.id.in_(
+                sa.select(t.conv_text.c.conv_id).where(
+                    t.conv_text.c.text.like("%" + _escape_like(f.q.lower()) + "%", escape="\\")
+                )
+            )
+        )
     return where
 
 
@@ -201,8 +236,13 @@ def inbox(conn: Connection, f: Filters, page_size: int = PAGE_SIZE) -> tuple[lis
     c = t.conversations.c
     where = conditions(f)
     order = [c.queue_rank, c.queue_sort] if f.view == "queue" else [c.last_ts.desc()]
-    rows = conn.execute(sa.select(t.conversations).where(*where).order_by(*order, c.id.desc())
-                        .limit(page_size).offset((f.page - 1) * page_size)).all()
+    rows = conn.execute(
+        sa.select(t.conversations)
+        .where(*where)
+        .order_by(*order, c.id.desc())
+        .limit(page_size)
+        .offset((f.page - 1) * page_size)
+    ).all()
     total = conn.execute(sa.select(sa.func.count()).select_from(t.conversations).where(*where)).scalar_one()
     ids = [r.id for r in rows]
     tags, reports = _tags_for(conn, ids), _report_names(conn, ids)
@@ -211,8 +251,12 @@ def inbox(conn: Connection, f: Filters, page_size: int = PAGE_SIZE) -> tuple[lis
 
 def matching_ids(conn: Connection, f: Filters, limit: int) -> list[ConversationSummary]:
     """Every matching conversation up to ``limit`` (for exports), newest first."""
-    rows = conn.execute(sa.select(t.conversations).where(*conditions(f))
-                        .order_by(t.conversations.c.last_ts.desc()).limit(limit)).all()
+    rows = conn.execute(
+        sa.select(t.conversations)
+        .where(*conditions(f))
+        .order_by(t.conversations.c.last_ts.desc())
+        .limit(limit)
+    ).all()
     return [_summary(r) for r in rows]
 
 
@@ -229,8 +273,11 @@ def _report_names(conn: Connection, ids: list[int]) -> dict[int, list[str]]:
     out: dict[int, list[str]] = {}
     if ids:
         r = t.directory_reports.c
-        rows = conn.execute(sa.select(r.conv_id, r.service_name)
-                            .where(r.conv_id.in_(ids), r.closed_ts.is_(None)).order_by(r.reported_ts, r.id))
+        rows = conn.execute(
+            sa.select(r.conv_id, r.service_name)
+            .where(r.conv_id.in_(ids), r.closed_ts.is_(None))
+            .order_by(r.reported_ts, r.id)
+        )
         for row in rows:
             out.setdefault(row.conv_id, []).append(row.service_name)
     return out
@@ -259,9 +306,12 @@ class Report:
 def open_reports(conn: Connection, service_id: str | None = None) -> dict[str, list[Report]]:
     """Open reports by service id (oldest first), of one service or of all."""
     r, c = t.directory_reports.c, t.conversations.c
-    query = (sa.select(r.id, r.conv_id, c.pseudonym, r.service_id, r.service_name, r.reported_ts)
-             .join(t.conversations, c.id == r.conv_id).where(r.closed_ts.is_(None))
-             .order_by(r.reported_ts, r.id))
+    query = (
+        sa.select(r.id, r.conv_id, c.pseudonym, r.service_id, r.service_name, r.reported_ts)
+        .join(t.conversations, c.id == r.conv_id)
+        .where(r.closed_ts.is_(None))
+        .order_by(r.reported_ts, r.id)
+    )
     if service_id is not None:
         query = query.where(r.service_id == service_id)
     out: dict[str, list[Report]] = {}
@@ -277,21 +327,31 @@ def close_report(conn: Connection, report_id: int, author: str, note: str) -> Re
         The report closed, or None when there is no such open report.
     """
     r = t.directory_reports.c
-    found = conn.execute(sa.select(r.id, r.conv_id, t.conversations.c.pseudonym, r.service_id, r.service_name,
-                                   r.reported_ts)
-                         .join(t.conversations, t.conversations.c.id == r.conv_id)
-                         .where(r.id == report_id, r.closed_ts.is_(None))).first()
+    found = conn.execute(
+        sa.select(r.id, r.conv_id, t.conversations.c.pseudonym, r.service_id, r.service_name, r.reported_ts)
+        .join(t.conversations, t.conversations.c.id == r.conv_id)
+        .where(r.id == report_id, r.closed_ts.is_(None))
+    ).first()
     if found is None:
         return None
     report = Report(*found)
-    conn.execute(sa.update(t.directory_reports).where(r.id == report_id)
-                 .values(closed_ts=time.time(), closed_by=author[:64]))
-    row = dict(conn.execute(sa.select(t.conversations).where(t.conversations.c.id == report.conv_id))
-               .mappings().one())
+    conn.execute(
+        sa.update(t.directory_reports)
+        .where(r.id == report_id)
+        .values(closed_ts=time.time(), closed_by=author[:64])
+    )
+    row = dict(
+        conn.execute(sa.select(t.conversations).where(t.conversations.c.id == report.conv_id))
+        .mappings()
+        .one()
+    )
     row["open_reports"] = max(0, (row["open_reports"] or 0) - 1)
     fields = queue_fields(row)
-    conn.execute(sa.update(t.conversations).where(t.conversations.c.id == report.conv_id)
-                 .values(open_reports=row["open_reports"], **fields))
+    conn.execute(
+        sa.update(t.conversations)
+        .where(t.conversations.c.id == report.conv_id)
+        .values(open_reports=row["open_reports"], **fields)
+    )
     text = f"Directory report closed ({report.service_name})" + (f": {note}" if note else "")
     add_note(conn, report.conv_id, author, text, kind="report_closed")
     return report
@@ -299,8 +359,11 @@ def close_report(conn: Connection, report_id: int, author: str, note: str) -> Re
 
 def by_sender_or_pseudonym(conn: Connection, ident: str) -> ConversationSummary | None:
     """One conversation by sender id or pseudonym (for the CLI)."""
-    row = conn.execute(sa.select(t.conversations).where(
-        sa.or_(t.conversations.c.pseudonym == ident, t.conversations.c.sender_id == ident))).first()
+    row = conn.execute(
+        sa.select(t.conversations).where(
+            sa.or_(t.conversations.c.pseudonym == ident, t.conversations.c.sender_id == ident)
+        )
+    ).first()
     return _summary(row) if row else None
 
 
@@ -321,14 +384,19 @@ def notes_for(conn: Connection, conv_id: int) -> list[Note]:
 
 def facet_values(conn: Connection, conv_id: int) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
-    for row in conn.execute(sa.select(t.facets).where(t.facets.c.conv_id == conv_id).order_by(t.facets.c.value)):
+    for row in conn.execute(
+        sa.select(t.facets).where(t.facets.c.conv_id == conv_id).order_by(t.facets.c.value)
+    ):
         out.setdefault(row.kind, []).append(row.value)
     return out
 
 
 def add_note(conn: Connection, conv_id: int, author: str, text: str, kind: str = "note") -> None:
-    conn.execute(sa.insert(t.notes).values(conv_id=conv_id, author=author, created_at=time.time(), kind=kind,
-                                           text=text[:5000]))
+    conn.execute(
+        sa.insert(t.notes).values(
+            conv_id=conv_id, author=author, created_at=time.time(), kind=kind, text=text[:5000]
+        )
+    )
 
 
 def set_review(conn: Connection, conv_id: int, **values: bool) -> None:
@@ -340,16 +408,29 @@ def set_review(conn: Connection, conv_id: int, **values: bool) -> None:
 def close_flag(conn: Connection, conv_id: int, author: str, note: str) -> None:
     """Close a flag with its note (the note is required by the caller)."""
     add_note(conn, conv_id, author, note, kind="flag_closed")
-    row = dict(conn.execute(sa.select(t.conversations).where(t.conversations.c.id == conv_id)).mappings().one())
+    row = dict(
+        conn.execute(sa.select(t.conversations).where(t.conversations.c.id == conv_id)).mappings().one()
+    )
     row["flag_closed"] = True
     fields = queue_fields(row)
-    conn.execute(sa.update(t.conversations).where(t.conversations.c.id == conv_id)
-                 .values(flag_closed=True, reviewed=True, queue_rank=fields["queue_rank"], queue_sort=fields["queue_sort"]))
+    conn.execute(
+        sa.update(t.conversations)
+        .where(t.conversations.c.id == conv_id)
+        .values(
+            flag_closed=True, reviewed=True, queue_rank=fields["queue_rank"], queue_sort=fields["queue_sort"]
+        )
+    )
 
 
 def add_tag(conn: Connection, conv_id: int, tag: str) -> None:
     tag = " ".join(tag.split())[:64].lower()
-    if tag and conn.execute(sa.select(t.tags.c.tag).where(t.tags.c.conv_id == conv_id, t.tags.c.tag == tag)).first() is None:
+    if (
+        tag
+        and conn.execute(
+            sa.select(t.tags.c.tag).where(t.tags.c.conv_id == conv_id, t.tags.c.tag == tag)
+        ).first()
+        is None
+    ):
         conn.execute(sa.insert(t.tags).values(conv_id=conv_id, tag=tag))
 
 
@@ -360,9 +441,13 @@ def remove_tag(conn: Connection, conv_id: int, tag: str) -> None:
 def facet_choices(conn: Connection, kind: str, limit: int = 200) -> list[str]:
     """Known values for a filter's drop-down (from the day stats: cheap)."""
     metric = {"intent": "intent", "place": "place"}[kind]
-    rows = conn.execute(sa.select(t.day_stats.c.key, sa.func.sum(t.day_stats.c.n).label("n"))
-                        .where(t.day_stats.c.metric == metric).group_by(t.day_stats.c.key)
-                        .order_by(sa.desc("n")).limit(limit))
+    rows = conn.execute(
+        sa.select(t.day_stats.c.key, sa.func.sum(t.day_stats.c.n).label("n"))
+        .where(t.day_stats.c.metric == metric)
+        .group_by(t.day_stats.c.key)
+        .order_by(sa.desc("n"))
+        .limit(limit)
+    )
     return sorted(r.key for r in rows if r.key)
 
 
@@ -375,8 +460,11 @@ def delete_conversation(conn: Connection, conv_id: int) -> None:
 
 def expired(conn: Connection, before_ts: float) -> list[tuple[int, str, str]]:
     """(id, sender id, pseudonym) of conversations last active before ``before_ts`` and not on hold."""
-    rows = conn.execute(sa.select(t.conversations.c.id, t.conversations.c.sender_id, t.conversations.c.pseudonym)
-                        .where(t.conversations.c.last_ts < before_ts, t.conversations.c.hold.is_(False)))
+    rows = conn.execute(
+        sa.select(t.conversations.c.id, t.conversations.c.sender_id, t.conversations.c.pseudonym).where(
+            t.conversations.c.last_ts < before_ts, t.conversations.c.hold.is_(False)
+        )
+    )
     return [(r.id, r.sender_id, r.pseudonym) for r in rows]
 
 
@@ -392,10 +480,15 @@ class Dashboard:
 
 def dashboard(conn: Connection, start: date, end: date) -> Dashboard:
     """Counts per day and per key between two days (inclusive), from the day stats."""
-    rows = conn.execute(sa.select(t.day_stats).where(t.day_stats.c.day >= start.isoformat(),
-                                                     t.day_stats.c.day <= end.isoformat()))
+    rows = conn.execute(
+        sa.select(t.day_stats).where(
+            t.day_stats.c.day >= start.isoformat(), t.day_stats.c.day <= end.isoformat()
+        )
+    )
     days = [(start + timedelta(days=i)).isoformat() for i in range((end - start).days + 1)]
-    per_day: dict[str, dict[str, int]] = {m: dict.fromkeys(days, 0) for m in ("conversations", "messages", "fallback", "flagged")}
+    per_day: dict[str, dict[str, int]] = {
+        m: dict.fromkeys(days, 0) for m in ("conversations", "messages", "fallback", "flagged")
+    }
     keyed: dict[str, dict[str, int]] = {}
     for r in rows:
         if r.metric in per_day and r.day in per_day[r.metric]:

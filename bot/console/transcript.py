@@ -87,24 +87,49 @@ def build_turns(events: list[StoredEvent], reveal: bool = False) -> list[Turn]:
             if isinstance(conf, (int, float)) and conf < LOW_CONFIDENCE:
                 flags.append("low confidence")
             text = d.get("text") or ""
-            turns.append(Turn(ev.id, ev.timestamp, "user", text if reveal else redact_user(text), intent,
-                              float(conf) if isinstance(conf, (int, float)) else None, _entities(parse, reveal),
-                              flags=flags))
+            turns.append(
+                Turn(
+                    ev.id,
+                    ev.timestamp,
+                    "user",
+                    text if reveal else redact_user(text),
+                    intent,
+                    float(conf) if isinstance(conf, (int, float)) else None,
+                    _entities(parse, reveal),
+                    flags=flags,
+                )
+            )
         elif ev.type_name == "bot":
             payload = d.get("data") or {}
             custom = payload.get("custom") if isinstance(payload.get("custom"), dict) else None
             buttons = [str(b.get("title", "")) for b in payload.get("buttons") or [] if isinstance(b, dict)]
             text = d.get("text") or ""
-            turns.append(Turn(
-                ev.id, ev.timestamp, "bot", text if reveal else redact_bot(text), buttons=buttons,
-                crisis=custom if custom and custom.get("type") == "crisis" else None,
-                services=list(custom.get("services") or []) if custom and custom.get("type") == "services" else [],
-                utter=str((d.get("metadata") or {}).get("utter_action") or ""),
-            ))
+            turns.append(
+                Turn(
+                    ev.id,
+                    ev.timestamp,
+                    "bot",
+                    text if reveal else redact_bot(text),
+                    buttons=buttons,
+                    crisis=custom if custom and custom.get("type") == "crisis" else None,
+                    services=list(custom.get("services") or [])
+                    if custom and custom.get("type") == "services"
+                    else [],
+                    utter=str((d.get("metadata") or {}).get("utter_action") or ""),
+                )
+            )
         elif ev.type_name == "slot":
             value = d.get("value")
             shown = value if reveal else redact_value(value)
-            turns.append(Turn(ev.id, ev.timestamp, "slot", name=str(d.get("name")), value="" if shown is None else str(shown)))
+            turns.append(
+                Turn(
+                    ev.id,
+                    ev.timestamp,
+                    "slot",
+                    name=str(d.get("name")),
+                    value="" if shown is None else str(shown),
+                )
+            )
         elif ev.type_name == "action":
             name = str(d.get("name") or ev.action_name or "")
             if name not in _HIDDEN_ACTIONS:
@@ -137,7 +162,8 @@ def _mark_crisis_turns(turns: list[Turn]) -> list[Turn]:
         elif turn.kind == "bot" and turn.crisis and turn.crisis.get("category"):
             add("crisis " + str(turn.crisis["category"]).upper())
         elif (turn.kind == "bot" and turn.utter in MISUNDERSTOOD_REPLIES) or (
-                turn.kind == "action" and turn.name == "action_default_fallback"):
+            turn.kind == "action" and turn.name == "action_default_fallback"
+        ):
             add("not understood")
     return out
 
@@ -160,15 +186,25 @@ def test_story(pseudonym: str, turns: list[Turn]) -> str:
         elif turn.kind == "action" and turn.name:
             steps.append({"action": turn.name})
     doc = {"version": "3.1", "stories": [{"story": f"console review {pseudonym}", "steps": steps}]}
-    header = ("# Exported from the staff console (personal data redacted).\n"
-              "# Correct the intents and actions the bot got wrong, then add it to tests/.\n")
+    header = (
+        "# Exported from the staff console (personal data redacted).\n"
+        "# Correct the intents and actions the bot got wrong, then add it to tests/.\n"
+    )
     return header + yaml.safe_dump(doc, sort_keys=False, allow_unicode=True, width=100)
 
 
 def safety_case(pseudonym: str, turn: Turn, category: str) -> str:
     """A safety regression case (YAML) for a crisis message the bot missed."""
-    doc = [{"text": turn.text, "expected_category": category or "C?", "missed_intent": turn.intent,
-            "source": f"console review {pseudonym}, event {turn.event_id}"}]
-    header = ("# Missed crisis message exported from the staff console (personal data redacted).\n"
-              "# Add it to the risk detector's regression cases once the category is checked.\n")
+    doc = [
+        {
+            "text": turn.text,
+            "expected_category": category or "C?",
+            "missed_intent": turn.intent,
+            "source": f"console review {pseudonym}, event {turn.event_id}",
+        }
+    ]
+    header = (
+        "# Missed crisis message exported from the staff console (personal data redacted).\n"
+        "# Add it to the risk detector's regression cases once the category is checked.\n"
+    )
     return header + yaml.safe_dump(doc, sort_keys=False, allow_unicode=True, width=100)

@@ -27,8 +27,13 @@ def _safe_next(value: str | None) -> str:
 async def login_page(request: web.Request) -> web.Response:
     console = request.app[CONSOLE]
     pre = request.cookies.get(PRE_COOKIE) or secrets.token_urlsafe(24)
-    response = render(request, "login.html", login_csrf=auth.login_csrf(console.secret, pre), error="",
-                      next=_safe_next(request.query.get("next")))
+    response = render(
+        request,
+        "login.html",
+        login_csrf=auth.login_csrf(console.secret, pre),
+        error="",
+        next=_safe_next(request.query.get("next")),
+    )
     set_cookie(response, console, PRE_COOKIE, pre)
     return response
 
@@ -53,8 +58,14 @@ async def login(request: web.Request) -> web.Response:
             audit.record(conn, user.username, "login")
     if error:
         await asyncio.sleep(0.2)
-        return render(request, "login.html", status=401, login_csrf=auth.login_csrf(console.secret, pre),
-                      error=error, next=_safe_next(str(form.get("next", ""))))
+        return render(
+            request,
+            "login.html",
+            status=401,
+            login_csrf=auth.login_csrf(console.secret, pre),
+            error=error,
+            next=_safe_next(str(form.get("next", ""))),
+        )
     response = web.HTTPFound(_safe_next(str(form.get("next", ""))))
     set_cookie(response, console, SESSION_COOKIE, token)
     response.del_cookie(PRE_COOKIE, path="/")
@@ -89,8 +100,18 @@ async def inbox(request: web.Request) -> web.Response:
         intents = store.facet_choices(conn, "intent")
         places = store.facet_choices(conn, "place")
     pages = max(1, -(-total // store.PAGE_SIZE))
-    return render(request, "inbox.html", rows=rows, total=total, f=filters, pages=pages, intents=intents,
-                  places=places, channels=CHANNELS, categories=CATEGORIES)
+    return render(
+        request,
+        "inbox.html",
+        rows=rows,
+        total=total,
+        f=filters,
+        pages=pages,
+        intents=intents,
+        places=places,
+        channels=CHANNELS,
+        categories=CATEGORIES,
+    )
 
 
 def conversation(request: web.Request) -> store.ConversationSummary:
@@ -102,22 +123,43 @@ def conversation(request: web.Request) -> store.ConversationSummary:
     return conv
 
 
-def transcript_page(request: web.Request, conv: store.ConversationSummary, *, reveal: bool = False,
-                    reason: str = "", status: int = 200, error: str = "") -> web.Response:
+def transcript_page(
+    request: web.Request,
+    conv: store.ConversationSummary,
+    *,
+    reveal: bool = False,
+    reason: str = "",
+    status: int = 200,
+    error: str = "",
+) -> web.Response:
     console = request.app[CONSOLE]
     with console.tracker.connect() as tconn:
         events = conversation_events(tconn, conv.sender_id)
     with console.db.begin() as conn:
         notes = store.notes_for(conn, conv.id)
         facets = store.facet_values(conn, conv.id)
-        audit.record(conn, request["session"].user.username, "reveal" if reveal else "view", conv.pseudonym,
-                     reason)
+        audit.record(
+            conn, request["session"].user.username, "reveal" if reveal else "view", conv.pseudonym, reason
+        )
     turns = build_turns(events, reveal)
     # Readable by default; intents, confidences, slots and actions only on request.
     details = request.query.get("details") == "1"
-    return render(request, "transcript.html", status=status, conv=conv, turns=turns, flagged=flagged_turn(turns),
-                  details=details, notes=notes, facets=facets, reveal=reveal, reason=reason, error=error,
-                  sender_id=conv.sender_id if reveal else "", categories=CATEGORIES)
+    return render(
+        request,
+        "transcript.html",
+        status=status,
+        conv=conv,
+        turns=turns,
+        flagged=flagged_turn(turns),
+        details=details,
+        notes=notes,
+        facets=facets,
+        reveal=reveal,
+        reason=reason,
+        error=error,
+        sender_id=conv.sender_id if reveal else "",
+        categories=CATEGORIES,
+    )
 
 
 @routes.get("/c/{pid}")
@@ -138,8 +180,12 @@ async def review(request: web.Request) -> web.Response:
     conv = conversation(request)
     form = await _form(request)
     action = form.get("action", "")
-    changes = {"reviewed": {"reviewed": True}, "unreviewed": {"reviewed": False}, "follow_up": {"follow_up": True},
-               "no_follow_up": {"follow_up": False}}.get(action)
+    changes = {
+        "reviewed": {"reviewed": True},
+        "unreviewed": {"reviewed": False},
+        "follow_up": {"follow_up": True},
+        "no_follow_up": {"follow_up": False},
+    }.get(action)
     if changes is None:
         return deny(request, 400, "Unknown review action.")
     with request.app[CONSOLE].db.begin() as conn:
@@ -184,8 +230,9 @@ async def close_flag(request: web.Request) -> web.Response:
     if not conv.flagged:
         return transcript_page(request, conv, status=400, error="This conversation has no open flag.")
     if len(note) < 3:
-        return transcript_page(request, conv, status=400,
-                               error="A flag cannot be closed without a note saying what was done.")
+        return transcript_page(
+            request, conv, status=400, error="A flag cannot be closed without a note saying what was done."
+        )
     with request.app[CONSOLE].db.begin() as conn:
         store.close_flag(conn, conv.id, request["session"].user.username, note)
         audit.record(conn, request["session"].user.username, "close_flag", conv.pseudonym, conv.flag_reason)

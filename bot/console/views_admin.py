@@ -47,8 +47,12 @@ async def hold(request: web.Request) -> web.Response:
 
 
 def _attachment(text: str, name: str, content_type: str) -> web.Response:
-    return web.Response(text=text, content_type=content_type, charset="utf-8",
-                        headers={"Content-Disposition": f'attachment; filename="{name}"'})
+    return web.Response(
+        text=text,
+        content_type=content_type,
+        charset="utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
 
 
 @routes.get("/c/{pid}/story.yml")
@@ -73,13 +77,18 @@ async def safety(request: web.Request) -> web.Response:
     category = request.query.get("category", "").upper()
     category = category if category in CATEGORIES else ""
     with console.tracker.connect() as tconn:
-        turns = [x for x in build_turns(conversation_events(tconn, conv.sender_id))
-                 if x.kind == "user" and x.event_id == event_id]
+        turns = [
+            x
+            for x in build_turns(conversation_events(tconn, conv.sender_id))
+            if x.kind == "user" and x.event_id == event_id
+        ]
     if not turns:
         return deny(request, 404, "No such message in this conversation.")
     with console.db.begin() as conn:
         audit.record(conn, request["session"].user.username, "export_safety", conv.pseudonym, str(event_id))
-    return _attachment(safety_case(conv.pseudonym, turns[0], category), f"safety-{conv.pseudonym}.yml", "text/yaml")
+    return _attachment(
+        safety_case(conv.pseudonym, turns[0], category), f"safety-{conv.pseudonym}.yml", "text/yaml"
+    )
 
 
 def _export_rows(request: web.Request, fmt: str) -> tuple[Filters, list[dict]]:
@@ -92,16 +101,39 @@ def _export_rows(request: web.Request, fmt: str) -> tuple[Filters, list[dict]]:
     out = []
     for c in convs:
         turns = build_turns(events.get(c.sender_id, []))
-        out.append({
-            "conversation": c.pseudonym, "channel": c.channel, "first": _iso(c.first_ts), "last": _iso(c.last_ts),
-            "crisis": c.crisis, "fallbacks": c.fallback_count, "not_helped": c.not_helped_count,
-            "reviewed": c.reviewed, "follow_up": c.follow_up,
-            "turns": [{"time": _iso(x.ts), "speaker": x.kind, "text": x.text, "intent": x.intent,
-                       "confidence": x.confidence, "flags": x.flags} for x in turns if x.kind in ("user", "bot")],
-        })
+        out.append(
+            {
+                "conversation": c.pseudonym,
+                "channel": c.channel,
+                "first": _iso(c.first_ts),
+                "last": _iso(c.last_ts),
+                "crisis": c.crisis,
+                "fallbacks": c.fallback_count,
+                "not_helped": c.not_helped_count,
+                "reviewed": c.reviewed,
+                "follow_up": c.follow_up,
+                "turns": [
+                    {
+                        "time": _iso(x.ts),
+                        "speaker": x.kind,
+                        "text": x.text,
+                        "intent": x.intent,
+                        "confidence": x.confidence,
+                        "flags": x.flags,
+                    }
+                    for x in turns
+                    if x.kind in ("user", "bot")
+                ],
+            }
+        )
     with console.db.begin() as conn:
-        audit.record(conn, request["session"].user.username, "export_" + fmt, "",
-                     f"{len(out)} conversations; filters: {filters.query_string()}")
+        audit.record(
+            conn,
+            request["session"].user.username,
+            "export_" + fmt,
+            "",
+            f"{len(out)} conversations; filters: {filters.query_string()}",
+        )
     return filters, out
 
 
@@ -112,8 +144,11 @@ def _iso(ts: float) -> str:
 @routes.get("/export.json")
 async def export_json(request: web.Request) -> web.Response:
     _, rows = _export_rows(request, "json")
-    return _attachment(json.dumps({"conversations": rows}, ensure_ascii=False, indent=1), "conversations.json",
-                       "application/json")
+    return _attachment(
+        json.dumps({"conversations": rows}, ensure_ascii=False, indent=1),
+        "conversations.json",
+        "application/json",
+    )
 
 
 @routes.get("/export.csv")
@@ -128,8 +163,18 @@ async def export_csv(request: web.Request) -> web.Response:
             # Cells starting with = + - @ are formulas in spreadsheets: neutralise them.
             if text[:1] in ("=", "+", "-", "@"):
                 text = "'" + text
-            writer.writerow([conv["conversation"], conv["channel"], " ".join(conv["crisis"]), turn["time"],
-                             turn["speaker"], turn["intent"] or "", turn["confidence"] or "", text])
+            writer.writerow(
+                [
+                    conv["conversation"],
+                    conv["channel"],
+                    " ".join(conv["crisis"]),
+                    turn["time"],
+                    turn["speaker"],
+                    turn["intent"] or "",
+                    turn["confidence"] or "",
+                    text,
+                ]
+            )
     return _attachment(buf.getvalue(), "conversations.csv", "text/csv")
 
 
@@ -159,10 +204,21 @@ async def audit_log(request: web.Request) -> web.Response:
     action = request.query.get("action", "")[:32]
     target = request.query.get("target", "")[:64]
     with request.app[CONSOLE].db.connect() as conn:
-        rows, total = audit.entries(conn, limit=100, offset=(page - 1) * 100, actor=actor, action=action, target=target)
+        rows, total = audit.entries(
+            conn, limit=100, offset=(page - 1) * 100, actor=actor, action=action, target=target
+        )
         intact = audit.verify(conn) if page == 1 else True
-    return render(request, "audit.html", rows=rows, total=total, page=page, actor=actor, action=action,
-                  target=target, intact=intact)
+    return render(
+        request,
+        "audit.html",
+        rows=rows,
+        total=total,
+        page=page,
+        actor=actor,
+        action=action,
+        target=target,
+        intact=intact,
+    )
 
 
 def add_routes(app: web.Application) -> None:

@@ -32,13 +32,27 @@ T = TypeVar("T")
 
 # The form's fields, in the YAML's names (data/directory/README.md). Opening times
 # as structured schedules, locations, contacts and languages are kept as they are.
-TEXT_FIELDS = ("name", "name_cy", "url", "email", "fees_description", "schedule", "application_process",
-               "alert", "source")
+TEXT_FIELDS = (
+    "name",
+    "name_cy",
+    "url",
+    "email",
+    "fees_description",
+    "schedule",
+    "application_process",
+    "alert",
+    "source",
+)
 LONG_FIELDS = ("description", "description_cy", "eligibility_description")
 LIST_FIELDS = ("audience", "needs", "delivery", "referral", "service_area")
 AGE_FIELDS = ("min_age_months", "max_age_months")
-CHOICES = {"audience": sorted(AUDIENCES), "delivery": sorted(DELIVERY), "referral": sorted(REFERRALS),
-           "kind": sorted(KINDS), "status": sorted(STATUSES)}
+CHOICES = {
+    "audience": sorted(AUDIENCES),
+    "delivery": sorted(DELIVERY),
+    "referral": sorted(REFERRALS),
+    "kind": sorted(KINDS),
+    "status": sorted(STATUSES),
+}
 PHONE_PARTS = ("number", "type", "description", "hours")
 
 
@@ -59,8 +73,9 @@ def form_values(record: Mapping[str, Any]) -> dict[str, str]:
     out.update({key: "" if record.get(key) is None else str(record[key]) for key in AGE_FIELDS})
     assured = record.get("assured_date")
     out["assured_date"] = assured.isoformat() if isinstance(assured, date) else str(assured or "")
-    out["phones"] = "\n".join(" | ".join(str(p.get(k) or "") for k in PHONE_PARTS).rstrip(" |")
-                              for p in record.get("phones") or [])
+    out["phones"] = "\n".join(
+        " | ".join(str(p.get(k) or "") for k in PHONE_PARTS).rstrip(" |") for p in record.get("phones") or []
+    )
     return out
 
 
@@ -105,14 +120,17 @@ async def _read(console: Console, fn: Callable[[Session], T]) -> T:
     def run() -> T:
         with console.directory() as session:
             return fn(session)
+
     return await asyncio.get_running_loop().run_in_executor(None, run)
 
 
 async def _change(console: Console, fn: Callable[[Session], T]) -> T:
     """Run one change in a directory transaction, apart from any rebuild."""
+
     def run() -> T:
         with edits.lock(_directory_url(console)), console.directory() as session, session.begin():
             return fn(session)
+
     return await asyncio.get_running_loop().run_in_executor(None, run)
 
 
@@ -126,8 +144,9 @@ def _short(value: Any) -> str:
 def _audit(request: web.Request, edit: edits.Edit) -> None:
     detail = "; ".join(f"{c.field}: {_short(c.old)} → {_short(c.new)}" for c in edit.changes)
     with request.app[CONSOLE].db.begin() as conn:
-        audit.record(conn, request["session"].user.username, f"directory_{edit.action}", edit.service_id,
-                     detail)
+        audit.record(
+            conn, request["session"].user.username, f"directory_{edit.action}", edit.service_id, detail
+        )
 
 
 @routes.get("/directory")
@@ -138,8 +157,15 @@ async def directory(request: web.Request) -> web.Response:
     with console.db.connect() as conn:
         reports = store.open_reports(conn)
     stale = [s for s in services if s.needs_check(day)]
-    return render(request, "directory.html", services=services, reports=reports, today=day, stale=len(stale),
-                  known={s.id for s in services})
+    return render(
+        request,
+        "directory.html",
+        services=services,
+        reports=reports,
+        today=day,
+        stale=len(stale),
+        known={s.id for s in services},
+    )
 
 
 @routes.get("/directory/stale")
@@ -149,14 +175,30 @@ async def stale(request: web.Request) -> web.Response:
     return render(request, "directory_stale.html", rows=rows, today=day, days=edits.STALE_DAYS)
 
 
-def _service_page(request: web.Request, data: dict[str, Any], *, status: int = 200,
-                  problems: list[str] | None = None, values: dict[str, str] | None = None,
-                  message: str = "") -> web.Response:
+def _service_page(
+    request: web.Request,
+    data: dict[str, Any],
+    *,
+    status: int = 200,
+    problems: list[str] | None = None,
+    values: dict[str, str] | None = None,
+    message: str = "",
+) -> web.Response:
     with request.app[CONSOLE].db.connect() as conn:
         reports = store.open_reports(conn, data["id"]).get(data["id"], [])
-    return render(request, "directory_service.html", status=status, s=data, reports=reports,
-                  problems=problems or [], values=values or form_values(data["record"]), choices=CHOICES,
-                  message=message, today=today(), stale_days=edits.STALE_DAYS)
+    return render(
+        request,
+        "directory_service.html",
+        status=status,
+        s=data,
+        reports=reports,
+        problems=problems or [],
+        values=values or form_values(data["record"]),
+        choices=CHOICES,
+        message=message,
+        today=today(),
+        stale_days=edits.STALE_DAYS,
+    )
 
 
 def _load(session: Session, service_id: str) -> dict[str, Any] | None:
@@ -165,8 +207,12 @@ def _load(session: Session, service_id: str) -> dict[str, Any] | None:
         return None
     org_id, record = found
     orgs = dict(edits.organisations(session))
-    return {"id": service_id, "record": record, "organisation": orgs.get(org_id, org_id),
-            "history": edits.history(session, service_id)}
+    return {
+        "id": service_id,
+        "record": record,
+        "organisation": orgs.get(org_id, org_id),
+        "history": edits.history(session, service_id),
+    }
 
 
 async def _service(request: web.Request) -> dict[str, Any]:
@@ -182,18 +228,26 @@ async def service(request: web.Request) -> web.Response:
     return _service_page(request, await _service(request), message=request.query.get("done", "")[:40])
 
 
-async def _save(request: web.Request, action: str, values: dict[str, Any], form: dict[str, str] | None = None,
-                **kwargs: Any) -> web.Response:
+async def _save(
+    request: web.Request,
+    action: str,
+    values: dict[str, Any],
+    form: dict[str, str] | None = None,
+    **kwargs: Any,
+) -> web.Response:
     """Apply a change; on a refusal show the page again with every problem and nothing changed."""
     _editor(request)
     data = await _service(request)
     user = request["session"].user.username
     try:
-        edit = await _change(request.app[CONSOLE], lambda session: edits.save(
-            session, user, action, data["id"], values, **kwargs))
+        edit = await _change(
+            request.app[CONSOLE],
+            lambda session: edits.save(session, user, action, data["id"], values, **kwargs),
+        )
     except edits.EditError as err:
-        return _service_page(request, data, status=400, problems=err.problems,
-                             values=form if form is not None else None)
+        return _service_page(
+            request, data, status=400, problems=err.problems, values=form if form is not None else None
+        )
     _audit(request, edit)
     raise web.HTTPFound(f"/directory/s/{data['id']}?done={action}")
 
@@ -225,8 +279,16 @@ async def new_page(request: web.Request) -> web.Response:
     _editor(request)
     orgs = await _read(request.app[CONSOLE], edits.organisations)
     values = form_values({"status": "active", "assured_date": today()})
-    return render(request, "directory_new.html", orgs=orgs, values=values, choices=CHOICES, problems=[],
-                  service_id="", organisation="")
+    return render(
+        request,
+        "directory_new.html",
+        orgs=orgs,
+        values=values,
+        choices=CHOICES,
+        problems=[],
+        service_id="",
+        organisation="",
+    )
 
 
 @routes.post("/directory/new")
@@ -240,16 +302,29 @@ async def new(request: web.Request) -> web.Response:
     user = request["session"].user.username
     if not problems:
         try:
-            done = await _change(console, lambda session: edits.save(
-                session, user, "add", service_id, values, organization_id=organisation))
+            done = await _change(
+                console,
+                lambda session: edits.save(
+                    session, user, "add", service_id, values, organization_id=organisation
+                ),
+            )
         except edits.EditError as err:
             problems = err.problems
         else:
             _audit(request, done)
             raise web.HTTPFound(f"/directory/s/{service_id}?done=add")
     orgs = await _read(console, edits.organisations)
-    return render(request, "directory_new.html", status=400, orgs=orgs, values=form, choices=CHOICES,
-                  problems=problems, service_id=service_id, organisation=organisation)
+    return render(
+        request,
+        "directory_new.html",
+        status=400,
+        orgs=orgs,
+        values=form,
+        choices=CHOICES,
+        problems=problems,
+        service_id=service_id,
+        organisation=organisation,
+    )
 
 
 @routes.post("/directory/reports/{rid}/close")

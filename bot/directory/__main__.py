@@ -20,13 +20,22 @@ from bot.settings import get_settings, resolve_sqlite_url
 
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry point; returns the process exit code."""
-    parser = argparse.ArgumentParser(prog="python -m bot.directory",
-                                     description="Export or import the directory as ORUK v3 JSON.")
+    parser = argparse.ArgumentParser(
+        prog="python -m bot.directory", description="Export or import the directory as ORUK v3 JSON."
+    )
     parser.add_argument("command", choices=("export", "import"))
-    parser.add_argument("--oruk", type=Path, required=True, metavar="FILE",
-                        help="the ORUK JSON file to write (export) or read (import); - for stdout")
-    parser.add_argument("--url", default=resolve_sqlite_url(get_settings().directory_db_url),
-                        help="database URL (default: DIRECTORY_DB_URL in the settings, now %(default)s)")
+    parser.add_argument(
+        "--oruk",
+        type=Path,
+        required=True,
+        metavar="FILE",
+        help="the ORUK JSON file to write (export) or read (import); - for stdout",
+    )
+    parser.add_argument(
+        "--url",
+        default=resolve_sqlite_url(get_settings().directory_db_url),
+        help="database URL (default: DIRECTORY_DB_URL in the settings, now %(default)s)",
+    )
     args = parser.parse_args(argv)
     engine = make_engine(args.url)
     try:

@@ -74,14 +74,19 @@ def _token(session: Session) -> str:
 
 
 def _index(doc: dict[str, Any]) -> _Indexed:
-    fields = {a["taxonomy_term"]["term"]: a.get("value", "") for a in doc.get("attributes", [])
-              if "value" in a}
-    text = " ".join([doc["name"], doc.get("description", ""), fields.get("name_cy", ""),
-                     fields.get("description_cy", "")])
-    return _Indexed(doc, fields.get("local_id", doc["id"]), f" {fold(text)} ",
-                    frozenset(a["taxonomy_term_id"] for a in doc.get("attributes", [])
-                              if "taxonomy_term_id" in a),
-                    frozenset(a["name"] for a in doc.get("service_areas", [])))
+    fields = {
+        a["taxonomy_term"]["term"]: a.get("value", "") for a in doc.get("attributes", []) if "value" in a
+    }
+    text = " ".join(
+        [doc["name"], doc.get("description", ""), fields.get("name_cy", ""), fields.get("description_cy", "")]
+    )
+    return _Indexed(
+        doc,
+        fields.get("local_id", doc["id"]),
+        f" {fold(text)} ",
+        frozenset(a["taxonomy_term_id"] for a in doc.get("attributes", []) if "taxonomy_term_id" in a),
+        frozenset(a["name"] for a in doc.get("service_areas", [])),
+    )
 
 
 def _error(status: int, message: str) -> web.Response:
@@ -109,10 +114,17 @@ def _page(request: web.Request, items: list[Any]) -> dict[str, Any]:
     page = _int(request, "page", 1, 1, 1_000_000)
     size = _int(request, "per_page", DEFAULT_PER_PAGE, 1, MAX_PER_PAGE)
     total_pages = max(1, math.ceil(len(items) / size))
-    contents = items[(page - 1) * size: page * size]
-    return {"total_items": len(items), "total_pages": total_pages, "page_number": page,
-            "size": len(contents), "first_page": page == 1, "last_page": page >= total_pages,
-            "empty": not contents, "contents": contents}
+    contents = items[(page - 1) * size : page * size]
+    return {
+        "total_items": len(items),
+        "total_pages": total_pages,
+        "page_number": page,
+        "size": len(contents),
+        "first_page": page == 1,
+        "last_page": page >= total_pages,
+        "empty": not contents,
+        "contents": contents,
+    }
 
 
 def _directory(request: web.Request) -> _Directory:
@@ -132,8 +144,13 @@ def _areas_for(postcode: str) -> frozenset[str]:
 
 async def version(request: web.Request) -> web.Response:
     """ORUK API root: which version and profile this feed follows."""
-    return web.json_response({"version": ORUK_VERSION, "profile": PROFILE_URL,
-                              "openapi_url": f"{PROFILE_URL}/blob/main/schema/openapi.json"})
+    return web.json_response(
+        {
+            "version": ORUK_VERSION,
+            "profile": PROFILE_URL,
+            "openapi_url": f"{PROFILE_URL}/blob/main/schema/openapi.json",
+        }
+    )
 
 
 async def services(request: web.Request) -> web.Response:
@@ -168,8 +185,7 @@ async def service(request: web.Request) -> web.Response:
     """``GET /oruk/services/{id}``: one full service record (by UUID or by our slug)."""
     wanted = request.match_info["id"]
     try:
-        found = next((s.doc for s in _directory(request).services
-                      if wanted in (s.doc["id"], s.slug)), None)
+        found = next((s.doc for s in _directory(request).services if wanted in (s.doc["id"], s.slug)), None)
     except (SQLAlchemyError, FeedError):
         return _error(503, "the directory cannot be read just now")
     if found is None:

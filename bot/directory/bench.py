@@ -9,10 +9,16 @@ from bot.directory.seed import create_directory
 from bot.directory.service import Directory
 
 QUERIES = [
-    ("Brecon", {}), ("LD3 7HR", {"role": "mum"}), ("Y Drenewydd", {"mode": "online"}),
-    ("MK", {"role": "dad"}), ("Bletchley", {"need": "attachment"}), ("Cardiff", {}),
-    ("Ystradgynlais", {"offset": 3}), ("Powys", {"role": "professional"}),
-    (None, {"mode": "online"}), ("London", {"need": "crisis"}),
+    ("Brecon", {}),
+    ("LD3 7HR", {"role": "mum"}),
+    ("Y Drenewydd", {"mode": "online"}),
+    ("MK", {"role": "dad"}),
+    ("Bletchley", {"need": "attachment"}),
+    ("Cardiff", {}),
+    ("Ystradgynlais", {"offset": 3}),
+    ("Powys", {"role": "professional"}),
+    (None, {"mode": "online"}),
+    ("London", {"need": "crisis"}),
 ]
 
 
@@ -34,5 +40,7 @@ def run(n: int = 1000, url: str = "sqlite://") -> tuple[float, float, float]:
 
 if __name__ == "__main__":
     p50, p95, worst = run()
-    print(f"find_services (incl. place resolution), 1000 queries: "
-          f"p50 {p50:.3f} ms, p95 {p95:.3f} ms, max {worst:.3f} ms")
+    print(
+        f"find_services (incl. place resolution), 1000 queries: "
+        f"p50 {p50:.3f} ms, p95 {p95:.3f} ms, max {worst:.3f} ms"
+    )

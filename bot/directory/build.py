@@ -116,14 +116,15 @@ def report(engine: Engine) -> tuple[Counter[str], Counter[str]]:
     """Log (INFO) how many services each area and each need has; returns both counts."""
     with engine.connect() as conn:
         areas = Counter(conn.scalars(select(m.ServiceArea.name)).all())
-        needs = Counter(conn.scalars(
-            select(m.TaxonomyTerm.term).join(m.ServiceTaxonomy,
-                                             m.ServiceTaxonomy.taxonomy_term_id == m.TaxonomyTerm.id)
-            .where(m.TaxonomyTerm.vocabulary == "need")).all())
-    log.info("directory services by area: %s",
-             ", ".join(f"{name} {n}" for name, n in sorted(areas.items())))
-    log.info("directory services by need: %s",
-             ", ".join(f"{name} {n}" for name, n in sorted(needs.items())))
+        needs = Counter(
+            conn.scalars(
+                select(m.TaxonomyTerm.term)
+                .join(m.ServiceTaxonomy, m.ServiceTaxonomy.taxonomy_term_id == m.TaxonomyTerm.id)
+                .where(m.TaxonomyTerm.vocabulary == "need")
+            ).all()
+        )
+    log.info("directory services by area: %s", ", ".join(f"{name} {n}" for name, n in sorted(areas.items())))
+    log.info("directory services by need: %s", ", ".join(f"{name} {n}" for name, n in sorted(needs.items())))
     return areas, needs
 
 
@@ -140,10 +141,14 @@ def _checkpoint(path: Path) -> None:
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry point; returns the process exit code."""
     parser = argparse.ArgumentParser(description="Build the service directory database.")
-    parser.add_argument("--url", default=resolve_sqlite_url(get_settings().directory_db_url),
-                        help="database URL (default: DIRECTORY_DB_URL in the settings, now %(default)s)")
-    parser.add_argument("--services", type=Path, default=None,
-                        help="main YAML file (its services/*.yml are read too)")
+    parser.add_argument(
+        "--url",
+        default=resolve_sqlite_url(get_settings().directory_db_url),
+        help="database URL (default: DIRECTORY_DB_URL in the settings, now %(default)s)",
+    )
+    parser.add_argument(
+        "--services", type=Path, default=None, help="main YAML file (its services/*.yml are read too)"
+    )
     args = parser.parse_args(argv)
     if not logging.getLogger().handlers:
         logging.basicConfig(level=logging.INFO, format="%(message)s")

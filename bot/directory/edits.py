@@ -46,9 +46,24 @@ ACTIONS = ("add", "edit", "retire", "reassure")
 CHECKED_STATUSES = ("active", "temporarily closed")
 RETIRED_STATUS = "inactive"
 _TAXONOMY_KEYS = {"audience": "audience", "need": "needs", "delivery": "delivery", "referral": "referral"}
-_COLUMNS = ("name", "name_cy", "description", "description_cy", "eligibility_description",
-            "fees_description", "application_process", "alert", "url", "email", "status",
-            "source", "assured_date", "min_age_months", "max_age_months", "priority")
+_COLUMNS = (
+    "name",
+    "name_cy",
+    "description",
+    "description_cy",
+    "eligibility_description",
+    "fees_description",
+    "application_process",
+    "alert",
+    "url",
+    "email",
+    "status",
+    "source",
+    "assured_date",
+    "min_age_months",
+    "max_age_months",
+    "priority",
+)
 
 
 class EditError(ValueError):
@@ -137,24 +152,40 @@ def record_of(session: Session, service_id: str) -> tuple[str, dict[str, Any]] |
     record: dict[str, Any] = {"id": row.id, **{key: getattr(row, key) for key in _COLUMNS}}
     if record["priority"] == 100:
         record["priority"] = None  # the default, as the YAML leaves it out
-    record["phones"] = [_compact({"number": p.number, "type": p.type, "description": p.description,
-                                  "hours": p.hours}) for p in row.phones]
+    record["phones"] = [
+        _compact({"number": p.number, "type": p.type, "description": p.description, "hours": p.hours})
+        for p in row.phones
+    ]
     record["schedule"] = " ".join(s.description for s in row.schedules if s.freq is None) or None
     record["schedules"] = [
-        {"byday": s.byday, "opens_at": s.opens_at, "closes_at": s.closes_at, "freq": s.freq,
-         "description": s.description}
-        for s in row.schedules if s.freq is not None]
+        {
+            "byday": s.byday,
+            "opens_at": s.opens_at,
+            "closes_at": s.closes_at,
+            "freq": s.freq,
+            "description": s.description,
+        }
+        for s in row.schedules
+        if s.freq is not None
+    ]
     record["service_area"] = [a.name for a in row.service_areas]
     record["languages"] = [lang.code for lang in row.languages]
-    record["contacts"] = [_compact({"name": c.name, "title": c.title, "email": c.email})
-                          for c in row.contacts]
+    record["contacts"] = [
+        _compact({"name": c.name, "title": c.title, "email": c.email}) for c in row.contacts
+    ]
     locations = []
     for link in row.service_at_locations:
         loc = link.location
         if loc.addresses:
             address = loc.addresses[0]
-            locations.append({"name": loc.name, "address_1": address.address_1, "city": address.city,
-                              "postcode": address.postal_code})
+            locations.append(
+                {
+                    "name": loc.name,
+                    "address_1": address.address_1,
+                    "city": address.city,
+                    "postcode": address.postal_code,
+                }
+            )
         else:
             locations.append(_compact({"name": loc.name, "city": loc.description}))
     record["locations"] = locations
@@ -200,8 +231,11 @@ def _ensure_table(session: Session) -> None:
 def _delete_service(session: Session, service_id: str) -> None:
     """Remove a service and everything hanging from it (it is written again at once)."""
     session.flush()
-    locations = list(session.scalars(
-        sa.select(m.ServiceAtLocation.location_id).where(m.ServiceAtLocation.service_id == service_id)))
+    locations = list(
+        session.scalars(
+            sa.select(m.ServiceAtLocation.location_id).where(m.ServiceAtLocation.service_id == service_id)
+        )
+    )
     session.execute(sa.delete(m.ServiceTaxonomy).where(m.ServiceTaxonomy.service_id == service_id))
     session.execute(sa.delete(m.ServiceAtLocation).where(m.ServiceAtLocation.service_id == service_id))
     if locations:
@@ -222,8 +256,9 @@ def _write(session: Session, organization_id: str, record: dict[str, Any]) -> No
 
 def restamp(session: Session) -> None:
     """Record that the data changed, so every search cache reads the directory again."""
-    last = session.scalars(sa.select(m.DirectoryBuild).order_by(m.DirectoryBuild.built_at.desc())
-                           .limit(1)).first()
+    last = session.scalars(
+        sa.select(m.DirectoryBuild).order_by(m.DirectoryBuild.built_at.desc()).limit(1)
+    ).first()
     count = int(session.scalar(sa.select(sa.func.count(m.Service.id))) or 0)
     stamp(session, last.seed_sha256 if last else "console-edit", count)
 
@@ -239,8 +274,16 @@ def _from_json(key: str, value: Any) -> Any:
     return value
 
 
-def save(session: Session, actor: str, action: str, service_id: str, values: Mapping[str, Any], *,
-         organization_id: str | None = None, now: datetime | None = None) -> Edit:
+def save(
+    session: Session,
+    actor: str,
+    action: str,
+    service_id: str,
+    values: Mapping[str, Any],
+    *,
+    organization_id: str | None = None,
+    now: datetime | None = None,
+) -> Edit:
     """Check one change, apply it to the live directory and record it (the caller commits).
 
     Args:
@@ -267,7 +310,8 @@ def save(session: Session, actor: str, action: str, service_id: str, values: Map
     if action == "add":
         found = None
         if session.get(m.Service, service_id) is not None or session.scalar(
-                sa.select(m.ServiceEdit.id).where(m.ServiceEdit.service_id == service_id).limit(1)):
+            sa.select(m.ServiceEdit.id).where(m.ServiceEdit.service_id == service_id).limit(1)
+        ):
             raise EditError([f"service id {service_id!r} is already used (ids are never reused)"])
         if not organization_id or session.get(m.Organization, organization_id) is None:
             raise EditError([f"unknown organisation {organization_id!r}"])
@@ -279,8 +323,11 @@ def save(session: Session, actor: str, action: str, service_id: str, values: Map
             raise EditError([f"no service {service_id!r} in the directory"])
         org_id, before = found
     after = _merge(before, {**values, "id": service_id})
-    changes = {key: (before.get(key), after.get(key)) for key in sorted(set(before) | set(after))
-               if before.get(key) != after.get(key)}
+    changes = {
+        key: (before.get(key), after.get(key))
+        for key in sorted(set(before) | set(after))
+        if before.get(key) != after.get(key)
+    }
     if not changes:
         raise EditError(["nothing to change: the record already says that"])
     broken = problems(after)
@@ -288,10 +335,16 @@ def save(session: Session, actor: str, action: str, service_id: str, values: Map
         raise EditError(broken)
     _write(session, org_id, after)
     row = m.ServiceEdit(
-        service_id=service_id, organization_id=organization_id if action == "add" else None,
-        action=action, actor=actor, edited_at=now.isoformat(),
-        changes=json.dumps({k: [_json(old), _json(new)] for k, (old, new) in changes.items()},
-                           ensure_ascii=False, sort_keys=True),
+        service_id=service_id,
+        organization_id=organization_id if action == "add" else None,
+        action=action,
+        actor=actor,
+        edited_at=now.isoformat(),
+        changes=json.dumps(
+            {k: [_json(old), _json(new)] for k, (old, new) in changes.items()},
+            ensure_ascii=False,
+            sort_keys=True,
+        ),
     )
     session.add(row)
     restamp(session)
@@ -304,11 +357,13 @@ def retire(session: Session, actor: str, service_id: str, *, now: datetime | Non
     return save(session, actor, "retire", service_id, {"status": RETIRED_STATUS}, now=now)
 
 
-def reassure(session: Session, actor: str, service_id: str, source: str, today: date, *,
-             now: datetime | None = None) -> Edit:
+def reassure(
+    session: Session, actor: str, service_id: str, source: str, today: date, *, now: datetime | None = None
+) -> Edit:
     """Say the facts were checked today against ``source`` (an http(s) URL)."""
-    return save(session, actor, "reassure", service_id, {"source": source.strip(), "assured_date": today},
-                now=now)
+    return save(
+        session, actor, "reassure", service_id, {"source": source.strip(), "assured_date": today}, now=now
+    )
 
 
 # -- reading -------------------------------------------------------------------------
@@ -317,8 +372,14 @@ def reassure(session: Session, actor: str, service_id: str, source: str, today: 
 def _edit(row: m.ServiceEdit) -> Edit:
     raw = json.loads(str(row.changes))
     changes = tuple(Change(k, _from_json(k, v[0]), _from_json(k, v[1])) for k, v in sorted(raw.items()))
-    return Edit(int(row.id), str(row.service_id), str(row.action), str(row.actor),
-                datetime.fromisoformat(str(row.edited_at)), changes)
+    return Edit(
+        int(row.id),
+        str(row.service_id),
+        str(row.action),
+        str(row.actor),
+        datetime.fromisoformat(str(row.edited_at)),
+        changes,
+    )
 
 
 def history(session: Session, service_id: str | None = None, limit: int = 200) -> list[Edit]:
@@ -334,10 +395,17 @@ def history(session: Session, service_id: str | None = None, limit: int = 200) -
 def services(session: Session) -> list[ServiceRow]:
     """Every service, by name."""
     rows = session.execute(
-        sa.select(m.Service.id, m.Service.name, m.Organization.name, m.Service.status,
-                  m.Service.assured_date, m.Service.source)
+        sa.select(
+            m.Service.id,
+            m.Service.name,
+            m.Organization.name,
+            m.Service.status,
+            m.Service.assured_date,
+            m.Service.source,
+        )
         .join(m.Organization, m.Organization.id == m.Service.organization_id)
-        .order_by(m.Service.name, m.Service.id))
+        .order_by(m.Service.name, m.Service.id)
+    )
     return [ServiceRow(*row) for row in rows]
 
 
@@ -345,11 +413,18 @@ def stale(session: Session, today: date, days: int = STALE_DAYS) -> list[Service
     """Services a parent may be shown that were last checked more than ``days`` ago, oldest first."""
     cutoff = today - timedelta(days=days)
     rows = session.execute(
-        sa.select(m.Service.id, m.Service.name, m.Organization.name, m.Service.status,
-                  m.Service.assured_date, m.Service.source)
+        sa.select(
+            m.Service.id,
+            m.Service.name,
+            m.Organization.name,
+            m.Service.status,
+            m.Service.assured_date,
+            m.Service.source,
+        )
         .join(m.Organization, m.Organization.id == m.Service.organization_id)
         .where(m.Service.assured_date < cutoff, m.Service.status.in_(CHECKED_STATUSES))
-        .order_by(m.Service.assured_date, m.Service.name, m.Service.id))
+        .order_by(m.Service.assured_date, m.Service.name, m.Service.id)
+    )
     return [ServiceRow(*row) for row in rows]
 
 
@@ -385,7 +460,8 @@ def reapply(session: Session) -> Reapplied:
     if not has_edits_table(session):
         return result
     yaml_dates: dict[str, date] = {
-        row[0]: row[1] for row in session.execute(sa.select(m.Service.id, m.Service.assured_date))}
+        row[0]: row[1] for row in session.execute(sa.select(m.Service.id, m.Service.assured_date))
+    }
     for row in session.scalars(sa.select(m.ServiceEdit).order_by(m.ServiceEdit.id)).all():
         edit = _edit(row)
         values = {c.field: c.new for c in edit.changes}
@@ -449,7 +525,24 @@ def lock(url: str) -> Iterator[None]:
 
 
 __all__ = [
-    "ACTIONS", "STALE_DAYS", "Change", "Edit", "EditError", "Reapplied", "ServiceRow", "history", "lock",
-    "organisations", "problems", "reapply", "reassure", "record_of", "restore", "retire", "save",
-    "saved_edits", "services", "stale",
+    "ACTIONS",
+    "STALE_DAYS",
+    "Change",
+    "Edit",
+    "EditError",
+    "Reapplied",
+    "ServiceRow",
+    "history",
+    "lock",
+    "organisations",
+    "problems",
+    "reapply",
+    "reassure",
+    "record_of",
+    "restore",
+    "retire",
+    "save",
+    "saved_edits",
+    "services",
+    "stale",
 ]

@@ -75,24 +75,47 @@ class GazetteerData:
         if area in ("LD", "MK") or (area in self.area_nations and nation is None):
             # Our own areas have every real district listed; a miss is a typo.
             return None if area in ("LD", "MK") else ([], "outside")
-        place = Place(district, None, "postcode_district", None, None, nation or "england",
-                      outside=True, areas=(NATION_NAMES[nation or "england"], UK))
+        place = Place(
+            district,
+            None,
+            "postcode_district",
+            None,
+            None,
+            nation or "england",
+            outside=True,
+            areas=(NATION_NAMES[nation or "england"], UK),
+        )
         return [place], "outside"
 
     def _district_place(self, code: str, entry: dict[str, Any]) -> Place:
         if "outside" in entry:
             nation = entry["nation"]
-            return Place(code, None, "postcode_district", entry["outside"], None, nation,
-                         outside=True, areas=(code, NATION_NAMES[nation], UK))
+            return Place(
+                code,
+                None,
+                "postcode_district",
+                entry["outside"],
+                None,
+                nation,
+                outside=True,
+                areas=(code, NATION_NAMES[nation], UK),
+            )
         authority = self.by_name(entry["authority"])
         chain = [code]
         if entry.get("town"):
             chain += list(self.by_name(entry["town"]).areas[:1])
         chain += [a for a in (entry.get("district"), entry.get("subarea")) if a]
         chain += list(authority.areas)
-        return Place(code, None, "postcode_district", authority.name, entry.get("subarea"),
-                     authority.nation, district=entry.get("district"),
-                     areas=tuple(dict.fromkeys(chain)))
+        return Place(
+            code,
+            None,
+            "postcode_district",
+            authority.name,
+            entry.get("subarea"),
+            authority.nation,
+            district=entry.get("district"),
+            areas=tuple(dict.fromkeys(chain)),
+        )
 
 
 def load_gazetteer_data(path: Path) -> GazetteerData:
@@ -110,46 +133,73 @@ def load_gazetteer_data(path: Path) -> GazetteerData:
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     data = GazetteerData()
     for nation, title in NATION_NAMES.items():
-        data.areas[fold(title)] = Place(title, None, "region", None, None, nation,
-                                        outside=True, areas=(title, UK))
+        data.areas[fold(title)] = Place(
+            title, None, "region", None, None, nation, outside=True, areas=(title, UK)
+        )
     data.areas[fold(UK)] = Place(UK, None, "region", None, None, "uk", outside=True, areas=(UK,))
 
     for a in raw["authorities"]:
         chain = (a["name"], NATION_NAMES[a["nation"]], UK)
-        place = Place(a["name"], a.get("welsh_name"), "authority", a["name"], None, a["nation"],
-                      areas=chain)
-        data.add(place, [a["name"], a.get("welsh_name"), a.get("official_name"),
-                         *a.get("aliases", [])])
+        place = Place(a["name"], a.get("welsh_name"), "authority", a["name"], None, a["nation"], areas=chain)
+        data.add(place, [a["name"], a.get("welsh_name"), a.get("official_name"), *a.get("aliases", [])])
     for s in raw["subareas"]:
         parent = data.by_name(s["authority"])
-        place = Place(s["name"], s.get("welsh_name"), "subarea", parent.name, s["name"],
-                      parent.nation, areas=(s["name"], *parent.areas))
+        place = Place(
+            s["name"],
+            s.get("welsh_name"),
+            "subarea",
+            parent.name,
+            s["name"],
+            parent.nation,
+            areas=(s["name"], *parent.areas),
+        )
         data.add(place, [s["name"], s.get("welsh_name"), *s.get("aliases", [])])
     for d in raw["districts"]:
         parent = data.by_name(d["subarea"] or d["authority"])
-        place = Place(d["name"], d.get("welsh_name"), "district", parent.authority,
-                      d.get("subarea"), parent.nation, district=d["name"],
-                      areas=(d["name"], *parent.areas))
+        place = Place(
+            d["name"],
+            d.get("welsh_name"),
+            "district",
+            parent.authority,
+            d.get("subarea"),
+            parent.nation,
+            district=d["name"],
+            areas=(d["name"], *parent.areas),
+        )
         data.add(place, [d["name"], d.get("welsh_name"), *d.get("aliases", [])])
     for group in raw["places"]:
         parent = data.by_name(group.get("subarea") or group["authority"])
         for p in group["places"]:
             district = data.by_name(p["district"]) if p.get("district") else parent
             kind = p.get("kind") or ("town" if "lat" in p else "village")
-            place = Place(p["name"], p.get("welsh_name"), kind, parent.authority,
-                          group.get("subarea"), parent.nation, district=p.get("district"),
-                          latitude=p.get("lat"), longitude=p.get("lon"),
-                          areas=(p["name"], *district.areas))
+            place = Place(
+                p["name"],
+                p.get("welsh_name"),
+                kind,
+                parent.authority,
+                group.get("subarea"),
+                parent.nation,
+                district=p.get("district"),
+                latitude=p.get("lat"),
+                longitude=p.get("lon"),
+                areas=(p["name"], *district.areas),
+            )
             data.add(place, [p["name"], p.get("welsh_name"), *p.get("aliases", [])])
     for o in raw["outside"]:
         kind = o.get("kind", "town")
         title = NATION_NAMES[o["nation"]]
         areas = (title, UK) if kind == "region" else (o["name"], title, UK)
-        place = Place(o["name"], o.get("welsh_name"), kind,
-                      o["name"] if kind == "authority" else None, None, o["nation"],
-                      outside=True, areas=areas)
-        data.add(place, [o["name"], o.get("welsh_name"), *o.get("aliases", [])],
-                 area=kind != "region")
+        place = Place(
+            o["name"],
+            o.get("welsh_name"),
+            kind,
+            o["name"] if kind == "authority" else None,
+            None,
+            o["nation"],
+            outside=True,
+            areas=areas,
+        )
+        data.add(place, [o["name"], o.get("welsh_name"), *o.get("aliases", [])], area=kind != "region")
 
     data.districts = {str(k).upper(): v for k, v in raw["postcode_districts"].items()}
     for code, entry in data.districts.items():

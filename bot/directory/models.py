@@ -62,9 +62,7 @@ class Service(Base):
     organization = relationship("Organization", back_populates="services")
     phones = relationship("Phone", cascade="all, delete-orphan", order_by="Phone.id")
     schedules = relationship("Schedule", cascade="all, delete-orphan", order_by="Schedule.id")
-    service_areas = relationship(
-        "ServiceArea", cascade="all, delete-orphan", order_by="ServiceArea.id"
-    )
+    service_areas = relationship("ServiceArea", cascade="all, delete-orphan", order_by="ServiceArea.id")
     languages = relationship("Language", cascade="all, delete-orphan", order_by="Language.id")
     contacts = relationship("Contact", cascade="all, delete-orphan", order_by="Contact.id")
     taxonomy_terms = relationship("TaxonomyTerm", secondary="service_taxonomy", viewonly=True)

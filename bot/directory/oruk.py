@@ -42,8 +42,7 @@ UPDATED_BY = "perinatal-signposting directory"
 _NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://perinatal-signposting.invalid/directory")
 _HSDS_BASE = "https://hsds.invalid/schema/"
 # Written in this order on build and on import, so attribute order survives a round trip.
-_VOCAB_ORDER = {"audience": "audience", "need": "needs", "delivery": "delivery",
-                "referral": "referral"}
+_VOCAB_ORDER = {"audience": "audience", "need": "needs", "delivery": "delivery", "referral": "referral"}
 
 
 class FeedError(ValueError):
@@ -71,16 +70,21 @@ def oruk_id(kind: str, slug: str | int) -> str:
 
 # -- schemas ---------------------------------------------------------------------------
 
+
 @lru_cache(maxsize=1)
 def _validators() -> tuple[jsonschema.Draft7Validator, jsonschema.Draft7Validator]:
     uk = json.loads((SCHEMA_DIR / "service.json").read_text(encoding="utf-8"))
-    store = {f"{_HSDS_BASE}{p.name}": json.loads(p.read_text(encoding="utf-8"))
-             for p in sorted((SCHEMA_DIR / "hsds-3.0").glob("*.json"))}
+    store = {
+        f"{_HSDS_BASE}{p.name}": json.loads(p.read_text(encoding="utf-8"))
+        for p in sorted((SCHEMA_DIR / "hsds-3.0").glob("*.json"))
+    }
     hsds = store[f"{_HSDS_BASE}service.json"]
     checker = jsonschema.FormatChecker()
     resolver = jsonschema.RefResolver(f"{_HSDS_BASE}service.json", hsds, store=store)
-    return (jsonschema.Draft7Validator(uk, format_checker=checker),
-            jsonschema.Draft7Validator(hsds, resolver=resolver, format_checker=checker))
+    return (
+        jsonschema.Draft7Validator(uk, format_checker=checker),
+        jsonschema.Draft7Validator(hsds, resolver=resolver, format_checker=checker),
+    )
 
 
 def schema_problems(doc: Any) -> list[str]:
@@ -97,6 +101,7 @@ def schema_problems(doc: Any) -> list[str]:
 
 # -- export ----------------------------------------------------------------------------
 
+
 def _compact(**fields: Any) -> dict[str, Any]:
     """Leave out empty optional fields (None, "" and [])."""
     return {k: v for k, v in fields.items() if v is not None and v != "" and v != []}
@@ -111,45 +116,73 @@ def _years(months: int | None) -> float | int | None:
 
 def _term_json(term: m.TaxonomyTerm, taxonomy: Taxonomy) -> dict[str, Any]:
     return _compact(
-        id=oruk_id("taxonomy_term", term.id), name=term.name, description=term.description,
+        id=oruk_id("taxonomy_term", term.id),
+        name=term.name,
+        description=term.description,
         parent_id=oruk_id("taxonomy_term", term.parent_id) if term.parent_id else None,
-        taxonomy=published_name(term.vocabulary, taxonomy), term=term.term,
+        taxonomy=published_name(term.vocabulary, taxonomy),
+        term=term.term,
     )
 
 
-def _field_attr(link_id: str, link_type: str, key: str, name: str, value: Any,
-                taxonomy: Taxonomy) -> dict[str, Any] | None:
+def _field_attr(
+    link_id: str, link_type: str, key: str, name: str, value: Any, taxonomy: Taxonomy
+) -> dict[str, Any] | None:
     if value is None or value == "":
         return None
     label, description = FIELD_TERMS[name]
-    term = m.TaxonomyTerm(id=f"{FIELDS}:{name}", term=name, vocabulary=FIELDS, name=label,
-                          description=description)
-    return {"id": oruk_id("attribute", f"{key}:{FIELDS}:{name}"), "link_id": link_id,
-            "link_type": link_type, "taxonomy_term_id": oruk_id("taxonomy_term", term.id),
-            "value": str(value), "taxonomy_term": _term_json(term, taxonomy)}
+    term = m.TaxonomyTerm(
+        id=f"{FIELDS}:{name}", term=name, vocabulary=FIELDS, name=label, description=description
+    )
+    return {
+        "id": oruk_id("attribute", f"{key}:{FIELDS}:{name}"),
+        "link_id": link_id,
+        "link_type": link_type,
+        "taxonomy_term_id": oruk_id("taxonomy_term", term.id),
+        "value": str(value),
+        "taxonomy_term": _term_json(term, taxonomy),
+    }
 
 
-def _source_metadata(resource: str, resource_type: str, key: str, source: str | None,
-                     own_page: str | None, when: str) -> list[dict[str, Any]]:
+def _source_metadata(
+    resource: str, resource_type: str, key: str, source: str | None, own_page: str | None, when: str
+) -> list[dict[str, Any]]:
     """An HSDS 3.0 metadata entry for the source, unless the source is the record's own page."""
     if not source or (own_page and source.rstrip("/") == own_page.rstrip("/")):
         return []
-    return [{"id": oruk_id("metadata", f"{key}:source"), "resource_id": resource,
-             "resource_type": resource_type, "last_action_date": when,
-             "last_action_type": "create", "field_name": "source", "previous_value": "",
-             "replacement_value": source, "updated_by": UPDATED_BY}]
+    return [
+        {
+            "id": oruk_id("metadata", f"{key}:source"),
+            "resource_id": resource,
+            "resource_type": resource_type,
+            "last_action_date": when,
+            "last_action_type": "create",
+            "field_name": "source",
+            "previous_value": "",
+            "replacement_value": source,
+            "updated_by": UPDATED_BY,
+        }
+    ]
 
 
 def _organization_json(org: m.Organization, when: str, taxonomy: Taxonomy) -> dict[str, Any]:
     oid = oruk_id("organization", org.id)
     local = None if _is_uuid(org.id) else org.id
-    attrs = [a for a in [_field_attr(oid, "organization", f"organization:{org.id}", "local_id",
-                                     local, taxonomy)] if a]
+    attrs = [
+        a
+        for a in [_field_attr(oid, "organization", f"organization:{org.id}", "local_id", local, taxonomy)]
+        if a
+    ]
     return _compact(
-        id=oid, name=org.name, description=org.description or org.name, email=org.email,
-        website=org.website, attributes=attrs,
-        metadata=_source_metadata(oid, "organization", f"organization:{org.id}", org.source,
-                                  org.website, when),
+        id=oid,
+        name=org.name,
+        description=org.description or org.name,
+        email=org.email,
+        website=org.website,
+        attributes=attrs,
+        metadata=_source_metadata(
+            oid, "organization", f"organization:{org.id}", org.source, org.website, when
+        ),
     )
 
 
@@ -162,50 +195,121 @@ def service_doc(row: m.Service, taxonomy: Taxonomy | None = None) -> dict[str, A
     for i, p in enumerate(row.phones):
         pid = oruk_id("phone", f"{row.id}:{i}")
         hours = _field_attr(pid, "phone", f"phone:{row.id}:{i}", "hours", p.hours, taxonomy)
-        phones.append(_compact(id=pid, service_id=sid, number=p.number, type=p.type,
-                               description=p.description, attributes=[hours] if hours else []))
+        phones.append(
+            _compact(
+                id=pid,
+                service_id=sid,
+                number=p.number,
+                type=p.type,
+                description=p.description,
+                attributes=[hours] if hours else [],
+            )
+        )
     locations = []
     for sal in row.service_at_locations:
         loc = sal.location
         lid = oruk_id("location", loc.id)
-        addresses = [_compact(
-            id=oruk_id("address", a.id), location_id=lid, address_1=a.address_1, city=a.city,
-            state_province=a.state_province, postal_code=a.postal_code, country=a.country,
-            address_type="physical",
-        ) for a in loc.addresses]
-        locations.append({"id": oruk_id("service_at_location", sal.id), "service_id": sid,
-                          "location_id": lid, "location": _compact(
-                              id=lid, location_type=loc.location_type, name=loc.name,
-                              description=loc.description, addresses=addresses)})
-    attributes = [{
-        "id": oruk_id("attribute", f"{row.id}:{link.term.id}"), "link_id": sid, "link_type": "service",
-        "taxonomy_term_id": oruk_id("taxonomy_term", link.term.id),
-        "taxonomy_term": _term_json(link.term, taxonomy),
-    } for link in row.attributes]
+        addresses = [
+            _compact(
+                id=oruk_id("address", a.id),
+                location_id=lid,
+                address_1=a.address_1,
+                city=a.city,
+                state_province=a.state_province,
+                postal_code=a.postal_code,
+                country=a.country,
+                address_type="physical",
+            )
+            for a in loc.addresses
+        ]
+        locations.append(
+            {
+                "id": oruk_id("service_at_location", sal.id),
+                "service_id": sid,
+                "location_id": lid,
+                "location": _compact(
+                    id=lid,
+                    location_type=loc.location_type,
+                    name=loc.name,
+                    description=loc.description,
+                    addresses=addresses,
+                ),
+            }
+        )
+    attributes = [
+        {
+            "id": oruk_id("attribute", f"{row.id}:{link.term.id}"),
+            "link_id": sid,
+            "link_type": "service",
+            "taxonomy_term_id": oruk_id("taxonomy_term", link.term.id),
+            "taxonomy_term": _term_json(link.term, taxonomy),
+        }
+        for link in row.attributes
+    ]
     key = f"service:{row.id}"
     local = None if _is_uuid(row.id) else row.id
-    fields = [("local_id", local), ("name_cy", row.name_cy), ("description_cy", row.description_cy),
-              ("priority", row.priority if row.priority != 100 else None)]
-    attributes += [a for name, value in fields
-                   if (a := _field_attr(sid, "service", key, name, value, taxonomy))]
+    fields = [
+        ("local_id", local),
+        ("name_cy", row.name_cy),
+        ("description_cy", row.description_cy),
+        ("priority", row.priority if row.priority != 100 else None),
+    ]
+    attributes += [
+        a for name, value in fields if (a := _field_attr(sid, "service", key, name, value, taxonomy))
+    ]
     return _compact(
-        id=sid, organization_id=oruk_id("organization", row.organization_id), name=row.name,
-        description=row.description, url=row.url, email=row.email, status=row.status,
-        fees_description=row.fees_description, eligibility_description=row.eligibility_description,
-        application_process=row.application_process, minimum_age=_years(row.min_age_months),
-        maximum_age=_years(row.max_age_months), assured_date=when, alert=row.alert,
+        id=sid,
+        organization_id=oruk_id("organization", row.organization_id),
+        name=row.name,
+        description=row.description,
+        url=row.url,
+        email=row.email,
+        status=row.status,
+        fees_description=row.fees_description,
+        eligibility_description=row.eligibility_description,
+        application_process=row.application_process,
+        minimum_age=_years(row.min_age_months),
+        maximum_age=_years(row.max_age_months),
+        assured_date=when,
+        alert=row.alert,
         phones=phones,
-        schedules=[_compact(id=oruk_id("schedule", f"{row.id}:{i}"), service_id=sid, freq=s.freq,
-                            byday=s.byday, opens_at=s.opens_at, closes_at=s.closes_at,
-                            description=s.description) for i, s in enumerate(row.schedules)],
-        service_areas=[{"id": oruk_id("service_area", f"{row.id}:{a.name}"), "service_id": sid,
-                        "name": a.name} for a in row.service_areas],
+        schedules=[
+            _compact(
+                id=oruk_id("schedule", f"{row.id}:{i}"),
+                service_id=sid,
+                freq=s.freq,
+                byday=s.byday,
+                opens_at=s.opens_at,
+                closes_at=s.closes_at,
+                description=s.description,
+            )
+            for i, s in enumerate(row.schedules)
+        ],
+        service_areas=[
+            {"id": oruk_id("service_area", f"{row.id}:{a.name}"), "service_id": sid, "name": a.name}
+            for a in row.service_areas
+        ],
         service_at_locations=locations,
-        languages=[{"id": oruk_id("language", f"{row.id}:{lang.code}"), "service_id": sid,
-                    "name": lang.name, "code": lang.code} for lang in row.languages],
+        languages=[
+            {
+                "id": oruk_id("language", f"{row.id}:{lang.code}"),
+                "service_id": sid,
+                "name": lang.name,
+                "code": lang.code,
+            }
+            for lang in row.languages
+        ],
         organization=_organization_json(row.organization, when, taxonomy),
-        contacts=[_compact(id=oruk_id("contact", f"{row.id}:{i}"), service_id=sid, name=c.name,
-                           title=c.title, email=c.email) for i, c in enumerate(row.contacts)],
+        contacts=[
+            _compact(
+                id=oruk_id("contact", f"{row.id}:{i}"),
+                service_id=sid,
+                name=c.name,
+                title=c.title,
+                email=c.email,
+            )
+            for i, c in enumerate(row.contacts)
+        ],
         attributes=attributes,
         metadata=_source_metadata(sid, "service", key, row.source, row.url, when),
     )
@@ -213,11 +317,15 @@ def service_doc(row: m.Service, taxonomy: Taxonomy | None = None) -> dict[str, A
 
 def _loaded() -> Any:
     return select(m.Service).options(
-        selectinload(m.Service.organization), selectinload(m.Service.phones),
-        selectinload(m.Service.schedules), selectinload(m.Service.service_areas),
-        selectinload(m.Service.languages), selectinload(m.Service.contacts),
+        selectinload(m.Service.organization),
+        selectinload(m.Service.phones),
+        selectinload(m.Service.schedules),
+        selectinload(m.Service.service_areas),
+        selectinload(m.Service.languages),
+        selectinload(m.Service.contacts),
         selectinload(m.Service.attributes).selectinload(m.ServiceTaxonomy.term),
-        selectinload(m.Service.service_at_locations).selectinload(m.ServiceAtLocation.location)
+        selectinload(m.Service.service_at_locations)
+        .selectinload(m.ServiceAtLocation.location)
         .selectinload(m.Location.addresses),
     )
 
@@ -259,17 +367,23 @@ def export_services(session: Session) -> list[dict[str, Any]]:
 def taxonomy_terms(session: Session) -> list[dict[str, Any]]:
     """Every taxonomy term in the directory as ORUK ``taxonomy_term`` objects."""
     taxonomy = load_taxonomy()
-    rows = session.scalars(select(m.TaxonomyTerm).order_by(m.TaxonomyTerm.vocabulary,
-                                                           m.TaxonomyTerm.term)).all()
+    rows = session.scalars(
+        select(m.TaxonomyTerm).order_by(m.TaxonomyTerm.vocabulary, m.TaxonomyTerm.term)
+    ).all()
     return [_term_json(t, taxonomy) for t in rows]
 
 
 # -- import ----------------------------------------------------------------------------
 
+
 def _fields(attributes: list[dict[str, Any]], taxonomy: Taxonomy) -> dict[str, str]:
-    return {a["taxonomy_term"]["term"]: a["value"] for a in attributes
-            if vocabulary_of(a.get("taxonomy_term", {}).get("taxonomy", ""), taxonomy) == FIELDS
-            and "term" in a.get("taxonomy_term", {}) and "value" in a}
+    return {
+        a["taxonomy_term"]["term"]: a["value"]
+        for a in attributes
+        if vocabulary_of(a.get("taxonomy_term", {}).get("taxonomy", ""), taxonomy) == FIELDS
+        and "term" in a.get("taxonomy_term", {})
+        and "value" in a
+    }
 
 
 def _source(doc: dict[str, Any]) -> str | None:
@@ -289,28 +403,45 @@ def _to_seed(doc: dict[str, Any], taxonomy: Taxonomy) -> tuple[dict[str, Any], d
     fields = _fields(doc.get("attributes") or [], taxonomy)
     org_doc = doc.get("organization") or {}
     org_fields = _fields(org_doc.get("attributes") or [], taxonomy)
-    org = {"id": org_fields.get("local_id") or org_doc.get("id") or doc.get("organization_id"),
-           "name": org_doc.get("name"), "description": org_doc.get("description", ""),
-           "email": org_doc.get("email"), "website": org_doc.get("website"),
-           "source": _source(org_doc) if (org_doc.get("metadata") or org_doc.get("website")) else None}
+    org = {
+        "id": org_fields.get("local_id") or org_doc.get("id") or doc.get("organization_id"),
+        "name": org_doc.get("name"),
+        "description": org_doc.get("description", ""),
+        "email": org_doc.get("email"),
+        "website": org_doc.get("website"),
+        "source": _source(org_doc) if (org_doc.get("metadata") or org_doc.get("website")) else None,
+    }
     svc: dict[str, Any] = {
-        "id": fields.get("local_id") or doc.get("id"), "name": doc.get("name"),
-        "name_cy": fields.get("name_cy"), "description": doc.get("description"),
-        "description_cy": fields.get("description_cy"), "url": doc.get("url"),
-        "email": doc.get("email"), "status": doc.get("status"),
+        "id": fields.get("local_id") or doc.get("id"),
+        "name": doc.get("name"),
+        "name_cy": fields.get("name_cy"),
+        "description": doc.get("description"),
+        "description_cy": fields.get("description_cy"),
+        "url": doc.get("url"),
+        "email": doc.get("email"),
+        "status": doc.get("status"),
         "fees_description": doc.get("fees_description"),
         "eligibility_description": doc.get("eligibility_description"),
         "application_process": doc.get("application_process"),
         "min_age_months": _months(doc.get("minimum_age")),
-        "max_age_months": _months(doc.get("maximum_age")), "alert": doc.get("alert"),
-        "source": _source(doc), "service_area": [a.get("name") for a in doc.get("service_areas") or []],
+        "max_age_months": _months(doc.get("maximum_age")),
+        "alert": doc.get("alert"),
+        "source": _source(doc),
+        "service_area": [a.get("name") for a in doc.get("service_areas") or []],
         "languages": [lang.get("code") for lang in doc.get("languages") or []],
-        "contacts": [{"name": c.get("name"), "title": c.get("title"), "email": c.get("email")}
-                     for c in doc.get("contacts") or []],
-        "phones": [{"number": p.get("number"), "type": p.get("type", "voice"),
-                    "description": p.get("description"),
-                    "hours": _fields(p.get("attributes") or [], taxonomy).get("hours")}
-                   for p in doc.get("phones") or []],
+        "contacts": [
+            {"name": c.get("name"), "title": c.get("title"), "email": c.get("email")}
+            for c in doc.get("contacts") or []
+        ],
+        "phones": [
+            {
+                "number": p.get("number"),
+                "type": p.get("type", "voice"),
+                "description": p.get("description"),
+                "hours": _fields(p.get("attributes") or [], taxonomy).get("hours"),
+            }
+            for p in doc.get("phones") or []
+        ],
     }
     if "priority" in fields:
         try:
@@ -318,15 +449,14 @@ def _to_seed(doc: dict[str, Any], taxonomy: Taxonomy) -> tuple[dict[str, Any], d
         except ValueError:
             problems.append("attributes: priority must be a whole number")
     try:
-        svc["assured_date"] = (date.fromisoformat(doc["assured_date"])
-                               if doc.get("assured_date") else None)
+        svc["assured_date"] = date.fromisoformat(doc["assured_date"]) if doc.get("assured_date") else None
     except ValueError:
         problems.append(f"assured_date: {doc['assured_date']!r} is not a date (YYYY-MM-DD)")
     for sched in doc.get("schedules") or []:
         if sched.get("byday") or sched.get("opens_at") or sched.get("closes_at"):
             svc.setdefault("schedules", []).append(
-                {k: sched[k] for k in ("freq", "byday", "opens_at", "closes_at", "description")
-                 if k in sched})
+                {k: sched[k] for k in ("freq", "byday", "opens_at", "closes_at", "description") if k in sched}
+            )
         elif "schedule" in svc or svc.get("schedules"):
             problems.append("schedules: only the first schedule may be a description alone")
         else:
@@ -334,17 +464,21 @@ def _to_seed(doc: dict[str, Any], taxonomy: Taxonomy) -> tuple[dict[str, Any], d
     for sal in doc.get("service_at_locations") or []:
         loc = sal.get("location") or {}
         address = (loc.get("addresses") or [{}])[0]
-        svc.setdefault("locations", []).append(_compact(
-            name=loc.get("name"), address_1=address.get("address_1"),
-            city=address.get("city") or loc.get("description"), postcode=address.get("postal_code")))
+        svc.setdefault("locations", []).append(
+            _compact(
+                name=loc.get("name"),
+                address_1=address.get("address_1"),
+                city=address.get("city") or loc.get("description"),
+                postcode=address.get("postal_code"),
+            )
+        )
     for attr in doc.get("attributes") or []:
         term = attr.get("taxonomy_term") or {}
         vocabulary = vocabulary_of(str(term.get("taxonomy", "")), taxonomy)
         if vocabulary == FIELDS:
             continue
         if vocabulary not in (*_VOCAB_ORDER, "kind"):
-            problems.append(f"attributes: taxonomy {term.get('taxonomy')!r} is not one this "
-                            "directory uses")
+            problems.append(f"attributes: taxonomy {term.get('taxonomy')!r} is not one this directory uses")
         elif vocabulary == "kind":
             svc["kind"] = term.get("term")
         else:

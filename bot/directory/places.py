@@ -19,19 +19,117 @@ from bot.directory.text import Token, fold, split_postcode, tokens
 DEFAULT_PLACES_PATH = Path(__file__).resolve().parents[2] / "data" / "directory" / "places.yml"
 
 # Answers that mean "don't filter by place".
-ONLINE = frozenset({"online", "on line", "virtual", "virtually", "zoom", "video", "video call",
-                    "internet", "remote", "remotely", "from home", "by phone", "phone"})
-ANYWHERE = frozenset({"anywhere", "skip", "dont mind", "do not mind", "i dont mind",
-                      "no preference", "not bothered", "doesnt matter", "does not matter",
-                      "it doesnt matter", "any", "anything", "whatever", "either", "none",
-                      "n a", "na", "everywhere", "rather not say", "id rather not say",
-                      "prefer not to say", "i prefer not to say", "not saying", "pass",
-                      "any where", "dont know", "not sure", "unsure"})
+ONLINE = frozenset(
+    {
+        "online",
+        "on line",
+        "virtual",
+        "virtually",
+        "zoom",
+        "video",
+        "video call",
+        "internet",
+        "remote",
+        "remotely",
+        "from home",
+        "by phone",
+        "phone",
+    }
+)
+ANYWHERE = frozenset(
+    {
+        "anywhere",
+        "skip",
+        "dont mind",
+        "do not mind",
+        "i dont mind",
+        "no preference",
+        "not bothered",
+        "doesnt matter",
+        "does not matter",
+        "it doesnt matter",
+        "any",
+        "anything",
+        "whatever",
+        "either",
+        "none",
+        "n a",
+        "na",
+        "everywhere",
+        "rather not say",
+        "id rather not say",
+        "prefer not to say",
+        "i prefer not to say",
+        "not saying",
+        "pass",
+        "any where",
+        "dont know",
+        "not sure",
+        "unsure",
+    }
+)
 # Words around a place name that carry no place ("I live near Brecon please").
-FILLERS = frozenset("""i im i'm am we were are live living lives based in near nr around
-    at from close to by the a of is its it just outside on edge town village city area
-    county please thanks thank you ta my our us me currently moved here there side
-    north south east west mid central bit way""".split())
+FILLERS = frozenset(
+    [
+        "i",
+        "im",
+        "i'm",
+        "am",
+        "we",
+        "were",
+        "are",
+        "live",
+        "living",
+        "lives",
+        "based",
+        "in",
+        "near",
+        "nr",
+        "around",
+        "at",
+        "from",
+        "close",
+        "to",
+        "by",
+        "the",
+        "a",
+        "of",
+        "is",
+        "its",
+        "it",
+        "just",
+        "outside",
+        "on",
+        "edge",
+        "town",
+        "village",
+        "city",
+        "area",
+        "county",
+        "please",
+        "thanks",
+        "thank",
+        "you",
+        "ta",
+        "my",
+        "our",
+        "us",
+        "me",
+        "currently",
+        "moved",
+        "here",
+        "there",
+        "side",
+        "north",
+        "south",
+        "east",
+        "west",
+        "mid",
+        "central",
+        "bit",
+        "way",
+    ]
+)
 FUZZY_CUTOFF = 0.8
 # A shared location further than this from every known town is not guessed.
 NEAREST_MAX_KM = 25.0
@@ -165,7 +263,11 @@ class Gazetteer:
         """The nearest town or village with coordinates within ``max_km``, else None."""
         best: tuple[float, Place] | None = None
         for place in self.places():
-            if place.latitude is None or place.longitude is None or place.kind not in ("town", "village", "district"):
+            if (
+                place.latitude is None
+                or place.longitude is None
+                or place.kind not in ("town", "village", "district")
+            ):
                 continue
             distance = haversine_km(latitude, longitude, place.latitude, place.longitude)
             if best is None or distance < best[0]:
@@ -221,9 +323,7 @@ class Gazetteer:
             return PlaceMatch("outside", None, (), None, query)
         if len(unique) == 1:
             place = unique[0]
-            return PlaceMatch(
-                "outside" if place.outside else "found", place, (), suggestion, query
-            )
+            return PlaceMatch("outside" if place.outside else "found", place, (), suggestion, query)
         ordered = tuple(sorted(unique, key=lambda p: (p.outside, p.name)))
         return PlaceMatch("ambiguous", None, ordered, suggestion, query)
 

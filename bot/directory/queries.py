@@ -39,8 +39,12 @@ _ROLE_FIT = {
 CRISIS_NEEDS = frozenset({"crisis", "domestic_abuse", "child_safety", "psychosis", "urgent_health"})
 _MODES = {"online", "group", "one_to_one"}
 # How a service is given, as a card says it ("in person or by phone").
-_DELIVERY_WORDS = (("in_person", "in person"), ("phone", "by phone"), ("text", "by text"),
-                   ("online", "online"))
+_DELIVERY_WORDS = (
+    ("in_person", "in person"),
+    ("phone", "by phone"),
+    ("text", "by text"),
+    ("online", "online"),
+)
 # What "support near me" means when the parent names no need: the perinatal and
 # mental health support this service is for, and parents' peer groups.
 _GENERAL_NEEDS = ("mental_health", "peer_support", "bonding")
@@ -80,8 +84,22 @@ class ServiceCard:
 
     def as_payload(self) -> dict[str, Any]:
         """The service card dict sent in a ``{"type": "services"}`` payload (docs/contracts.md)."""
-        keys = ("id", "name", "organisation", "description", "audience", "phone", "tel",
-                "email", "url", "cost", "mode", "schedule", "area", "how")
+        keys = (
+            "id",
+            "name",
+            "organisation",
+            "description",
+            "audience",
+            "phone",
+            "tel",
+            "email",
+            "url",
+            "cost",
+            "mode",
+            "schedule",
+            "area",
+            "how",
+        )
         return {k: getattr(self, k) for k in keys}
 
 
@@ -118,9 +136,10 @@ Entries = Mapping[str, _Entry]
 
 def build_token(session: Session) -> str:
     """What identifies this build of the directory: its newest build stamp (a one-row lookup)."""
-    return session.scalar(
-        select(m.DirectoryBuild.id).order_by(m.DirectoryBuild.built_at.desc()).limit(1)
-    ) or f"unstamped:{session.scalar(select(func.count(m.Service.id)))}"
+    return (
+        session.scalar(select(m.DirectoryBuild.id).order_by(m.DirectoryBuild.built_at.desc()).limit(1))
+        or f"unstamped:{session.scalar(select(func.count(m.Service.id)))}"
+    )
 
 
 def read_entries(session: Session, gazetteer: Gazetteer | None = None) -> dict[str, _Entry]:
@@ -128,8 +147,10 @@ def read_entries(session: Session, gazetteer: Gazetteer | None = None) -> dict[s
     rows = session.scalars(
         select(m.Service)
         .options(
-            selectinload(m.Service.organization), selectinload(m.Service.phones),
-            selectinload(m.Service.schedules), selectinload(m.Service.service_areas),
+            selectinload(m.Service.organization),
+            selectinload(m.Service.phones),
+            selectinload(m.Service.schedules),
+            selectinload(m.Service.service_areas),
             selectinload(m.Service.taxonomy_terms),
         )
         .order_by(m.Service.id)
@@ -150,20 +171,45 @@ def _entry(row: m.Service, gaz: Gazetteer) -> _Entry:
     )
     mode = " or ".join(words for key, words in _DELIVERY_WORDS if key in delivery) or "online"
     card = ServiceCard(
-        id=row.id, name=row.name, organisation=row.organization.name,
-        description=row.description, audience=row.eligibility_description,
+        id=row.id,
+        name=row.name,
+        organisation=row.organization.name,
+        description=row.description,
+        audience=row.eligibility_description,
         phone=voice.number if voice else None,
         tel=re.sub(r"\D", "", voice.number) if voice else None,
-        email=row.email, url=row.url, cost=row.fees_description or "", mode=mode,
+        email=row.email,
+        url=row.url,
+        cost=row.fees_description or "",
+        mode=mode,
         schedule=" ".join(s.description for s in row.schedules),
-        area=", ".join(a[0] for a in areas), kind=next(iter(vocab.get("kind", {""}))),
-        source=row.source, assured_date=row.assured_date, how=row.application_process or "",
-        name_cy=row.name_cy, description_cy=row.description_cy,
-        schedules=tuple({"byday": s.byday, "opens_at": s.opens_at, "closes_at": s.closes_at,
-                         "freq": s.freq, "description": s.description} for s in row.schedules),
+        area=", ".join(a[0] for a in areas),
+        kind=next(iter(vocab.get("kind", {""}))),
+        source=row.source,
+        assured_date=row.assured_date,
+        how=row.application_process or "",
+        name_cy=row.name_cy,
+        description_cy=row.description_cy,
+        schedules=tuple(
+            {
+                "byday": s.byday,
+                "opens_at": s.opens_at,
+                "closes_at": s.closes_at,
+                "freq": s.freq,
+                "description": s.description,
+            }
+            for s in row.schedules
+        ),
     )
-    return _Entry(card, row.status, frozenset(vocab.get("audience", ())),
-                  frozenset(vocab.get("need", ())), delivery, areas, row.priority)
+    return _Entry(
+        card,
+        row.status,
+        frozenset(vocab.get("audience", ())),
+        frozenset(vocab.get("need", ())),
+        delivery,
+        areas,
+        row.priority,
+    )
 
 
 def _level(entry: _Entry, place: Place | None) -> int | None:
@@ -184,8 +230,9 @@ def _level(entry: _Entry, place: Place | None) -> int | None:
     return best
 
 
-def _allowed(e: _Entry, role: str | None, need: str | None, mode: str | None,
-             include_professional: bool) -> bool:
+def _allowed(
+    e: _Entry, role: str | None, need: str | None, mode: str | None, include_professional: bool
+) -> bool:
     if e.status != "active":
         return False
     if e.audiences == {"professional"} and not (role == "professional" or include_professional):
@@ -278,7 +325,7 @@ def find_services(
         any_local |= is_local
         aud = _audience_rank(e, role)
         fit = _need_rank(e, need_term) if need_term and need_found else _general_rank(e)
-        key = ((0, aud, fit, level, e.priority) if is_local else (1, aud, fit, e.priority, level))
+        key = (0, aud, fit, level, e.priority) if is_local else (1, aud, fit, e.priority, level)
         # When the need is risk, the lines for it come before any local group.
         urgent = (fit,) if need_term in CRISIS_NEEDS else (0,)
         ranked.append((urgent + key + (e.card.name,), e.card))
@@ -286,12 +333,23 @@ def find_services(
     cards = tuple(card for _, card in ranked)
     offset = max(offset, 0)
     page = cards[offset : offset + limit]
-    return SearchResult(page, len(cards), any_local, offset, offset + limit < len(cards),
-                        need=need_term, need_found=need_found)
+    return SearchResult(
+        page,
+        len(cards),
+        any_local,
+        offset,
+        offset + limit < len(cards),
+        need=need_term,
+        need_found=need_found,
+    )
 
 
 def national_services(
-    session: Session, *, role: str | None = None, need: str | None = None, limit: int = 3,
+    session: Session,
+    *,
+    role: str | None = None,
+    need: str | None = None,
+    limit: int = 3,
     entries: Entries | None = None,
 ) -> SearchResult:
     """National services only (the fallback when the directory has nothing local).
@@ -317,6 +375,4 @@ def get_service(session: Session, service_id: str, entries: Entries | None = Non
 
 def count_services(session: Session) -> int:
     """How many active services the directory holds."""
-    return int(session.scalar(
-        select(func.count(m.Service.id)).where(m.Service.status == "active")
-    ) or 0)
+    return int(session.scalar(select(func.count(m.Service.id)).where(m.Service.status == "active")) or 0)

@@ -53,13 +53,15 @@ def _slots(schedules: Iterable[Any]) -> list[_Slot]:
     out = []
     for row in schedules:
         opens, closes = _minutes(_get(row, "opens_at")), _minutes(_get(row, "closes_at"))
-        days = tuple(DAYS.index(d.strip()) for d in str(_get(row, "byday") or "").split(",")
-                     if d.strip() in DAYS)
+        days = tuple(
+            DAYS.index(d.strip()) for d in str(_get(row, "byday") or "").split(",") if d.strip() in DAYS
+        )
         if opens is None or closes is None or not days:
             continue
         description = str(_get(row, "description") or "").lower()
         every_week = (_get(row, "freq") or "WEEKLY") == "WEEKLY" and not any(
-            re.search(rf"\b{re.escape(w)}\b", description) for w in words)
+            re.search(rf"\b{re.escape(w)}\b", description) for w in words
+        )
         out.append(_Slot(days, opens, closes if closes != 23 * 60 + 59 else _DAY, every_week))
     return out
 
@@ -124,14 +126,14 @@ def opening_status(schedules: Iterable[Any], now: datetime, lang: str = "en") ->
         parts = []
         for s in slots:
             days = _join([w["days_plural"][d] for d in s.days], w)
-            parts.append(str(w["runs_on"]).format(days=days, opens=_clock(s.opens, w),
-                                                 closes=_clock(s.closes, w)))
+            parts.append(
+                str(w["runs_on"]).format(days=days, opens=_clock(s.opens, w), closes=_clock(s.closes, w))
+            )
         return "; ".join(parts)
     if all(any(d in s.days and s.opens == 0 and s.closes == _DAY for s in slots) for d in range(7)):
         return str(w["open_24_7"])
     local = now.astimezone(LONDON)
-    monday = (local - timedelta(days=local.weekday())).replace(hour=0, minute=0, second=0,
-                                                                microsecond=0)
+    monday = (local - timedelta(days=local.weekday())).replace(hour=0, minute=0, second=0, microsecond=0)
     intervals = _intervals(slots, monday - timedelta(days=7))
     for opens, closes in intervals:
         if opens <= local < closes:

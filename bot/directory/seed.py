@@ -137,8 +137,9 @@ def _iso_date(svc: dict[str, Any]) -> None:
             svc["assured_date"] = date.fromisoformat(value.strip())
 
 
-def validate_seed(seed: Seed, gazetteer: Gazetteer | None = None,
-                  taxonomy: Taxonomy | None = None) -> list[str]:
+def validate_seed(
+    seed: Seed, gazetteer: Gazetteer | None = None, taxonomy: Taxonomy | None = None
+) -> list[str]:
     """Check every rule in ``data/directory/README.md``.
 
     Args:
@@ -191,8 +192,16 @@ def service_problems(svc: dict[str, Any], gaz: Gazetteer, needs: frozenset[str])
     """Every rule a single service record breaks."""
     out: list[str] = []
     # fees_description is optional: a record states a cost only when its source does.
-    required = ("id", "name", "description", "eligibility_description",
-                "kind", "status", "source", "assured_date")
+    required = (
+        "id",
+        "name",
+        "description",
+        "eligibility_description",
+        "kind",
+        "status",
+        "source",
+        "assured_date",
+    )
     out += [f"missing {key}" for key in required if not svc.get(key)]
     if svc.get("id") and not _SLUG.match(str(svc["id"])):
         out.append("id must be a lowercase slug")
@@ -262,11 +271,11 @@ def schedule_problems(sched: Any) -> list[str]:
     for part in str(sched.get("byday") or "").split(","):
         found = _BYDAY.match(part.strip())
         if sched.get("byday") and (found is None or (found.group(1) and freq != "MONTHLY")):
-            out.append(f"bad byday {sched['byday']!r} (e.g. \"MO,TU\"; \"2MO\" only when MONTHLY)")
+            out.append(f'bad byday {sched["byday"]!r} (e.g. "MO,TU"; "2MO" only when MONTHLY)')
             break
     for key in ("opens_at", "closes_at"):
         if sched.get(key) and not _TIME.match(str(sched[key])):
-            out.append(f"{key} must be \"HH:MM\" (quoted), not {sched[key]!r}")
+            out.append(f'{key} must be "HH:MM" (quoted), not {sched[key]!r}')
     return out
 
 
@@ -282,15 +291,18 @@ def _full_postcode(text: str) -> str | None:
 def _extent_type(place_kind: str, name: str) -> str:
     if name == "UK":
         return "uk"
-    return {"region": "nation", "village": "town", "postcode_district": "town"}.get(
-        place_kind, place_kind
-    )
+    return {"region": "nation", "village": "town", "postcode_district": "town"}.get(place_kind, place_kind)
 
 
 def nation_name(gaz: Gazetteer, postcode: str | None, areas: list[str]) -> str:
     """England, Wales, Scotland or Northern Ireland for an address (ORUK ``state_province``)."""
-    nations = {"england": "England", "wales": "Wales", "scotland": "Scotland",
-               "northern_ireland": "Northern Ireland", "northern ireland": "Northern Ireland"}
+    nations = {
+        "england": "England",
+        "wales": "Wales",
+        "scotland": "Scotland",
+        "northern_ireland": "Northern Ireland",
+        "northern ireland": "Northern Ireland",
+    }
     if postcode:
         match = gaz.resolve(postcode)
         if match.nation:
@@ -305,30 +317,41 @@ def nation_name(gaz: Gazetteer, postcode: str | None, areas: list[str]) -> str:
 class Writer:
     """Adds directory rows to a session; shared by the YAML build and the ORUK import."""
 
-    def __init__(self, session: Session, gazetteer: Gazetteer | None = None,
-                 taxonomy: Taxonomy | None = None) -> None:
+    def __init__(
+        self, session: Session, gazetteer: Gazetteer | None = None, taxonomy: Taxonomy | None = None
+    ) -> None:
         """Write every taxonomy.yml term first, so the full needs taxonomy is published."""
         self.session = session
         self.gaz = gazetteer or load_gazetteer()
         self.taxonomy = taxonomy or load_taxonomy()
         # Terms already written (a console edit rewrites one service into a full directory).
         self.terms: dict[str, m.TaxonomyTerm] = {
-            term.id: term for term in session.scalars(select(m.TaxonomyTerm))}
+            term.id: term for term in session.scalars(select(m.TaxonomyTerm))
+        }
         for t in self.taxonomy.terms:
-            self.term("need", t.id, t.label, t.label, t.label_cy,
-                      f"need:{t.parent}" if t.parent else None)
+            self.term("need", t.id, t.label, t.label, t.label_cy, f"need:{t.parent}" if t.parent else None)
 
-    def term(self, vocabulary: str, value: str, name: str | None = None,
-             description: str | None = None, name_cy: str | None = None,
-             parent_id: str | None = None) -> m.TaxonomyTerm:
+    def term(
+        self,
+        vocabulary: str,
+        value: str,
+        name: str | None = None,
+        description: str | None = None,
+        name_cy: str | None = None,
+        parent_id: str | None = None,
+    ) -> m.TaxonomyTerm:
         """The taxonomy term row for ``vocabulary:value``, added on first use."""
         key = f"{vocabulary}:{value}"
         if key not in self.terms:
             label = name or value.replace("_", " ").capitalize()
             self.terms[key] = m.TaxonomyTerm(
-                id=key, term=value, vocabulary=vocabulary, name=label,
+                id=key,
+                term=value,
+                vocabulary=vocabulary,
+                name=label,
                 description=description or f"{vocabulary.capitalize()}: {label}",
-                name_cy=name_cy, parent_id=parent_id,
+                name_cy=name_cy,
+                parent_id=parent_id,
             )
             self.session.add(self.terms[key])
             # No ORM relationship orders term before link, so write the term now.
@@ -344,16 +367,25 @@ class Writer:
         place = self.gaz.area(name)
         if place is None:
             raise KeyError(name)
-        self.session.add(m.ServiceArea(
-            service_id=service_id, name=place.name, extent_type=_extent_type(place.kind, place.name),
-        ))
+        self.session.add(
+            m.ServiceArea(
+                service_id=service_id,
+                name=place.name,
+                extent_type=_extent_type(place.kind, place.name),
+            )
+        )
 
-    def location(self, service_id: str, index: int, name: str | None, description: str | None,
-                 address: dict[str, str] | None) -> None:
+    def location(
+        self,
+        service_id: str,
+        index: int,
+        name: str | None,
+        description: str | None,
+        address: dict[str, str] | None,
+    ) -> None:
         """One physical location, with its address when it is complete, linked to the service."""
         lid = f"{service_id}/{index}"
-        self.session.add(m.Location(id=lid, location_type="physical", name=name,
-                                    description=description))
+        self.session.add(m.Location(id=lid, location_type="physical", name=name, description=description))
         self.session.flush()
         if address:
             self.session.add(m.Address(id=lid, location_id=lid, **address))
@@ -376,10 +408,16 @@ def write_seed(session: Session, seed: Seed, gazetteer: Gazetteer | None = None)
     for org in seed.organisations:
         services = org.get("services") or []
         source = org.get("source") or org.get("website") or (services[0]["source"] if services else None)
-        session.add(m.Organization(
-            id=org["id"], name=org["name"], description=org.get("description", ""),
-            email=org.get("email"), website=org.get("website"), source=source,
-        ))
+        session.add(
+            m.Organization(
+                id=org["id"],
+                name=org["name"],
+                description=org.get("description", ""),
+                email=org.get("email"),
+                website=org.get("website"),
+                source=source,
+            )
+        )
         session.flush()
         for svc in services:
             write_service(writer, org["id"], svc)
@@ -390,10 +428,14 @@ def write_seed(session: Session, seed: Seed, gazetteer: Gazetteer | None = None)
 
 def stamp(session: Session, sha256: str, count: int) -> None:
     """Record a build, so query caches notice the new data."""
-    session.add(m.DirectoryBuild(
-        id=str(uuid.uuid4()), built_at=datetime.now(timezone.utc).isoformat(),
-        seed_sha256=sha256, service_count=count,
-    ))
+    session.add(
+        m.DirectoryBuild(
+            id=str(uuid.uuid4()),
+            built_at=datetime.now(timezone.utc).isoformat(),
+            seed_sha256=sha256,
+            service_count=count,
+        )
+    )
     session.flush()
 
 
@@ -405,47 +447,81 @@ def write_service(writer: Writer, org_id: str, svc: dict[str, Any]) -> None:
     """Add one checked service record (YAML shape) and its children to the writer's session."""
     session = writer.session
     sid = svc["id"]
-    session.add(m.Service(
-        id=sid, organization_id=org_id, name=svc["name"], name_cy=svc.get("name_cy"),
-        description=_clean(svc["description"]), description_cy=_clean(svc.get("description_cy")),
-        url=svc.get("url"), email=svc.get("email"), status=svc["status"],
-        eligibility_description=_clean(svc["eligibility_description"]),
-        min_age_months=svc.get("min_age_months"), max_age_months=svc.get("max_age_months"),
-        fees_description=svc.get("fees_description"), application_process=svc.get("application_process"),
-        assured_date=svc["assured_date"], alert=svc.get("alert"), source=svc["source"],
-        priority=svc.get("priority", 100),
-    ))
+    session.add(
+        m.Service(
+            id=sid,
+            organization_id=org_id,
+            name=svc["name"],
+            name_cy=svc.get("name_cy"),
+            description=_clean(svc["description"]),
+            description_cy=_clean(svc.get("description_cy")),
+            url=svc.get("url"),
+            email=svc.get("email"),
+            status=svc["status"],
+            eligibility_description=_clean(svc["eligibility_description"]),
+            min_age_months=svc.get("min_age_months"),
+            max_age_months=svc.get("max_age_months"),
+            fees_description=svc.get("fees_description"),
+            application_process=svc.get("application_process"),
+            assured_date=svc["assured_date"],
+            alert=svc.get("alert"),
+            source=svc["source"],
+            priority=svc.get("priority", 100),
+        )
+    )
     session.flush()
     for name in svc["service_area"]:
         writer.area(sid, name)
     for phone in svc.get("phones") or []:
-        session.add(m.Phone(service_id=sid, number=str(phone["number"]),
-                            type=phone.get("type", "voice"), description=phone.get("description"),
-                            hours=phone.get("hours")))
+        session.add(
+            m.Phone(
+                service_id=sid,
+                number=str(phone["number"]),
+                type=phone.get("type", "voice"),
+                description=phone.get("description"),
+                hours=phone.get("hours"),
+            )
+        )
     if svc.get("schedule"):
         session.add(m.Schedule(service_id=sid, description=_clean(svc["schedule"])))
     for sched in svc.get("schedules") or []:
-        session.add(m.Schedule(
-            service_id=sid, freq=sched.get("freq", "WEEKLY"), byday=str(sched["byday"]).replace(" ", ""),
-            opens_at=sched["opens_at"], closes_at=sched["closes_at"],
-            description=_clean(sched["description"]),
-        ))
+        session.add(
+            m.Schedule(
+                service_id=sid,
+                freq=sched.get("freq", "WEEKLY"),
+                byday=str(sched["byday"]).replace(" ", ""),
+                opens_at=sched["opens_at"],
+                closes_at=sched["closes_at"],
+                description=_clean(sched["description"]),
+            )
+        )
     for code in svc.get("languages") or ["en"]:
         session.add(m.Language(service_id=sid, name=LANGUAGE_NAMES[code], code=code))
     for contact in svc.get("contacts") or []:
-        session.add(m.Contact(service_id=sid, name=contact["name"], title=contact.get("title"),
-                              email=contact.get("email")))
+        session.add(
+            m.Contact(
+                service_id=sid, name=contact["name"], title=contact.get("title"), email=contact.get("email")
+            )
+        )
     for i, loc in enumerate(svc.get("locations") or []):
         # ORUK needs a whole address (street and postcode); a town alone is the description.
         if loc.get("address_1") and loc.get("postcode"):
             postcode = _full_postcode(str(loc["postcode"])) or str(loc["postcode"])
-            address = {"address_1": loc["address_1"], "city": loc["city"], "postal_code": postcode,
-                       "state_province": nation_name(writer.gaz, postcode, svc["service_area"])}
+            address = {
+                "address_1": loc["address_1"],
+                "city": loc["city"],
+                "postal_code": postcode,
+                "state_province": nation_name(writer.gaz, postcode, svc["service_area"]),
+            }
             writer.location(sid, i, loc["name"], None, address)
         else:
             writer.location(sid, i, loc["name"], loc["city"], None)
-    for vocabulary, key in (("audience", "audience"), ("need", "needs"), ("delivery", "delivery"),
-                            ("referral", "referral")):
+    for vocabulary, key in (
+        ("audience", "audience"),
+        ("need", "needs"),
+        ("delivery", "delivery"),
+        ("referral", "referral"),
+    ):
         for value in svc.get(key) or []:
             writer.link(sid, writer.term(vocabulary, value))
     writer.link(sid, writer.term("kind", svc["kind"]))

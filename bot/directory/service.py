@@ -51,8 +51,9 @@ class Directory:
     search needs it (``SQLAlchemyError``), not when the object is made.
     """
 
-    def __init__(self, url: str, *, gazetteer: Gazetteer | None = None,
-                 taxonomy: Taxonomy | None = None) -> None:
+    def __init__(
+        self, url: str, *, gazetteer: Gazetteer | None = None, taxonomy: Taxonomy | None = None
+    ) -> None:
         self.url = resolve_sqlite_url(url)
         self.engine: Engine = make_engine(self.url)
         self._sessions: sessionmaker = make_session_factory(self.engine)
@@ -86,16 +87,34 @@ class Directory:
             self._cached = (token, entries)
             return entries
 
-    def find_services(self, place: Place | None, *, role: str | None = None, need: str | None = None,
-                      mode: str | None = None, offset: int = 0, limit: int = 3,
-                      include_professional: bool = False) -> SearchResult:
+    def find_services(
+        self,
+        place: Place | None,
+        *,
+        role: str | None = None,
+        need: str | None = None,
+        mode: str | None = None,
+        offset: int = 0,
+        limit: int = 3,
+        include_professional: bool = False,
+    ) -> SearchResult:
         """:func:`bot.directory.queries.find_services` on this directory (same arguments)."""
         with self.session() as session:
-            return find_services(session, place, role=role, need=need, mode=mode, offset=offset, limit=limit,
-                                 include_professional=include_professional, entries=self.entries(session))
+            return find_services(
+                session,
+                place,
+                role=role,
+                need=need,
+                mode=mode,
+                offset=offset,
+                limit=limit,
+                include_professional=include_professional,
+                entries=self.entries(session),
+            )
 
-    def national_services(self, *, role: str | None = None, need: str | None = None,
-                          limit: int = 3) -> SearchResult:
+    def national_services(
+        self, *, role: str | None = None, need: str | None = None, limit: int = 3
+    ) -> SearchResult:
         """:func:`bot.directory.queries.national_services` on this directory."""
         with self.session() as session:
             entries = self.entries(session)

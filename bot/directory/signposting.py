@@ -100,8 +100,9 @@ def card_payload(card: ServiceCard, now: datetime, language: str | None) -> dict
     return payload
 
 
-def _reply(response: str, place: str, result: SearchResult, language: str | None = None,
-           now: datetime | None = None) -> SearchReply:
+def _reply(
+    response: str, place: str, result: SearchResult, language: str | None = None, now: datetime | None = None
+) -> SearchReply:
     """The reply: an introduction (the response) and the card payload, the only copy of the services."""
     moment = now or datetime.now(LONDON)
     payload = {
@@ -152,11 +153,13 @@ def search(
     # The gazetteer already reads "online", "anywhere", "skip", "don't mind" ...
     online = mode == "online" or match is None or match.status in ("online", "anywhere")
     if place is not None:
-        result = directory.find_services(place, role=role, need=topic, mode=mode, offset=offset,
-                                         limit=PAGE_SIZE)
+        result = directory.find_services(
+            place, role=role, need=topic, mode=mode, offset=offset, limit=PAGE_SIZE
+        )
     elif online:
-        result = directory.find_services(None, role=role, need=topic, mode="online", offset=offset,
-                                         limit=PAGE_SIZE)
+        result = directory.find_services(
+            None, role=role, need=topic, mode="online", offset=offset, limit=PAGE_SIZE
+        )
     else:
         result = directory.national_services(role=role, need=topic, limit=PAGE_SIZE)
     if not result.services:

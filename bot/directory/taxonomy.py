@@ -71,8 +71,10 @@ class Taxonomy:
 @lru_cache(maxsize=4)
 def _load(path: Path) -> Taxonomy:
     doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    terms = tuple(Term(str(t["id"]), str(t["label"]), t.get("label_cy"), t.get("parent"))
-                  for t in doc.get("terms") or [])
+    terms = tuple(
+        Term(str(t["id"]), str(t["label"]), t.get("label_cy"), t.get("parent"))
+        for t in doc.get("terms") or []
+    )
     topics = {str(k): str(v) for k, v in (doc.get("topics") or {}).items()}
     return Taxonomy(str(doc.get("vocabulary") or "perinatal-signposting-needs"), terms, topics)
 

@@ -11,8 +11,7 @@ from bot.directory.taxonomy import Taxonomy, load_taxonomy
 
 AUDIENCES = ("mum", "dad", "partner", "carer", "family", "professional", "young_person")
 DELIVERY = ("online", "in_person", "phone", "text")
-KINDS = ("group", "one_to_one", "helpline", "information", "course", "network",
-         "home_visiting", "clinic")
+KINDS = ("group", "one_to_one", "helpline", "information", "course", "network", "home_visiting", "clinic")
 REFERRALS = ("self", "gp", "midwife", "health_visitor", "professional")
 # Attributes that carry a value rather than a classification (Welsh name, priority ...).
 FIELDS = "field"
@@ -46,5 +45,13 @@ def vocabulary_of(published: str, taxonomy: Taxonomy | None = None) -> str:
     return published
 
 
-__all__ = ["AUDIENCES", "DELIVERY", "FIELDS", "FIELD_TERMS", "KINDS", "REFERRALS", "published_name",
-           "vocabulary_of"]
+__all__ = [
+    "AUDIENCES",
+    "DELIVERY",
+    "FIELDS",
+    "FIELD_TERMS",
+    "KINDS",
+    "REFERRALS",
+    "published_name",
+    "vocabulary_of",
+]

@@ -49,39 +49,62 @@ CONCEPTS = Path(__file__).resolve().parents[2] / "data" / "topics" / "concepts.y
 
 _IM = r"\b(?:i'?m|im|i am)(?: a| an| the| his| her| their| the baby'?s| a new| a first time| a single)?"
 _KIN = r"(?:sister|friend|best friend|niece|daughter in law|cousin|mate|granddaughter|sister in law)"
-_GRAND = (r"(?:(?:great[ -]?)?(?:grandad|granddad|grandpa|grandma|gran|nan|nana|nanna|nanny|granny|grandparent|"
-          r"grandmother|grandfather|grampy|grampa|grandpop|grandpops|gramps)|auntie|aunty|aunt|uncle|"
-          r"big sister|big brother|older sister|older brother|godmother|godfather|godparent)")
+_GRAND = (
+    r"(?:(?:great[ -]?)?(?:grandad|granddad|grandpa|grandma|gran|nan|nana|nanna|nanny|granny|grandparent|"
+    r"grandmother|grandfather|grampy|grampa|grandpop|grandpops|gramps)|auntie|aunty|aunt|uncle|"
+    r"big sister|big brother|older sister|older brother|godmother|godfather|godparent)"
+)
 # Welsh words for the family, with the soft mutation after "yn" (dwi'n fodryb).
 _WELSH_FAMILY = r"(?:nain|taid|mam-?gu|fam-?gu|tad-?cu|dad-?cu|modryb|fodryb|ewythr|wncwl|anti)"
 _STEP = r"(?:step[ -]?(?:mum|mam|mom|mother|dad|father|parent))"
-_PROFESSION = (r"(?:health visitor|midwife|nurse|gp|social worker|practitioner|family support worker|"
-               r"perinatal nurse|support worker|doctor|counsellor|therapist)")
+_PROFESSION = (
+    r"(?:health visitor|midwife|nurse|gp|social worker|practitioner|family support worker|"
+    r"perinatal nurse|support worker|doctor|counsellor|therapist)"
+)
 # Checked in order: what the writer says they are, then whom they write about.
 ROLE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (role, re.compile(pattern)) for role, pattern in (
+    (role, re.compile(pattern))
+    for role, pattern in (
         ("carer", r"^\W*(?P<w>special guardian|kinship carer|foster carer|foster parent)s? (?:for|to|of)\b"),
-        ("professional", rf"{_IM} (?P<w>{_PROFESSION})\b|\bas an? (?P<w2>{_PROFESSION})\b|"
-                         r"\brefer (?:families|parents|mums|clients)\b"),
+        (
+            "professional",
+            rf"{_IM} (?P<w>{_PROFESSION})\b|\bas an? (?P<w2>{_PROFESSION})\b|"
+            r"\brefer (?:families|parents|mums|clients)\b",
+        ),
         ("dad", rf"{_IM} (?P<w>dad|father|daddy)\b"),
         ("mum", rf"{_IM} (?P<w>mum|mam|mom|mother|mummy)\b"),
         ("partner", rf"{_IM} (?P<w>partner|husband|wife|boyfriend|girlfriend|fiance|fiancee)\b"),
-        ("carer", rf"{_IM} (?P<w>foster carer|foster parent|foster mum|foster dad|kinship carer|special guardian|"
-                  r"adoptive (?:parent|mum|dad))\b"),
+        (
+            "carer",
+            rf"{_IM} (?P<w>foster carer|foster parent|foster mum|foster dad|kinship carer|special guardian|"
+            r"adoptive (?:parent|mum|dad))\b",
+        ),
         ("family", rf"{_IM} (?P<w>{_GRAND})\b"),
-        ("partner", rf"{_IM} (?P<w>{_STEP})\b|^\W*(?:the |his |her |their )?(?:baby'?s )?(?P<w2>{_STEP}) here\b"),
-        ("family", rf"^\W*(?:the |his |her |their )?(?:baby'?s )?(?P<w>{_GRAND}) here\b|"
-                   rf"^\W*(?:the |his |her |their )?baby'?s (?P<w2>{_GRAND})\b"),
-        ("family", rf"\b(?P<w>{_WELSH_FAMILY}) (?:dw i|ydw i|ydw|wyf fi|yw fi)\b|"
-                   rf"\b(?:dwi'?n|rwy'?n|rydw i'?n) (?P<w2>{_WELSH_FAMILY})\b"),
+        (
+            "partner",
+            rf"{_IM} (?P<w>{_STEP})\b|^\W*(?:the |his |her |their )?(?:baby'?s )?(?P<w2>{_STEP}) here\b",
+        ),
+        (
+            "family",
+            rf"^\W*(?:the |his |her |their )?(?:baby'?s )?(?P<w>{_GRAND}) here\b|"
+            rf"^\W*(?:the |his |her |their )?baby'?s (?P<w2>{_GRAND})\b",
+        ),
+        (
+            "family",
+            rf"\b(?P<w>{_WELSH_FAMILY}) (?:dw i|ydw i|ydw|wyf fi|yw fi)\b|"
+            rf"\b(?:dwi'?n|rwy'?n|rydw i'?n) (?P<w2>{_WELSH_FAMILY})\b",
+        ),
         ("dad", r"\b(?:fi yw'?r|fi ydy'?r) (?P<w>tad)\b|\b(?P<w2>tad) y babi (?:dw i|ydw i)\b"),
         ("mum", r"\b(?:fi yw'?r|fi ydy'?r) (?P<w>fam|mam)\b|\b(?P<w2>mam) y babi (?:dw i|ydw i)\b"),
         ("dad", r"\b(?P<w>dads|fathers)\b|\b(?:new|first time) (?P<w2>dads?)\b"),
         ("mum", r"\b(?P<w>mums|mams|mothers)\b(?! matter)|\b(?:new|first time) (?P<w2>mums?)\b(?! matter)"),
         # "my partner / husband" is as often a mum writing about the baby's father: left to DIET.
         ("partner", r"\b(?P<w>my (?:wife|girlfriend|gf|missus|fiancee))\b"),
-        ("family", rf"\b(?P<w>my {_KIN})\b|\b(?P<w2>my daughter) (?:(?:has )?(?:just )?had (?:a|her) baby|"
-                   r"gave birth|isn'?t coping|has pnd|has postnatal depression)|\b(?P<w3>my daughter)'?s (?:new )?baby\b"),
+        (
+            "family",
+            rf"\b(?P<w>my {_KIN})\b|\b(?P<w2>my daughter) (?:(?:has )?(?:just )?had (?:a|her) baby|"
+            r"gave birth|isn'?t coping|has pnd|has postnatal depression)|\b(?P<w3>my daughter)'?s (?:new )?baby\b",
+        ),
     )
 )
 
@@ -111,8 +134,12 @@ def topic_forms() -> tuple[re.Pattern[str], dict[str, str]]:
 def topic_concepts() -> tuple[tuple[str, re.Pattern[str]], ...]:
     """(topic, pattern) for the topics named by a concept (data/topics/concepts.yml)."""
     data = yaml.safe_load(CONCEPTS.read_text(encoding="utf-8")) or {}
-    return tuple((topic, re.compile(pattern)) for topic, patterns in (data.get("concepts") or {}).items()
-                 if topic in TOPICS for pattern in patterns)
+    return tuple(
+        (topic, re.compile(pattern))
+        for topic, patterns in (data.get("concepts") or {}).items()
+        if topic in TOPICS
+        for pattern in patterns
+    )
 
 
 def named_topics(lowered: str) -> list[tuple[str, int, int]]:
@@ -215,6 +242,10 @@ class ProjectEntityExtractor(GraphComponent, EntityExtractorMixin):
         # A value named in the text replaces DIET's; DIET's others must be in the contract.
         contract = {"topic": TOPICS, "role": ROLES}
         replaced = {n["entity"] for n in named}
-        kept = [e for e in entities if e["entity"] not in contract
-                or (e["entity"] not in replaced and e["value"] in contract[e["entity"]])]
+        kept = [
+            e
+            for e in entities
+            if e["entity"] not in contract
+            or (e["entity"] not in replaced and e["value"] in contract[e["entity"]])
+        ]
         return kept, named

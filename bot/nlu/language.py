@@ -28,8 +28,13 @@ class LanguageDetector(GraphComponent):
     """Adds ``language`` = ``cy`` to a Welsh message (or the channel's stated choice)."""
 
     @classmethod
-    def create(cls, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> LanguageDetector:
+    def create(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> LanguageDetector:
         """No state."""
         return cls()
 
@@ -44,8 +49,16 @@ class LanguageDetector(GraphComponent):
             if language is None:
                 continue
             entities = [e for e in message.get(ENTITIES) or [] if e.get("entity") != LANGUAGE_SLOT]
-            entities.append({"entity": LANGUAGE_SLOT, "value": language, "start": 0, "end": 0,
-                             "extractor": EXTRACTOR, "confidence_entity": 1.0})
+            entities.append(
+                {
+                    "entity": LANGUAGE_SLOT,
+                    "value": language,
+                    "start": 0,
+                    "end": 0,
+                    "extractor": EXTRACTOR,
+                    "confidence_entity": 1.0,
+                }
+            )
             message.set(ENTITIES, entities, add_to_output=True)
         return messages
 

@@ -53,8 +53,13 @@ class QuestionRouter(GraphComponent):
     """Sends questions about answerable topics to the question intent (see module docstring)."""
 
     @classmethod
-    def create(cls, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> QuestionRouter:
+    def create(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> QuestionRouter:
         return cls()
 
     def __init__(self) -> None:
@@ -79,6 +84,9 @@ class QuestionRouter(GraphComponent):
             confidence = max(float(intent.get("confidence") or 0.0), 0.5)
             message.set(INTENT, {"name": QUESTION_INTENT, "confidence": confidence}, add_to_output=True)
             ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != QUESTION_INTENT]
-            message.set(INTENT_RANKING_KEY, [{"name": QUESTION_INTENT, "confidence": confidence}, *ranking],
-                        add_to_output=True)
+            message.set(
+                INTENT_RANKING_KEY,
+                [{"name": QUESTION_INTENT, "confidence": confidence}, *ranking],
+                add_to_output=True,
+            )
         return messages

@@ -108,8 +108,9 @@ def _load_model(
     **kwargs: Any,
 ) -> RasaModel:
     if finetune_mode:
-        return _rasa_model_load(cls, model_file_name, model_data_example, predict_data_example, True,
-                                *args, **kwargs)
+        return _rasa_model_load(
+            cls, model_file_name, model_data_example, predict_data_example, True, *args, **kwargs
+        )
     import tensorflow as tf
 
     model = cls(*args, **kwargs)
@@ -129,22 +130,30 @@ def _parse_message_with_graph(
     recent = recent_user_texts(tracker.events) if tracker is not None else []
     if recent or RECENT_KEY in (message.metadata or {}):  # never taken from a client's metadata
         message = UserMessage(
-            text=message.text, output_channel=message.output_channel, sender_id=message.sender_id,
-            parse_data=message.parse_data, input_channel=message.input_channel, message_id=message.message_id,
+            text=message.text,
+            output_channel=message.output_channel,
+            sender_id=message.sender_id,
+            parse_data=message.parse_data,
+            input_channel=message.input_channel,
+            message_id=message.message_id,
             metadata={**(message.metadata or {}), RECENT_KEY: recent},
         )
     return _rasa_parse_with_graph(self, message, tracker, only_output_properties)
 
 
-async def _run_remote_action(self: RemoteAction, output_channel: Any, nlg: Any, tracker: Any,
-                             domain: Any) -> list[Any]:
+async def _run_remote_action(
+    self: RemoteAction, output_channel: Any, nlg: Any, tracker: Any, domain: Any
+) -> list[Any]:
     try:
         return await _rasa_remote_run(self, output_channel, nlg, tracker, domain)
     except ActionExecutionRejection:
         raise
     except RasaException as error:
-        logger.error("action '%s' failed (%s); the parent is told the search is unavailable",
-                     self.name(), type(error).__name__)
+        logger.error(
+            "action '%s' failed (%s); the parent is told the search is unavailable",
+            self.name(),
+            type(error).__name__,
+        )
         message = await nlg.generate(UNAVAILABLE_RESPONSE, tracker, output_channel.name())
         return [create_bot_utterance(message)] if message else []
 
@@ -174,15 +183,38 @@ def source_sha256(function: Callable[..., Any]) -> str | None:
 _load_model_classmethod = classmethod(_load_model)
 
 FIXES: tuple[Fix, ...] = (
-    Fix("action answer validation", RemoteAction, "_validate_action_result",
+    Fix(
+        "action answer validation",
+        RemoteAction,
+        "_validate_action_result",
         RemoteAction._validate_action_result,
-        "f8cdb4be6812396167ced74161b2ccd65c5ea676ad86d7d359d8c322d9d8dc42", _validate_action_result),
-    Fix("DIET eager build on load", DIET, "load", _rasa_model_load,
-        "84fd81c0fdd01a8048de2d9b5b3022bdbf1e155f7b4d67737eb51ecb0787d292", _load_model_classmethod),
-    Fix("conversation for the NLU", MessageProcessor, "_parse_message_with_graph", _rasa_parse_with_graph,
-        "0bd50a53b5c013af8458cbefe5dbcbd5c02c82a671a841b1947b3e8964e5c3d1", _parse_message_with_graph),
-    Fix("action server away", RemoteAction, "run", _rasa_remote_run,
-        "ccabf6f1160d527a157fad5bd285ce69e8221b1bcad23f8a61499b4360a1c17e", _run_remote_action),
+        "f8cdb4be6812396167ced74161b2ccd65c5ea676ad86d7d359d8c322d9d8dc42",
+        _validate_action_result,
+    ),
+    Fix(
+        "DIET eager build on load",
+        DIET,
+        "load",
+        _rasa_model_load,
+        "84fd81c0fdd01a8048de2d9b5b3022bdbf1e155f7b4d67737eb51ecb0787d292",
+        _load_model_classmethod,
+    ),
+    Fix(
+        "conversation for the NLU",
+        MessageProcessor,
+        "_parse_message_with_graph",
+        _rasa_parse_with_graph,
+        "0bd50a53b5c013af8458cbefe5dbcbd5c02c82a671a841b1947b3e8964e5c3d1",
+        _parse_message_with_graph,
+    ),
+    Fix(
+        "action server away",
+        RemoteAction,
+        "run",
+        _rasa_remote_run,
+        "ccabf6f1160d527a157fad5bd285ce69e8221b1bcad23f8a61499b4360a1c17e",
+        _run_remote_action,
+    ),
 )
 
 

@@ -18,9 +18,9 @@ from rasa.nlu.utils.spacy_utils import SpacyNLP as RasaSpacyNLP
 from spacy.language import Language
 from spacy.pipeline import EntityRuler
 
-from bot.nlu import rasa_fixes
 from bot.directory.places import load_gazetteer
 from bot.nlp import english_pipeline
+from bot.nlu import rasa_fixes
 
 PLACE_LABEL = "PLACE"
 

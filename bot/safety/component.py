@@ -54,8 +54,14 @@ def _words(text: str) -> int:
 
 
 def _entity(name: str, value: str) -> dict[str, Any]:
-    return {"entity": name, "value": value, "start": 0, "end": 0,
-            "extractor": EXTRACTOR, "confidence_entity": 1.0}
+    return {
+        "entity": name,
+        "value": value,
+        "start": 0,
+        "end": 0,
+        "extractor": EXTRACTOR,
+        "confidence_entity": 1.0,
+    }
 
 
 def apply_finding(message: Message, finding: RiskFinding) -> None:
@@ -63,10 +69,15 @@ def apply_finding(message: Message, finding: RiskFinding) -> None:
     intent = NEGATED_INTENT if finding.negated else CRISIS_INTENT
     ranking = [r for r in (message.get(INTENT_RANKING_KEY) or []) if r.get(INTENT_NAME_KEY) != intent]
     message.set(INTENT, {INTENT_NAME_KEY: intent, PREDICTED_CONFIDENCE_KEY: 1.0}, add_to_output=True)
-    message.set(INTENT_RANKING_KEY, [{INTENT_NAME_KEY: intent, PREDICTED_CONFIDENCE_KEY: 1.0}, *ranking],
-                add_to_output=True)
+    message.set(
+        INTENT_RANKING_KEY,
+        [{INTENT_NAME_KEY: intent, PREDICTED_CONFIDENCE_KEY: 1.0}, *ranking],
+        add_to_output=True,
+    )
     # Drop anything else claiming our entities (e.g. DIET) so the slots come from here.
-    entities = [e for e in (message.get(ENTITIES) or []) if e.get("entity") not in {"risk_category", "risk_detail"}]
+    entities = [
+        e for e in (message.get(ENTITIES) or []) if e.get("entity") not in {"risk_category", "risk_detail"}
+    ]
     if finding.negated:
         entities.append(_entity("risk_detail", "negated"))
     else:
@@ -105,9 +116,14 @@ def mark_unclear(message: Message, category: str | None) -> None:
     """
     ranking = [r for r in (message.get(INTENT_RANKING_KEY) or []) if r.get(INTENT_NAME_KEY) != CRISIS_INTENT]
     message.set(INTENT, {INTENT_NAME_KEY: CRISIS_INTENT, PREDICTED_CONFIDENCE_KEY: 1.0}, add_to_output=True)
-    message.set(INTENT_RANKING_KEY, [{INTENT_NAME_KEY: CRISIS_INTENT, PREDICTED_CONFIDENCE_KEY: 1.0}, *ranking],
-                add_to_output=True)
-    entities = [e for e in (message.get(ENTITIES) or []) if e.get("entity") not in {"risk_category", "risk_detail"}]
+    message.set(
+        INTENT_RANKING_KEY,
+        [{INTENT_NAME_KEY: CRISIS_INTENT, PREDICTED_CONFIDENCE_KEY: 1.0}, *ranking],
+        add_to_output=True,
+    )
+    entities = [
+        e for e in (message.get(ENTITIES) or []) if e.get("entity") not in {"risk_category", "risk_detail"}
+    ]
     extra = [_entity("risk_category", category)] if category else []
     message.set(ENTITIES, [*entities, *extra, _entity("risk_detail", "unclear")], add_to_output=True)
 
@@ -230,8 +246,13 @@ class RiskDetector(GraphComponent, IntentClassifier):
             recent = recent_texts(message)
             finding = assess(raw, previous=" ".join(recent) if recent else None)
             if finding is not None:
-                logger.debug("risk rule=%s category=%s negated=%s certain=%s", finding.rule, finding.category,
-                             finding.negated, finding.certain)
+                logger.debug(
+                    "risk rule=%s category=%s negated=%s certain=%s",
+                    finding.rule,
+                    finding.category,
+                    finding.negated,
+                    finding.certain,
+                )
                 if finding.certain:
                     apply_finding(message, finding)
                 else:
@@ -258,17 +279,26 @@ class RiskDetector(GraphComponent, IntentClassifier):
         if recent:
             joined, before = scores[1], scores[2]
             # Only together: the earlier turns alone were not a disclosure (they were answered).
-            if (joined.p_risk > best.p_risk and before.p_risk < self._config["gentle_threshold"]
-                    and _words(" ".join([*recent, raw])) >= MIN_MODEL_WORDS):
+            if (
+                joined.p_risk > best.p_risk
+                and before.p_risk < self._config["gentle_threshold"]
+                and _words(" ".join([*recent, raw])) >= MIN_MODEL_WORDS
+            ):
                 best = joined
         p = best.p_risk
         logger.debug("risk model p=%.3f category=%s", p, best.category)
         if p >= self._config["full_threshold"] and not everyday_idiom(raw):
-            apply_finding(message, RiskFinding(best.category, (best.category,), _model_detail(best.category),
-                                               False, False, "model"))
-        elif p >= self._config["gentle_threshold"]:
-            mark_unclear(message, best.category)
-        elif p >= self._config["distress_threshold"] and (intent in DISTRESS_INTENTS or intent == CRISIS_INTENT):
+            apply_finding(
+                message,
+                RiskFinding(
+                    best.category, (best.category,), _model_detail(best.category), False, False, "model"
+                ),
+            )
+        elif (
+            p >= self._config["gentle_threshold"]
+            or p >= self._config["distress_threshold"]
+            and (intent in DISTRESS_INTENTS or intent == CRISIS_INTENT)
+        ):
             mark_unclear(message, best.category)
         elif intent == CRISIS_INTENT:
             set_aside_crisis(message)

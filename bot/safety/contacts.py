@@ -82,12 +82,14 @@ class Contact:
     def card(self, lang: str = "en") -> dict[str, Any]:
         """The contact as it appears in the crisis payload (docs/contracts.md)."""
         return {
-            "id": self.id, "name": self.text("name", lang),
+            "id": self.id,
+            "name": self.text("name", lang),
             "phone": self.phone if self.verified else None,
             "tel": self.tel if self.verified else None,
             "sms": self.sms if self.verified else None,
             "sms_body": self.sms_body if self.verified else None,
-            "url": self.url, "hours": self.text("hours", lang) or None,
+            "url": self.url,
+            "hours": self.text("hours", lang) or None,
             "description": self.text("description", lang),
         }
 
@@ -147,11 +149,22 @@ def _load() -> tuple[dict[str, Contact], dict[str, dict[str, tuple[str, ...]]]]:
     contacts = {}
     for raw in data["contacts"]:
         contacts[raw["id"]] = Contact(
-            id=raw["id"], name=raw["name"], phone=raw.get("phone"), tel=raw.get("tel"),
-            sms=raw.get("sms"), sms_body=raw.get("sms_body"), email=raw.get("email"), url=raw.get("url"),
-            hours=raw.get("hours"), nations=tuple(raw["nations"]), status=raw["status"],
-            source=raw["source"], last_verified=raw["last_verified"], description=raw["description"],
-            say=raw["say"], route=raw.get("route"),
+            id=raw["id"],
+            name=raw["name"],
+            phone=raw.get("phone"),
+            tel=raw.get("tel"),
+            sms=raw.get("sms"),
+            sms_body=raw.get("sms_body"),
+            email=raw.get("email"),
+            url=raw.get("url"),
+            hours=raw.get("hours"),
+            nations=tuple(raw["nations"]),
+            status=raw["status"],
+            source=raw["source"],
+            last_verified=raw["last_verified"],
+            description=raw["description"],
+            say=raw["say"],
+            route=raw.get("route"),
             welsh=tuple((k, str(v)) for k, v in (raw.get("cy") or {}).items()),
         )
     sets = {k: {n: tuple(v) for n, v in by_nation.items()} for k, by_nation in data["sets"].items()}
@@ -183,7 +196,9 @@ def contacts_for(category: str | None, nation: str | None, detail: str | None = 
     return [contacts[i] for i in sets[set_key(category, detail)][nation_key(nation)]]
 
 
-def payload(category: str | None, nation: str | None, detail: str | None = None, lang: str = "en") -> dict[str, Any]:
+def payload(
+    category: str | None, nation: str | None, detail: str | None = None, lang: str = "en"
+) -> dict[str, Any]:
     """The crisis card of docs/contracts.md."""
     return {
         "type": "crisis",
@@ -202,14 +217,17 @@ def get_help_now(nation: str | None) -> list[Contact]:
     return [c for c in chosen if nation in c.nations or "uk" in c.nations]
 
 
-BAKED_SOURCE = ("baked copy of data/safety/contacts.yml (bot/webchat/contacts.fallback.json); used only if "
-                "that file cannot be read. A unit test keeps it in step.")
+BAKED_SOURCE = (
+    "baked copy of data/safety/contacts.yml (bot/webchat/contacts.fallback.json); used only if "
+    "that file cannot be read. A unit test keeps it in step."
+)
 
 
 def web_document(source: str = "data/safety/contacts.yml") -> dict[str, Any]:
     """The web chat's contacts document: one "Get help now" list per nation and the UK-wide one."""
-    sets = {key: [c.card("en") for c in get_help_now(None if key == "uk" else key)]
-            for key in ("uk", *NATIONS)}
+    sets = {
+        key: [c.card("en") for c in get_help_now(None if key == "uk" else key)] for key in ("uk", *NATIONS)
+    }
     return {"source": source, "sets": sets}
 
 
@@ -234,8 +252,9 @@ def widget_block() -> str:
     for n, (key, contacts) in enumerate(sets.items()):
         lines.append(f"  {key}: [")
         for i, card in enumerate(contacts):
-            fields = ", ".join(f"{k}: {json.dumps(v, ensure_ascii=False)}"
-                               for k, v in card.items() if v is not None)
+            fields = ", ".join(
+                f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in card.items() if v is not None
+            )
             lines.append(f"    {{ {fields} }}{',' if i < len(contacts) - 1 else ''}")
         lines.append("  ]" + ("," if n < len(sets) - 1 else ""))
     lines.append("} };")
@@ -280,8 +299,9 @@ def copies() -> list[Copy]:
     return [
         Copy(DOMAIN, _domain),
         Copy(FALLBACK_FILE, lambda _current: fallback_json()),
-        Copy(WIDGET_FILE, lambda current: splice(current, JS_BEGIN, JS_END, widget_block(),
-                                                  str(WIDGET_FILE))),
+        Copy(
+            WIDGET_FILE, lambda current: splice(current, JS_BEGIN, JS_END, widget_block(), str(WIDGET_FILE))
+        ),
     ]
 
 

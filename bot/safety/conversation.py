@@ -16,7 +16,8 @@ that got the gentle check may be the first half of one, so it still counts.
 from __future__ import annotations
 
 import time
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 RECENT_KEY = "recent_user_texts"
 MAX_TURNS = 2

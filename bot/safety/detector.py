@@ -51,7 +51,8 @@ class _Hit(NamedTuple):
 # Normalisation
 # ----------------------------------------------------------------------------
 _COMMAND = re.compile(
-    r"^\s*/(?:(?P<name>[A-Za-z_][\w\-]*)(?:@[\d.]+)?(?:\{.*?\}(?=\s|$))?(?=\s|$))?\s*", re.S)
+    r"^\s*/(?:(?P<name>[A-Za-z_][\w\-]*)(?:@[\d.]+)?(?:\{.*?\}(?=\s|$))?(?=\s|$))?\s*", re.S
+)
 _TAGS = re.compile(r"<[^>]{0,200}>")
 _CENSORED = [
     (re.compile(r"(?<![a-z])r[\*@#4]+p(e|ed|es|ing|ist)(?![a-z])", re.I), r"rap\1"),
@@ -60,46 +61,181 @@ _CENSORED = [
 ]
 _MARKDOWN = re.compile(r"[*_`~#>|\\]+")
 _REPEATS = re.compile(r"([a-z])\1{2,}")
-_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201b": "'", "\u2032": "'",
-                         "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-", "\u00a0": " "})
+_QUOTES = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u00a0": " ",
+    }
+)
 
 # Text speak, misspellings, contractions -> plain words (order matters).
-_SUBS: list[tuple[re.Pattern[str], str]] = [(re.compile(a), b) for a, b in [
-    (r"\bw/o\b", "without"), (r"\bw/\s", "with "),
-    (r"\b(can|could|would|should|does|do|did|is|are|was|were|has|have|had|must|might|need|wo|ca|ai)n'?t\b", r"\1 not"),
-    (r"\bwo not\b", "will not"), (r"\bca not\b", "can not"), (r"\bai not\b", "is not"),
-    (r"\bcannot\b", "can not"), (r"\bdont\b", "do not"), (r"\bdoesnt\b", "does not"), (r"\bdidnt\b", "did not"),
-    (r"\bcant\b", "can not"), (r"\bwont\b", "will not"), (r"\bwouldnt\b", "would not"), (r"\bisnt\b", "is not"),
-    (r"\barent\b", "are not"), (r"\bhavent\b", "have not"), (r"\bhasnt\b", "has not"), (r"\bshouldnt\b", "should not"),
-    (r"\bi'?m\b", "i am"), (r"\bi'?ve\b", "i have"), (r"\bive\b", "i have"), (r"\bi'?ll\b", "i will"),
-    (r"\b(i|you|she|he|we|they|it)'d\b", r"\1 would"), (r"\bid\b(?= (?:rather|be|never|love|like))", "i would"),
-    (r"\b(you|we|they)'re\b", r"\1 are"), (r"\b(she|he|it|that|there|what|who)'s\b", r"\1 is"),
-    (r"\b(she|he|it|they|we|you)'ll\b", r"\1 will"), (r"\b(we|they|you)'ve\b", r"\1 have"),
-    (r"\bhes\b", "he is"), (r"\bshes\b", "she is"), (r"\bthats\b", "that is"), (r"\bwhats\b", "what is"),
-    (r"\b(?:wanna|wana|wnna|wna|wan2)\b", "want to"), (r"\bwnt\b", "want"), (r"\bgonna\b", "going to"),
-    (r"\bgotta\b", "got to"),
-    # Single letters, but never after an apostrophe: Welsh "dwi'n", "brifo'r" keep theirs.
-    (r"(?<![\w'])u(?![\w'])", "you"), (r"(?<![\w'])r(?![\w'])", "are"), (r"(?<![\w'])b(?![\w'])", "be"),
-    (r"(?<![\w'])n(?![\w'])", "and"), (r"(?<![\w'])w(?![\w'])", "with"), (r"\bur\b", "your"), (r"\bwud\b", "would"), (r"\bcud\b", "could"), (r"\bshud\b", "should"),
-    (r"\bevry1\b|\beveryon\b|\bevery1\b", "everyone"), (r"\bsum1\b", "someone"), (r"\bno1\b", "no one"),
-    (r"\bbout\b", "about"), (r"\bwen\b", "when"), (r"\bcoz\b|\bcos\b|\bcuz\b", "because"), (r"\bpls\b|\bplz\b", "please"),
-    (r"\bded\b", "dead"), (r"\bdie+\b", "die"), (r"\bthots?\b", "thoughts"), (r"\bkil\b", "kill"), (r"\bkilin\b", "killing"),
-    (r"\b(think|end|hurt|harm|cutt|hav|feel|kill|dy|go|do|want|tak|sleep|say|liv|jump|tell)in\b", r"\1ing"),
-    (r"\bsewer[\s-]?slide\b", "suicide"), (r"\bsu+i?c+i?d(e|al|el|le|ial)\b", r"suicid\1"),
-    (r"\bsui?sid(e|al)\b", r"suicid\1"), (r"\bsuicidel\b|\bsuicidle\b", "suicidal"),
-    (r"\bself[\s-]?harmin\b", "self harming"), (r"(?<=[a-z]) 2 (?=[a-z])", " to "),
-]]
+_SUBS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(a), b)
+    for a, b in [
+        (r"\bw/o\b", "without"),
+        (r"\bw/\s", "with "),
+        (
+            r"\b(can|could|would|should|does|do|did|is|are|was|were|has|have|had|must|might|need|wo|ca|ai)n'?t\b",
+            r"\1 not",
+        ),
+        (r"\bwo not\b", "will not"),
+        (r"\bca not\b", "can not"),
+        (r"\bai not\b", "is not"),
+        (r"\bcannot\b", "can not"),
+        (r"\bdont\b", "do not"),
+        (r"\bdoesnt\b", "does not"),
+        (r"\bdidnt\b", "did not"),
+        (r"\bcant\b", "can not"),
+        (r"\bwont\b", "will not"),
+        (r"\bwouldnt\b", "would not"),
+        (r"\bisnt\b", "is not"),
+        (r"\barent\b", "are not"),
+        (r"\bhavent\b", "have not"),
+        (r"\bhasnt\b", "has not"),
+        (r"\bshouldnt\b", "should not"),
+        (r"\bi'?m\b", "i am"),
+        (r"\bi'?ve\b", "i have"),
+        (r"\bive\b", "i have"),
+        (r"\bi'?ll\b", "i will"),
+        (r"\b(i|you|she|he|we|they|it)'d\b", r"\1 would"),
+        (r"\bid\b(?= (?:rather|be|never|love|like))", "i would"),
+        (r"\b(you|we|they)'re\b", r"\1 are"),
+        (r"\b(she|he|it|that|there|what|who)'s\b", r"\1 is"),
+        (r"\b(she|he|it|they|we|you)'ll\b", r"\1 will"),
+        (r"\b(we|they|you)'ve\b", r"\1 have"),
+        (r"\bhes\b", "he is"),
+        (r"\bshes\b", "she is"),
+        (r"\bthats\b", "that is"),
+        (r"\bwhats\b", "what is"),
+        (r"\b(?:wanna|wana|wnna|wna|wan2)\b", "want to"),
+        (r"\bwnt\b", "want"),
+        (r"\bgonna\b", "going to"),
+        (r"\bgotta\b", "got to"),
+        # Single letters, but never after an apostrophe: Welsh "dwi'n", "brifo'r" keep theirs.
+        (r"(?<![\w'])u(?![\w'])", "you"),
+        (r"(?<![\w'])r(?![\w'])", "are"),
+        (r"(?<![\w'])b(?![\w'])", "be"),
+        (r"(?<![\w'])n(?![\w'])", "and"),
+        (r"(?<![\w'])w(?![\w'])", "with"),
+        (r"\bur\b", "your"),
+        (r"\bwud\b", "would"),
+        (r"\bcud\b", "could"),
+        (r"\bshud\b", "should"),
+        (r"\bevry1\b|\beveryon\b|\bevery1\b", "everyone"),
+        (r"\bsum1\b", "someone"),
+        (r"\bno1\b", "no one"),
+        (r"\bbout\b", "about"),
+        (r"\bwen\b", "when"),
+        (r"\bcoz\b|\bcos\b|\bcuz\b", "because"),
+        (r"\bpls\b|\bplz\b", "please"),
+        (r"\bded\b", "dead"),
+        (r"\bdie+\b", "die"),
+        (r"\bthots?\b", "thoughts"),
+        (r"\bkil\b", "kill"),
+        (r"\bkilin\b", "killing"),
+        (
+            r"\b(think|end|hurt|harm|cutt|hav|feel|kill|dy|go|do|want|tak|sleep|say|liv|jump|tell)in\b",
+            r"\1ing",
+        ),
+        (r"\bsewer[\s-]?slide\b", "suicide"),
+        (r"\bsu+i?c+i?d(e|al|el|le|ial)\b", r"suicid\1"),
+        (r"\bsui?sid(e|al)\b", r"suicid\1"),
+        (r"\bsuicidel\b|\bsuicidle\b", "suicidal"),
+        (r"\bself[\s-]?harmin\b", "self harming"),
+        (r"(?<=[a-z]) 2 (?=[a-z])", " to "),
+    ]
+]
 
 # Words that may follow an object pronoun (her/him/them); anything else means
 # the pronoun is a possessive ("throws her food", "hit her head").
 _AFTER_PRONOUN = {
-    "and", "when", "while", "so", "until", "till", "with", "because", "in", "on", "at", "to", "for",
-    "again", "too", "really", "hard", "off", "down", "out", "up", "if", "or", "but", "over", "into",
-    "around", "against", "near", "from", "then", "every", "all", "like", "as", "before", "after", "by",
-    "about", "tonight", "today", "sometimes", "the", "a", "anymore", "now", "i", "she", "he", "it",
-    "just", "even", "one", "there", "last", "is", "was", "since", "whenever", "once", "more", "any",
-    "somehow", "myself", "accidentally", "alive", "dead", "away", "till", "that", "who", "which",
-    "safely", "anyway", "yet", "properly", "much", "behind", "through", "onto", "under",
+    "and",
+    "when",
+    "while",
+    "so",
+    "until",
+    "till",
+    "with",
+    "because",
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "again",
+    "too",
+    "really",
+    "hard",
+    "off",
+    "down",
+    "out",
+    "up",
+    "if",
+    "or",
+    "but",
+    "over",
+    "into",
+    "around",
+    "against",
+    "near",
+    "from",
+    "then",
+    "every",
+    "all",
+    "like",
+    "as",
+    "before",
+    "after",
+    "by",
+    "about",
+    "tonight",
+    "today",
+    "sometimes",
+    "the",
+    "a",
+    "anymore",
+    "now",
+    "i",
+    "she",
+    "he",
+    "it",
+    "just",
+    "even",
+    "one",
+    "there",
+    "last",
+    "is",
+    "was",
+    "since",
+    "whenever",
+    "once",
+    "more",
+    "any",
+    "somehow",
+    "myself",
+    "accidentally",
+    "alive",
+    "dead",
+    "away",
+    "that",
+    "who",
+    "which",
+    "safely",
+    "anyway",
+    "yet",
+    "properly",
+    "much",
+    "behind",
+    "through",
+    "onto",
+    "under",
 }
 _CLAUSE_BREAK = re.compile(r"[.!?;\n]| but ")
 
@@ -111,7 +247,7 @@ def normalise(text: str) -> str:
     text = text.translate(_QUOTES)
     m = _COMMAND.match(text)
     if m:  # "/greet@1.0{...} rest" -> "greet rest": keep the words, drop the command syntax
-        text = (m.group("name") or "").replace("_", " ") + " " + text[m.end():]
+        text = (m.group("name") or "").replace("_", " ") + " " + text[m.end() :]
     for rx, rep in _CENSORED:
         text = rx.sub(rep, text)
     text = _MARKDOWN.sub(" ", text)
@@ -128,7 +264,7 @@ def strip_command(text: str) -> str:
     m = _COMMAND.match(text or "")
     if not m:
         return text
-    rest = text[m.end():].strip()
+    rest = text[m.end() :].strip()
     return rest if rest else (m.group("name") or "").replace("_", " ")
 
 
@@ -182,8 +318,18 @@ def _compiled() -> _Compiled:
     # The lookup lemmatiser's own table, used directly on the tokenizer's output:
     # the same lemmas as nlp(text), without running the pipeline per message.
     lemmas = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
-    return _Compiled(nlp, matcher, meta, regexes, excl,
-                     re.compile(lx.FEAR_MARKERS), re.compile(lx.STRONG_INTENT_MARKERS), lemmas, signs, requires)
+    return _Compiled(
+        nlp,
+        matcher,
+        meta,
+        regexes,
+        excl,
+        re.compile(lx.FEAR_MARKERS),
+        re.compile(lx.STRONG_INTENT_MARKERS),
+        lemmas,
+        signs,
+        requires,
+    )
 
 
 @lru_cache(maxsize=1)
@@ -228,10 +374,10 @@ def _clause_end(norm: str, pos: int) -> int:
 
 
 def _is_negated(norm: str, core: int) -> bool:
-    before = _words(norm[_clause_start(norm, core):core].replace(",", " , "))
+    before = _words(norm[_clause_start(norm, core) : core].replace(",", " , "))
     if "," in before:
-        before = before[len(before) - before[::-1].index(","):]
-    window = before[-4:] + _words(norm[core:core + 30])[:1]
+        before = before[len(before) - before[::-1].index(",") :]
+    window = before[-4:] + _words(norm[core : core + 30])[:1]
     for i, w in enumerate(window[:-1]):
         if w in lx.NEGATION_CUES:
             nxt = window[i + 1]
@@ -261,7 +407,7 @@ def _about_other(norm: str, cat: str, start: int, core: int, end: int) -> bool:
     before = _words(norm[cstart:core])
     span = _words(norm[core:end])
     if cat in {"C5", "C8"}:
-        after = _words(norm[end:_clause_end(norm, end)])[:2]
+        after = _words(norm[end : _clause_end(norm, end)])[:2]
         for group in (span, after):
             for w in reversed(group):
                 if w in {"me", "i", "my", "myself"}:
@@ -274,8 +420,29 @@ def _about_other(norm: str, cat: str, start: int, core: int, end: int) -> bool:
             if w in lx.OTHER_PERSON and w not in lx.ABUSER_WORDS:
                 return True
         return False
-    span_pron = [] if cat == "C3" else [w for w in span if w in {"i", "me", "myself", "my", "she", "he", "her",
-                                                                 "him", "herself", "himself", "his", "themselves"}]
+    span_pron = (
+        []
+        if cat == "C3"
+        else [
+            w
+            for w in span
+            if w
+            in {
+                "i",
+                "me",
+                "myself",
+                "my",
+                "she",
+                "he",
+                "her",
+                "him",
+                "herself",
+                "himself",
+                "his",
+                "themselves",
+            }
+        ]
+    )
     for w in reversed(before + span_pron):
         if w in lx.FIRST_PERSON:
             return False
@@ -284,7 +451,9 @@ def _about_other(norm: str, cat: str, start: int, core: int, end: int) -> bool:
     return False
 
 
-def _c3_resolve(norm: str, c: _Compiled, core: int, end: int, detail: str | None) -> tuple[str, str | None] | None:
+def _c3_resolve(
+    norm: str, c: _Compiled, core: int, end: int, detail: str | None
+) -> tuple[str, str | None] | None:
     """Decide C3 intrusive / intent, or C6 when someone else harms the child."""
     cstart = _clause_start(norm, core)
     before = _words(norm[cstart:core])
@@ -299,7 +468,7 @@ def _c3_resolve(norm: str, c: _Compiled, core: int, end: int, detail: str | None
         if w in lx.OTHER_AGENTS:
             agent = "other"
             break
-    clause = norm[cstart:_clause_end(norm, end)]
+    clause = norm[cstart : _clause_end(norm, end)]
     if re.search(r"\b(?:her|him|them)$", norm[core:end]) and re.search(
         r"\b(?:daughter|sister|friend|mum|mother|niece|cousin)(?:'s)? (?:partner|husband|boyfriend|fella|bf|ex)\b",
         norm[cstart:core],
@@ -313,7 +482,9 @@ def _c3_resolve(norm: str, c: _Compiled, core: int, end: int, detail: str | None
     fear = bool(c.fear.search(norm))
     if agent == "other":
         return "C6", None
-    if agent == "she" and not (strong or fear or re.search(r"\b(?:says|said|told|keeps|feels|thinks)\b", norm)):
+    if agent == "she" and not (
+        strong or fear or re.search(r"\b(?:says|said|told|keeps|feels|thinks)\b", norm)
+    ):
         return "C6", None
     if strong:
         return "C3", "intent"
@@ -358,8 +529,10 @@ def _find(norm: str) -> list[_Hit]:
         if rule in c.requires and not c.requires[rule].search(norm):
             continue
         for m in rx.finditer(norm):
-            core = next((m.start(g) for g in ("core", "core2", "core3")
-                         if g in rx.groupindex and m.start(g) >= 0), m.start())
+            core = next(
+                (m.start(g) for g in ("core", "core2", "core3") if g in rx.groupindex and m.start(g) >= 0),
+                m.start(),
+            )
             raw.append((rule, cat, detail, m.start(), m.end(), core))
     raw += _psychosis_cluster(norm, c)
     hits: list[_Hit] = []
@@ -397,8 +570,14 @@ def _finding(hits: list[_Hit]) -> RiskFinding | None:
             cats.append(h.category)
     same = [h for h in pool if _key(h) == _key(top)]
     about_other = all(h.other for h in same)
-    return RiskFinding(category=top.category, categories=tuple(cats), detail=top.detail,
-                       about_other=about_other, negated=not positive, rule=top.rule)
+    return RiskFinding(
+        category=top.category,
+        categories=tuple(cats),
+        detail=top.detail,
+        about_other=about_other,
+        negated=not positive,
+        rule=top.rule,
+    )
 
 
 def assess(text: str, previous: str | None = None) -> RiskFinding | None:
@@ -433,8 +612,11 @@ def assess(text: str, previous: str | None = None) -> RiskFinding | None:
     if finding is None or finding.negated:
         return finding
     context = _context(norm, text)
-    if context in {"history", "generic"} or (context == "reported" and finding.category != "C4") or (
-            context == "info" and finding.category not in {"C1", "C7"}):
+    if (
+        context in {"history", "generic"}
+        or (context == "reported" and finding.category != "C4")
+        or (context == "info" and finding.category not in {"C1", "C7"})
+    ):
         return None  # not a disclosure; the trained model still gets its say
     if context == "joke":
         return replace(finding, certain=False)
@@ -443,9 +625,21 @@ def assess(text: str, previous: str | None = None) -> RiskFinding | None:
 
 @lru_cache(maxsize=1)
 def _context_patterns() -> dict[str, re.Pattern[str]]:
-    return {name: re.compile(getattr(lx, name)) for name in (
-        "PRESENT_RISK", "PAST_TIME", "RESOLVED", "REPORTED", "RELATES", "GENERIC", "INFO_QUESTION",
-        "FIRST_PERSON_ANY", "JOKING", "SERIOUS")}
+    return {
+        name: re.compile(getattr(lx, name))
+        for name in (
+            "PRESENT_RISK",
+            "PAST_TIME",
+            "RESOLVED",
+            "REPORTED",
+            "RELATES",
+            "GENERIC",
+            "INFO_QUESTION",
+            "FIRST_PERSON_ANY",
+            "JOKING",
+            "SERIOUS",
+        )
+    }
 
 
 def _context(norm: str, raw: str) -> str | None:
@@ -459,7 +653,9 @@ def _context(norm: str, raw: str) -> str | None:
     present ("again", "urges", "tonight", "I want") keeps the disclosure.
     """
     c = _context_patterns()
-    if (c["JOKING"].search(norm) or any(ch in raw for ch in lx.JOKING_EMOJI)) and not c["SERIOUS"].search(norm):
+    if (c["JOKING"].search(norm) or any(ch in raw for ch in lx.JOKING_EMOJI)) and not c["SERIOUS"].search(
+        norm
+    ):
         return "joke"
     if c["PRESENT_RISK"].search(norm):
         return None

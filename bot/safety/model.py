@@ -23,9 +23,10 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import numpy as np
 import yaml
@@ -84,12 +85,32 @@ def _features() -> Any:
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.pipeline import FeatureUnion
 
-    return FeatureUnion([
-        ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), min_df=2, sublinear_tf=True,
-                                  max_features=200_000, dtype=np.float32)),
-        ("words", TfidfVectorizer(analyzer="word", ngram_range=(1, 2), min_df=1, sublinear_tf=True,
-                                  token_pattern=r"(?u)\b\w[\w']*\b", dtype=np.float32)),
-    ])
+    return FeatureUnion(
+        [
+            (
+                "chars",
+                TfidfVectorizer(
+                    analyzer="char_wb",
+                    ngram_range=(2, 5),
+                    min_df=2,
+                    sublinear_tf=True,
+                    max_features=200_000,
+                    dtype=np.float32,
+                ),
+            ),
+            (
+                "words",
+                TfidfVectorizer(
+                    analyzer="word",
+                    ngram_range=(1, 2),
+                    min_df=1,
+                    sublinear_tf=True,
+                    token_pattern=r"(?u)\b\w[\w']*\b",
+                    dtype=np.float32,
+                ),
+            ),
+        ]
+    )
 
 
 class RiskModel:
@@ -127,4 +148,4 @@ class RiskModel:
         x = self.features.transform([model_text(t) for t in texts])
         p = self.risk.predict_proba(x)[:, list(self.risk.classes_).index(True)]
         cats = self.category.predict(x)
-        return [RiskScore(float(pi), str(ci)) for pi, ci in zip(p, cats)]
+        return [RiskScore(float(pi), str(ci)) for pi, ci in zip(p, cats, strict=True)]

@@ -35,8 +35,10 @@ PRIVACY_NOTICE = "utter_privacy_notice"
 SEARCH_UNAVAILABLE = "utter_directory_unavailable"  # its words: data/safety/wording.yml, with the contacts
 # Replies after which the notice follows instead of leading.
 URGENT_REPLIES = {"utter_crisis", "utter_crisis_not_safe", "utter_risk_check_in"}
-LANGUAGE_BUTTONS = [{"title": "Cymraeg", "payload": "/switch_language_cy"},
-                    {"title": "English", "payload": "/switch_language_en"}]
+LANGUAGE_BUTTONS = [
+    {"title": "Cymraeg", "payload": "/switch_language_cy"},
+    {"title": "English", "payload": "/switch_language_en"},
+]
 
 
 def replied_this_session(events: Any) -> bool:
@@ -65,8 +67,9 @@ class CrisisAwareNLG(TemplatedNaturalLanguageGenerator):
         # Rasa sets `responses` to the domain's again whenever it loads a model.
         self._responses = {**(responses or {}), **self._crisis}
 
-    def _random_response_for(self, utter_action: str, output_channel: str,
-                             filled_slots: dict[str, Any]) -> dict[str, Any] | None:
+    def _random_response_for(
+        self, utter_action: str, output_channel: str, filled_slots: dict[str, Any]
+    ) -> dict[str, Any] | None:
         """Rasa's choice of variation, in Welsh when the conversation is in Welsh.
 
         A question response gives the answer for the conversation's topic
@@ -85,15 +88,17 @@ class CrisisAwareNLG(TemplatedNaturalLanguageGenerator):
             return variation
         return in_welsh(utter_action, variation) or variation
 
-    async def generate(self, utter_action: str, tracker: Any, output_channel: str,
-                       **kwargs: Any) -> dict[str, Any] | None:
+    async def generate(
+        self, utter_action: str, tracker: Any, output_channel: str, **kwargs: Any
+    ) -> dict[str, Any] | None:
         """The response, with the privacy notice and the language offer folded into a session's first reply."""
         response = await super().generate(utter_action, tracker, output_channel, **kwargs)
-        if (response is None or PRIVACY_NOTICE not in self._responses
-                or replied_this_session(tracker.events)):
+        if response is None or PRIVACY_NOTICE not in self._responses or replied_this_session(tracker.events):
             return response
         if utter_action != PRIVACY_NOTICE:
-            notice = (await super().generate(PRIVACY_NOTICE, tracker, output_channel, **kwargs) or {}).get("text")
+            notice = (await super().generate(PRIVACY_NOTICE, tracker, output_channel, **kwargs) or {}).get(
+                "text"
+            )
             if notice:
                 text = response.get("text") or ""
                 parts = [text, notice] if utter_action in URGENT_REPLIES else [notice, text]

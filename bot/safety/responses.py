@@ -75,24 +75,30 @@ def compact_line(contacts: list[Contact], lang: str = "en") -> str:
         elif c.verified and c.sms:
             parts.append(say("text_to", lang).format(body=c.sms_body, number=c.sms))
         else:
-            parts.append(f"{c.text('name', lang)}: {(c.url or '').removeprefix('https://').removeprefix('www.')}")
+            parts.append(
+                f"{c.text('name', lang)}: {(c.url or '').removeprefix('https://').removeprefix('www.')}"
+            )
     return "; ".join(parts) + "."
 
 
 def system_error(lang: str = "en") -> str:
     """The reply when Rasa itself failed (REST, web chat): 999 and Samaritans from the contacts file."""
     by_id = {c.id: c for c in all_contacts()}
-    return say("system_error", lang).format(emergency=by_id["emergency"].phone,
-                                            samaritans=by_id["samaritans"].phone)
+    return say("system_error", lang).format(
+        emergency=by_id["emergency"].phone, samaritans=by_id["samaritans"].phone
+    )
 
 
 def urgent_footer(lang: str = "en") -> str:
     """Telegram's urgent line under a message it cannot read: numbers from the contacts file."""
     by_id = {c.id: c for c in all_contacts()}
     shout = by_id["shout"]
-    return say("urgent_footer", lang).format(emergency=by_id["emergency"].phone,
-                                             samaritans=by_id["samaritans"].phone,
-                                             shout=shout.sms, shout_body=shout.sms_body)
+    return say("urgent_footer", lang).format(
+        emergency=by_id["emergency"].phone,
+        samaritans=by_id["samaritans"].phone,
+        shout=shout.sms,
+        shout_body=shout.sms_body,
+    )
 
 
 def search_unavailable(lang: str = "en") -> str:
@@ -102,7 +108,9 @@ def search_unavailable(lang: str = "en") -> str:
 
 def same_day_route(nation: str | None, lang: str = "en") -> str:
     """NHS 111's mental health route for the nation, from the contacts file ("call 111 and press 2")."""
-    ids = {"england": ["nhs111_england"], "wales": ["nhs111_wales"]}.get(nation or "", ["nhs111_england", "nhs111_wales"])
+    ids = {"england": ["nhs111_england"], "wales": ["nhs111_wales"]}.get(
+        nation or "", ["nhs111_england", "nhs111_wales"]
+    )
     by_id = {c.id: c for c in all_contacts()}
     routes = [by_id[i].text("route", lang) for i in ids if i in by_id and by_id[i].route]
     text = "; ".join(routes)
@@ -133,8 +141,12 @@ def _condition(**slots: str | None) -> list[dict[str, Any]]:
     return [{"type": "slot", "name": k, "value": v} for k, v in slots.items()]
 
 
-def _variation(text: str, custom: dict[str, Any] | None = None, condition: list | None = None,
-               buttons: list | None = None) -> dict[str, Any]:
+def _variation(
+    text: str,
+    custom: dict[str, Any] | None = None,
+    condition: list | None = None,
+    buttons: list | None = None,
+) -> dict[str, Any]:
     variation: dict[str, Any] = {} if condition is None else {"condition": condition}
     variation["text"] = text
     if buttons:
@@ -164,9 +176,17 @@ def crisis_responses() -> dict[str, list[dict[str, Any]]]:
     Rasa's own response filter picks among them (see `bot.safety.nlg`); the defaults
     alone are also written into domain.yml.
     """
-    out: dict[str, list[dict[str, Any]]] = {name: [] for name in (
-        "utter_crisis", "utter_ask_safe_now", "utter_crisis_not_safe", "utter_crisis_safe",
-        "utter_crisis_misunderstood", "utter_risk_check_in")}
+    out: dict[str, list[dict[str, Any]]] = {
+        name: []
+        for name in (
+            "utter_crisis",
+            "utter_ask_safe_now",
+            "utter_crisis_not_safe",
+            "utter_crisis_safe",
+            "utter_crisis_misunderstood",
+            "utter_risk_check_in",
+        )
+    }
     for lang, values in LANGUAGES.items():
         for language in values:
             _add_language(out, lang, language)
@@ -175,23 +195,46 @@ def crisis_responses() -> dict[str, list[dict[str, Any]]]:
     out["utter_ask_safe_now"].append(_variation(say("ask_safe_now"), buttons=_safety_buttons("en")))
     out["utter_crisis_not_safe"].append(_variation(say("not_safe_short"), _card("C7", None, None, "en")))
     find = _buttons("en", ("button_find_support", "/find_support"))
-    out["utter_crisis_safe"].append(_variation(
-        say("crisis_safe").format(line=compact_line(contacts_for("C1", None))), _card("C1", None, None, "en"),
-        buttons=find))
-    out["utter_crisis_misunderstood"].append(_variation(
-        say("misunderstood").format(line=compact_line(contacts_for("C1", None)), same_day=same_day_route(None)),
-        _card("C1", None, None, "en"), buttons=find))
+    out["utter_crisis_safe"].append(
+        _variation(
+            say("crisis_safe").format(line=compact_line(contacts_for("C1", None))),
+            _card("C1", None, None, "en"),
+            buttons=find,
+        )
+    )
+    out["utter_crisis_misunderstood"].append(
+        _variation(
+            say("misunderstood").format(
+                line=compact_line(contacts_for("C1", None)), same_day=same_day_route(None)
+            ),
+            _card("C1", None, None, "en"),
+            buttons=find,
+        )
+    )
     sam = contacts_for("check_in", None)
-    out["utter_risk_check_in"].append(_variation(
-        say("check_in").format(line=compact_line(sam)[:-1]),
-        {"type": "crisis", "category": "check_in", "nation": nation_key(None), "language": "en",
-         "contacts": [c.card("en") for c in sam]}, buttons=find))
+    out["utter_risk_check_in"].append(
+        _variation(
+            say("check_in").format(line=compact_line(sam)[:-1]),
+            {
+                "type": "crisis",
+                "category": "check_in",
+                "nation": nation_key(None),
+                "language": "en",
+                "contacts": [c.card("en") for c in sam],
+            },
+            buttons=find,
+        )
+    )
     return out
 
 
 def _safety_buttons(lang: str) -> list[dict[str, str]]:
-    return _buttons(lang, ("button_safe", "/affirm"), ("button_not_safe", "/deny"),
-                    ("button_something_else", "/crisis_misunderstood"))
+    return _buttons(
+        lang,
+        ("button_safe", "/affirm"),
+        ("button_not_safe", "/deny"),
+        ("button_something_else", "/crisis_misunderstood"),
+    )
 
 
 def _add_language(out: dict[str, list[dict[str, Any]]], lang: str, language: str | None) -> None:
@@ -203,15 +246,26 @@ def _add_language(out: dict[str, list[dict[str, Any]]], lang: str, language: str
             if detail == "unclear"
             else _card(cat, nation, _crisis_detail_for_payload(cat, detail), lang)
         )
-        out["utter_crisis"].append(_variation(
-            crisis_text(category, nation, detail, lang), card,
-            _condition(nation=nation, risk_category=category, risk_detail=detail, language=language),
-        ))
-    out["utter_ask_safe_now"].append(_variation(
-        say("ask_safe_now", lang), condition=_condition(language=language), buttons=_safety_buttons(lang)))
+        out["utter_crisis"].append(
+            _variation(
+                crisis_text(category, nation, detail, lang),
+                card,
+                _condition(nation=nation, risk_category=category, risk_detail=detail, language=language),
+            )
+        )
+    out["utter_ask_safe_now"].append(
+        _variation(
+            say("ask_safe_now", lang), condition=_condition(language=language), buttons=_safety_buttons(lang)
+        )
+    )
     for nation in NATIONS:
-        out["utter_crisis_not_safe"].append(_variation(
-            say("not_safe", lang), _card("C7", nation, None, lang), _condition(nation=nation, language=language)))
+        out["utter_crisis_not_safe"].append(
+            _variation(
+                say("not_safe", lang),
+                _card("C7", nation, None, lang),
+                _condition(nation=nation, language=language),
+            )
+        )
     find = _buttons(lang, ("button_find_support", "/find_support"))
     for name, key in (("utter_crisis_safe", "crisis_safe"), ("utter_crisis_misunderstood", "misunderstood")):
         for nation, category in itertools.product(NATIONS, CATEGORIES):
@@ -219,18 +273,35 @@ def _add_language(out: dict[str, list[dict[str, Any]]], lang: str, language: str
             contacts = contacts_for(cat, nation, "intent" if cat == "C3" else None)
             card = _card(cat, nation, "intent", lang)
             if name == "utter_crisis_misunderstood":  # the same-day route names NHS 111: its card goes too
-                card["contacts"] += [c.card(lang) for c in contacts_for("C1", nation)
-                                     if c.id.startswith("nhs111") and c.id not in {x["id"] for x in card["contacts"]}]
-            text = say(key, lang).format(line=compact_line(contacts, lang), same_day=same_day_route(nation, lang))
-            out[name].append(_variation(text, card, _condition(nation=nation, risk_category=category,
-                                                               language=language), find))
+                card["contacts"] += [
+                    c.card(lang)
+                    for c in contacts_for("C1", nation)
+                    if c.id.startswith("nhs111") and c.id not in {x["id"] for x in card["contacts"]}
+                ]
+            text = say(key, lang).format(
+                line=compact_line(contacts, lang), same_day=same_day_route(nation, lang)
+            )
+            out[name].append(
+                _variation(
+                    text, card, _condition(nation=nation, risk_category=category, language=language), find
+                )
+            )
     for nation in NATIONS:
         sam = contacts_for("check_in", nation)
-        out["utter_risk_check_in"].append(_variation(
-            say("check_in", lang).format(line=compact_line(sam, lang)[:-1]),
-            {"type": "crisis", "category": "check_in", "nation": nation_key(nation), "language": lang,
-             "contacts": [c.card(lang) for c in sam]},
-            _condition(nation=nation, language=language), find))
+        out["utter_risk_check_in"].append(
+            _variation(
+                say("check_in", lang).format(line=compact_line(sam, lang)[:-1]),
+                {
+                    "type": "crisis",
+                    "category": "check_in",
+                    "nation": nation_key(nation),
+                    "language": lang,
+                    "contacts": [c.card(lang) for c in sam],
+                },
+                _condition(nation=nation, language=language),
+                find,
+            )
+        )
 
 
 def _yaml_lines(variation: dict[str, Any]) -> list[str]:
@@ -264,11 +335,11 @@ def splice(domain_text: str, block: str) -> str:
     """``domain_text`` with the generated block (between the marker lines) replaced by ``block``."""
     lines = domain_text.splitlines(keepends=True)
     try:
-        start = next(i for i, l in enumerate(lines) if l.rstrip("\n") == BEGIN)
-        end = next(i for i, l in enumerate(lines) if i > start and l.rstrip("\n") == END)
+        start = next(i for i, line in enumerate(lines) if line.rstrip("\n") == BEGIN)
+        end = next(i for i, line in enumerate(lines) if i > start and line.rstrip("\n") == END)
     except StopIteration:
         raise SystemExit(f"crisis response markers not found in {DOMAIN}") from None
-    return "".join(lines[:start]) + block + "".join(lines[end + 1:])
+    return "".join(lines[:start]) + block + "".join(lines[end + 1 :])
 
 
 def main(argv: list[str] | None = None) -> int:

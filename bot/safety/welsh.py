@@ -34,7 +34,7 @@ def forms(word: str) -> set[str]:
     word = word.lower()
     out = {word}
     first = _initial(word)
-    rest = word[len(first):]
+    rest = word[len(first) :]
     for table in (_SOFT, _NASAL, _ASPIRATE):
         if first in table:
             out.add(table[first] + rest)

@@ -38,12 +38,12 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from sqlalchemy.exc import SQLAlchemyError
 
+from bot.directory.places import load_gazetteer
+from bot.safety.responses import urgent_footer
 from bot.telegram import texts
 from bot.telegram.api import BotApi
 from bot.telegram.outbox import Sender, backoff
 from bot.telegram.output import TelegramOutput, TurnOutput, sender_id_for
-from bot.directory.places import load_gazetteer
-from bot.safety.responses import urgent_footer
 from bot.telegram.store import CALLBACK_PREFIX, Outgoing, UpdateStore
 from bot.telegram.updates import Incoming, button_title, classify, update_kind
 
@@ -346,9 +346,7 @@ class TelegramInput(InputChannel):
             await self.to_rasa(chat_id, incoming.text, update_id, on_new_message, turn)
         elif incoming.kind == "media":
             first = texts.cannot_read(incoming.media, lang)
-            await say(
-                chat_id, f"{first} {texts.say('TYPE_INSTEAD', lang)}\n\n{urgent_footer(lang)}"
-            )
+            await say(chat_id, f"{first} {texts.say('TYPE_INSTEAD', lang)}\n\n{urgent_footer(lang)}")
         elif incoming.kind == "location" and incoming.latitude is not None and incoming.longitude is not None:
             # The gazetteer owns places: the nearest town with coordinates, if near enough.
             place = await asyncio.to_thread(load_gazetteer().nearest, incoming.latitude, incoming.longitude)

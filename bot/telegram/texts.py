@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from bot.cards import CARD_WORDS  # noqa: F401 - the cards' words (English), listed with their Welsh for review
 
-
 CANNOT_READ = {
     "voice": "I can't listen to voice messages, I can only read typed messages.",
     "audio": "I can't listen to audio, I can only read typed messages.",

@@ -89,7 +89,10 @@ class WebChatOutput(SocketIOOutput):
         return "webchat"
 
     def __init__(
-        self, sio: AsyncServer, bot_message_evt: str, cards: bool = False,
+        self,
+        sio: AsyncServer,
+        bot_message_evt: str,
+        cards: bool = False,
         language: LanguageLookup | None = None,
     ) -> None:
         super().__init__(sio, bot_message_evt)
@@ -329,8 +332,11 @@ class WebChatInput(SocketIOInput):
         @sio.on(self.user_message_evt, namespace=ns)
         async def handle_message(sid: str, data: Any = None) -> None:
             if not isinstance(data, dict) or not isinstance(data.get("message"), str):
-                await error(sid, "bad_message",
-                            f'`{self.user_message_evt}` needs a JSON object like {{"message": "hello"}}.')
+                await error(
+                    sid,
+                    "bad_message",
+                    f'`{self.user_message_evt}` needs a JSON object like {{"message": "hello"}}.',
+                )
                 return
             async with setup_lock(sid):
                 saved = await sio.get_session(sid, namespace=ns)
@@ -341,10 +347,16 @@ class WebChatInput(SocketIOInput):
             # The socket's own session, never the id the message claims.
             sender_id = saved["session_id"] if self.session_persistence else sid
             text = data["message"][:MAX_MESSAGE_CHARS]
-            output = WebChatOutput(sio, self.bot_message_evt, cards=bool(saved.get("cards")),
-                                   language=self.conversation_language)
-            await self.answer(on_new_message, output, text if text.strip() else EMPTY_MESSAGE,
-                              sender_id, self._metadata(data))
+            output = WebChatOutput(
+                sio, self.bot_message_evt, cards=bool(saved.get("cards")), language=self.conversation_language
+            )
+            await self.answer(
+                on_new_message,
+                output,
+                text if text.strip() else EMPTY_MESSAGE,
+                sender_id,
+                self._metadata(data),
+            )
 
         return bp
 

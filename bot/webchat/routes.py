@@ -115,8 +115,10 @@ class OriginPolicy:
             origin = request.headers.get("origin")
             if self.covers_socket(request.path) and not self.allows(origin, request.host):
                 return response.json(
-                    {"error": "origin not allowed",
-                     "fix": "add this site to WEBCHAT_ALLOWED_ORIGINS (comma-separated, or * for any site)"},
+                    {
+                        "error": "origin not allowed",
+                        "fix": "add this site to WEBCHAT_ALLOWED_ORIGINS (comma-separated, or * for any site)",
+                    },
                     status=403,
                 )
             if request.method == "OPTIONS":

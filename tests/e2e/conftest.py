@@ -19,12 +19,19 @@ from tools.stack.stack import REPO, Stack, start_stack
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 SCREENSHOTS = REPO / "artifacts" / "screenshots"
 AXE = REPO / "tests" / "e2e" / "vendor" / "axe.min.js"
-NEUTRAL_PAGE = b"<!doctype html><html lang='en'><head><title>Weather</title></head><body><h1>Weather</h1></body></html>"
+NEUTRAL_PAGE = (
+    b"<!doctype html><html lang='en'><head><title>Weather</title></head><body><h1>Weather</h1></body></html>"
+)
 
 
 class _Neutral(http.server.BaseHTTPRequestHandler):

@@ -66,9 +66,7 @@ def test_crisis_reply_and_payload_arrive_without_action_server_or_directory(
     assert "Are you safe right now?" in text(reply)
 
 
-@pytest.mark.parametrize(
-    "prefix", ["/", "/greet ", "/greet@1.0 ", "**", "<p>", "<b>", "> "]
-)
+@pytest.mark.parametrize("prefix", ["/", "/greet ", "/greet@1.0 ", "**", "<p>", "<b>", "> "])
 def test_prefixes_do_not_hide_risk(bare_stack: Stack, prefix: str) -> None:
     reply = bare_stack.send(sender(), f"{prefix}I want to die")
     assert crisis_cards(reply) and crisis_cards(reply)[0]["category"] == "C1"
@@ -81,7 +79,9 @@ def test_prefixes_do_not_hide_risk(bare_stack: Stack, prefix: str) -> None:
         ("we're in Milton Keynes", "mental health option", "press 2"),
     ],
 )
-def test_nation_wording_follows_the_place(bare_stack: Stack, place: str, wording: str, not_wording: str) -> None:
+def test_nation_wording_follows_the_place(
+    bare_stack: Stack, place: str, wording: str, not_wording: str
+) -> None:
     who = sender()
     bare_stack.send(who, place)
     reply = text(bare_stack.send(who, "I want to end it all"))
@@ -133,9 +133,7 @@ def test_conversation_is_flagged_for_staff_without_text_in_logs(bare_stack: Stac
     who = sender()
     bare_stack.send(who, "I have taken all my tablets")
     db = sqlite3.connect(Path(bare_stack.var_dir) / "tracker.db")
-    rows = db.execute(
-        "select data from events where sender_id = ? and type_name = 'slot'", (who,)
-    ).fetchall()
+    rows = db.execute("select data from events where sender_id = ? and type_name = 'slot'", (who,)).fetchall()
     db.close()
     slots = {json.loads(r[0])["name"]: json.loads(r[0])["value"] for r in rows}
     assert slots["risk_category"] == "C7"

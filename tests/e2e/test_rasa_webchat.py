@@ -58,8 +58,13 @@ def ensure_rasa_webchat() -> Path:
         npm = shutil.which("npm")
         if npm is None:
             raise RuntimeError("npm is needed to install rasa-webchat for this test: apt-get install -y npm")
-        subprocess.run([npm, "ci", "--ignore-scripts", "--no-audit", "--no-fund"], cwd=NPM_DIR, check=True,
-                       capture_output=True, timeout=600)
+        subprocess.run(
+            [npm, "ci", "--ignore-scripts", "--no-audit", "--no-fund"],
+            cwd=NPM_DIR,
+            check=True,
+            capture_output=True,
+            timeout=600,
+        )
     return BUNDLE
 
 
@@ -75,8 +80,9 @@ def stack(
 ) -> Iterator[Stack]:
     monkeypatch_module.delenv("WEBCHAT_ALLOWED_ORIGINS", raising=False)
     var_dir = tmp_path_factory.mktemp("rasa_webchat_stack")
-    running = start_stack(var_dir, credentials=credentials(var_dir / "credentials.yml"),
-                          rasa_args=["--cors", "*"])
+    running = start_stack(
+        var_dir, credentials=credentials(var_dir / "credentials.yml"), rasa_args=["--cors", "*"]
+    )
     try:
         yield running
     finally:
@@ -147,13 +153,15 @@ def test_rasa_webchat_on_another_site_shows_greeting_services_and_crisis_numbers
 
 def test_one_allow_origin_header_with_rasa_cors_and_no_list(stack: Stack, host_site: str) -> None:
     origin = host_site.rstrip("/")
-    req = urllib.request.Request(stack.rasa_url + "/socket.io/?EIO=4&transport=polling",
-                                 headers={"Origin": origin})
+    req = urllib.request.Request(
+        stack.rasa_url + "/socket.io/?EIO=4&transport=polling", headers={"Origin": origin}
+    )
     with urllib.request.urlopen(req, timeout=10) as resp:
         assert resp.headers.get_all("Access-Control-Allow-Origin") == [origin]
 
 
 # ---------- every message gets an answer ----------
+
 
 async def converse(url: str, texts: list[str], cards: bool = False) -> list[list[dict[str, Any]]]:
     """Send each text over socket.io and collect the bot's messages of each turn."""
@@ -209,8 +217,9 @@ def stack_without_lock_store(tmp_path_factory: pytest.TempPathFactory) -> Iterat
     endpoints = var_dir / "endpoints.yml"
     repo_endpoints = (REPO / "endpoints.yml").read_text()
     without_lock_store = re.sub(r"(?ms)^lock_store:.*?(?=^\S|\Z)", "", repo_endpoints)
-    endpoints.write_text(without_lock_store
-                         + f"\nlock_store:\n  type: redis\n  url: 127.0.0.1\n  port: {free_port()}\n")
+    endpoints.write_text(
+        without_lock_store + f"\nlock_store:\n  type: redis\n  url: 127.0.0.1\n  port: {free_port()}\n"
+    )
     running = start_stack(var_dir, credentials=credentials(var_dir / "credentials.yml"), endpoints=endpoints)
     try:
         yield running

@@ -155,7 +155,13 @@ def test_odd_input_gets_a_reply_and_the_server_keeps_serving(stack: Stack, text:
 
 @pytest.mark.parametrize(
     "body",
-    [b"{not json", b"[1, 2]", b'"hello"', b'{"sender": 5, "message": "hi"}', b'{"sender": "a", "message": 7}'],
+    [
+        b"{not json",
+        b"[1, 2]",
+        b'"hello"',
+        b'{"sender": 5, "message": "hi"}',
+        b'{"sender": "a", "message": 7}',
+    ],
 )
 def test_malformed_bodies_get_a_clear_400(stack: Stack, body: bytes) -> None:
     status, answer = post_json(stack.rest_url, body)

@@ -103,7 +103,9 @@ def test_reply_quick_reply_service_cards_and_reload(page: Page, webchat_stack: S
     send(page, "thank you")
 
 
-def test_a_card_says_when_its_details_are_wrong_and_staff_get_the_service(page: Page, webchat_stack: Stack) -> None:
+def test_a_card_says_when_its_details_are_wrong_and_staff_get_the_service(
+    page: Page, webchat_stack: Stack
+) -> None:
     open_chat(page, webchat_stack)
     send(page, "I need some support since having my baby")
     page.locator("#pcw-input").fill("Brecon")
@@ -130,7 +132,9 @@ def test_crisis_card_with_tap_to_call(page: Page, webchat_stack: Stack) -> None:
 def test_cymraeg_offer_switch_and_welsh_labels(page: Page, webchat_stack: Stack) -> None:
     open_chat(page, webchat_stack)
     send(page, "hello")
-    expect(page.locator(".pcw-log")).to_contain_text("Gallwch chi siarad â fi yn Gymraeg")  # the offer, in the reply
+    expect(page.locator(".pcw-log")).to_contain_text(
+        "Gallwch chi siarad â fi yn Gymraeg"
+    )  # the offer, in the reply
     before = bot_count(page)
     page.locator(".pcw-lang-btn").click()  # the widget's own offer: "Cymraeg"
     wait_for_reply(page, before)
@@ -168,7 +172,9 @@ def test_user_html_is_shown_as_text(page: Page, webchat_stack: Stack, text: str)
 
 
 @pytest.mark.parametrize("how", ["button", "shift"])
-def test_quick_exit_leaves_nothing_behind(page: Page, webchat_stack: Stack, neutral_url: str, how: str) -> None:
+def test_quick_exit_leaves_nothing_behind(
+    page: Page, webchat_stack: Stack, neutral_url: str, how: str
+) -> None:
     open_chat(page, webchat_stack)
     send(page, "hello")
     assert storage(page)["session"] == 1
@@ -224,7 +230,9 @@ def axe_violations(page: Page) -> list[dict]:
     return list(result)
 
 
-def test_accessibility_layout_and_screenshots(browser: Browser, webchat_stack: Stack, screenshots: Path) -> None:
+def test_accessibility_layout_and_screenshots(
+    browser: Browser, webchat_stack: Stack, screenshots: Path
+) -> None:
     # bypass_csp: axe is injected as an inline script, which the page's CSP rightly blocks.
     ctx = browser.new_context(viewport={"width": 375, "height": 740}, bypass_csp=True, locale="en-GB")
     ctx.set_default_timeout(60_000)
@@ -250,7 +258,9 @@ def test_accessibility_layout_and_screenshots(browser: Browser, webchat_stack: S
 
         for width, height in ((320, 640), (640, 360)):  # 320 px phone; 1280 px at 200% zoom
             page.set_viewport_size({"width": width, "height": height})
-            overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+            overflow = page.evaluate(
+                "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+            )
             assert overflow <= 0, (width, overflow)
         page.set_viewport_size({"width": 320, "height": 640})
         page.screenshot(path=str(screenshots / "webchat-320-crisis.png"))

@@ -65,17 +65,20 @@ def test_an_answer_about_postnatal_depression_in_welsh(stack: Stack) -> None:
     assert "postnatal" not in reply.lower()
 
 
-@pytest.mark.parametrize(("message", "category"), [
-    ("dwi isio marw", "C1"),
-    ("dwi wedi bod yn torri fy hun eto", "C2"),
-    ("mae gen i ofn y bydda i'n brifo'r babi, dwi isio gwneud", "C3"),
-    ("dwi'n clywed lleisiau a dwi heb gysgu ers dyddiau", "C4"),
-    ("mae o'n fy nharo i bob nos", "C5"),
-    ("mae fy mhartner yn ysgwyd y babi pan mae'n crio", "C6"),
-    ("dwi wedi cymryd y tabledi i gyd", "C7"),
-    ("nath o fy nhreisio i ar ôl y geni", "C8"),
-    ("dwi'n 15 ac yn feichiog a dwi ofn", "C9"),
-])
+@pytest.mark.parametrize(
+    ("message", "category"),
+    [
+        ("dwi isio marw", "C1"),
+        ("dwi wedi bod yn torri fy hun eto", "C2"),
+        ("mae gen i ofn y bydda i'n brifo'r babi, dwi isio gwneud", "C3"),
+        ("dwi'n clywed lleisiau a dwi heb gysgu ers dyddiau", "C4"),
+        ("mae o'n fy nharo i bob nos", "C5"),
+        ("mae fy mhartner yn ysgwyd y babi pan mae'n crio", "C6"),
+        ("dwi wedi cymryd y tabledi i gyd", "C7"),
+        ("nath o fy nhreisio i ar ôl y geni", "C8"),
+        ("dwi'n 15 ac yn feichiog a dwi ofn", "C9"),
+    ],
+)
 def test_crisis_in_welsh_gets_the_welsh_reply_and_numbers(stack: Stack, message: str, category: str) -> None:
     reply = stack.send(sender(), message)
     cards = crisis_cards(reply)

@@ -59,8 +59,9 @@ def send(page: Page, text: str) -> None:
 
 
 def new_context(browser: Browser, width: int, height: int, bypass_csp: bool = False) -> BrowserContext:
-    ctx = browser.new_context(viewport={"width": width, "height": height}, locale="en-GB", has_touch=True,
-                              bypass_csp=bypass_csp)
+    ctx = browser.new_context(
+        viewport={"width": width, "height": height}, locale="en-GB", has_touch=True, bypass_csp=bypass_csp
+    )
     ctx.set_default_timeout(60_000)
     return ctx
 
@@ -82,10 +83,12 @@ def open_restored(page: Page, stack: Stack, session_id: str) -> None:
 
 
 def page_geometry(page: Page) -> dict[str, float]:
-    return dict(page.evaluate(
-        """() => ({doc: document.documentElement.scrollHeight, body: document.body.scrollHeight,
+    return dict(
+        page.evaluate(
+            """() => ({doc: document.documentElement.scrollHeight, body: document.body.scrollHeight,
                    inner: innerHeight, scrollY: scrollY})"""
-    ))
+        )
+    )
 
 
 def assert_page_fits(page: Page) -> None:
@@ -119,8 +122,10 @@ def swipe(page: Page, x: float, y: float, dy: float) -> None:
     try:
         cdp.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": x, "y": y}]})
         for i in range(1, steps + 1):
-            cdp.send("Input.dispatchTouchEvent",
-                     {"type": "touchMove", "touchPoints": [{"x": x, "y": y + (end - y) * i / steps}]})
+            cdp.send(
+                "Input.dispatchTouchEvent",
+                {"type": "touchMove", "touchPoints": [{"x": x, "y": y + (end - y) * i / steps}]},
+            )
         cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
     finally:
         cdp.detach()
@@ -135,6 +140,7 @@ def luminance(rgb: tuple[int, int, int]) -> float:
     def channel(c: int) -> float:
         v = c / 255
         return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
     r, g, b = (channel(c) for c in rgb)
     return 0.2126 * r + 0.7152 * g + 0.0722 * b
 
@@ -162,8 +168,10 @@ def open_host(ctx: BrowserContext, stack: Stack, colours: tuple[str, str]) -> tu
     bg, fg = colours
     page, errors = checked_page(ctx)
     html = HOST_PAGE.format(bg=bg, fg=fg)
-    page.route(stack.rasa_url + "/host/",
-               lambda route: route.fulfill(status=200, content_type="text/html", body=html))
+    page.route(
+        stack.rasa_url + "/host/",
+        lambda route: route.fulfill(status=200, content_type="text/html", body=html),
+    )
     page.goto(stack.rasa_url + "/host/")
     expect(page.get_by_role("button", name="Chat with us")).to_be_visible(timeout=30_000)
     return page, errors
@@ -174,8 +182,14 @@ def open_host(ctx: BrowserContext, stack: Stack, colours: tuple[str, str]) -> tu
 def long_conversation(webchat_stack: Stack) -> str:
     """A session whose conversation is several screens long (made through REST, restored by the widget)."""
     sid = str(uuid.uuid4())
-    for text in ("hello", "I need some support since having my baby", "Brecon", "show more",
-                 "what is the baby blues?", "thank you"):
+    for text in (
+        "hello",
+        "I need some support since having my baby",
+        "Brecon",
+        "show more",
+        "what is the baby blues?",
+        "thank you",
+    ):
         webchat_stack.send(sid, text)
     return sid
 
@@ -190,10 +204,14 @@ def phone(browser: Browser) -> Iterator[tuple[Page, list[str]]]:
 
 
 # ---------- tests ----------
-@pytest.mark.parametrize(("width", "height"), [(320, 568), (375, 667), (1280, 800), (640, 360)],
-                         ids=["320px", "375px", "1280px", "1280px-at-200pc-zoom"])
-def test_only_the_message_list_scrolls(browser: Browser, webchat_stack: Stack, long_conversation: str,
-                                       screenshots: Path, width: int, height: int) -> None:
+@pytest.mark.parametrize(
+    ("width", "height"),
+    [(320, 568), (375, 667), (1280, 800), (640, 360)],
+    ids=["320px", "375px", "1280px", "1280px-at-200pc-zoom"],
+)
+def test_only_the_message_list_scrolls(
+    browser: Browser, webchat_stack: Stack, long_conversation: str, screenshots: Path, width: int, height: int
+) -> None:
     ctx = new_context(browser, width, height)
     page, errors = checked_page(ctx)
     try:
@@ -201,8 +219,10 @@ def test_only_the_message_list_scrolls(browser: Browser, webchat_stack: Stack, l
         send(page, "hello")  # one live reply too
         expect(page.locator(".pcw-log .pcw-bot").last).to_be_visible()
         # The conversation is longer than the list's box, so there is something to scroll.
-        assert page.evaluate("(() => { const b = document.querySelector('.pcw-body');"
-                             " return b.scrollHeight > 2 * b.clientHeight; })()")
+        assert page.evaluate(
+            "(() => { const b = document.querySelector('.pcw-body');"
+            " return b.scrollHeight > 2 * b.clientHeight; })()"
+        )
         assert_page_fits(page)
 
         for area in (".pcw-header", ".pcw-body", "#pcw-input"):
@@ -229,7 +249,8 @@ def test_only_the_message_list_scrolls(browser: Browser, webchat_stack: Stack, l
 
 
 def test_crisis_card_top_stays_in_view_after_the_follow_up(
-        phone: tuple[Page, list[str]], webchat_stack: Stack, screenshots: Path) -> None:
+    phone: tuple[Page, list[str]], webchat_stack: Stack, screenshots: Path
+) -> None:
     page, _ = phone
     page.goto(webchat_stack.rasa_url + "/webchat/")
     wait_online(page)
@@ -268,7 +289,8 @@ def test_crisis_card_top_stays_in_view_after_the_follow_up(
 
 
 def test_tab_never_reaches_the_host_page_behind_the_full_screen_panel(
-        browser: Browser, webchat_stack: Stack) -> None:
+    browser: Browser, webchat_stack: Stack
+) -> None:
     ctx = new_context(browser, 375, 667, bypass_csp=True)
     page, errors = open_host(ctx, webchat_stack, LIGHT)
     try:
@@ -282,7 +304,8 @@ def test_tab_never_reaches_the_host_page_behind_the_full_screen_panel(
 
         inside = "document.getElementById('pcw-panel').contains(document.activeElement)"
         stops = page.evaluate(
-            "document.querySelectorAll('#pcw-panel a[href], #pcw-panel button, #pcw-panel textarea').length")
+            "document.querySelectorAll('#pcw-panel a[href], #pcw-panel button, #pcw-panel textarea').length"
+        )
         for key in ("Tab", "Shift+Tab"):
             for _ in range(stops + 3):  # once round the panel and past its ends
                 page.keyboard.press(key)
@@ -326,7 +349,8 @@ def test_the_desktop_panel_leaves_the_host_page_usable(browser: Browser, webchat
 
 
 def test_service_cards_are_compact_until_more_is_pressed(
-        phone: tuple[Page, list[str]], webchat_stack: Stack, screenshots: Path) -> None:
+    phone: tuple[Page, list[str]], webchat_stack: Stack, screenshots: Path
+) -> None:
     page, _ = phone
     page.goto(webchat_stack.rasa_url + "/webchat/")
     wait_online(page)
@@ -364,7 +388,8 @@ def test_service_cards_are_compact_until_more_is_pressed(
 
 @pytest.mark.parametrize("colours", [DARK, LIGHT], ids=["dark-host", "light-host"])
 def test_launcher_focus_ring_shows_on_dark_and_light_host_pages(
-        browser: Browser, webchat_stack: Stack, screenshots: Path, colours: tuple[str, str]) -> None:
+    browser: Browser, webchat_stack: Stack, screenshots: Path, colours: tuple[str, str]
+) -> None:
     ctx = new_context(browser, 1280, 800)
     page, errors = open_host(ctx, webchat_stack, colours)
     try:

@@ -37,8 +37,13 @@ def test_postgres_stopped_turns_are_answered_journaled_and_stored_in_order_when_
     try:
         crisis = send(replica.rasa_url, sender, "I want to die")
         after = send(replica.rasa_url, sender, "thank you")
-        journaled = [e.get("text") for r in cluster.journal_records(1) if r["sender_id"] == sender
-                     for e in r["events"] if e["event"] == "user"]
+        journaled = [
+            e.get("text")
+            for r in cluster.journal_records(1)
+            if r["sender_id"] == sender
+            for e in r["events"]
+            if e["event"] == "user"
+        ]
     finally:
         cluster.pg.start()
 

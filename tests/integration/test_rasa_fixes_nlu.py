@@ -40,9 +40,12 @@ def _parse_all(model: Path, texts: list[str]) -> list[Parse]:
         results = []
         for text in texts:
             parsed = await agent.parse_message(text)
-            entities = tuple(sorted(
-                (e["entity"], str(e["value"]), e.get("start"), e.get("end"), e.get("extractor"))
-                for e in parsed["entities"]))
+            entities = tuple(
+                sorted(
+                    (e["entity"], str(e["value"]), e.get("start"), e.get("end"), e.get("extractor"))
+                    for e in parsed["entities"]
+                )
+            )
             results.append((parsed["intent"]["name"], entities))
         return results
 

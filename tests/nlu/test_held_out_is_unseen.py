@@ -19,8 +19,18 @@ TRAIN_DIR = ROOT / "data" / "nlu"
 HELD_OUT = ROOT / "tests" / "nlu" / "held_out.yml"
 
 CORE_INTENTS = [
-    "greet", "goodbye", "thank", "affirm", "deny", "bot_challenge", "out_of_scope",
-    "ask_low_mood", "ask_attachment", "ask_infant_mental_health", "find_support", "inform",
+    "greet",
+    "goodbye",
+    "thank",
+    "affirm",
+    "deny",
+    "bot_challenge",
+    "out_of_scope",
+    "ask_low_mood",
+    "ask_attachment",
+    "ask_infant_mental_health",
+    "find_support",
+    "inform",
 ]
 CRISIS = "crisis"
 

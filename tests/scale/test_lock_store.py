@@ -23,11 +23,15 @@ def redis_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Redis]:
 
 
 def stores(server: Redis, count: int = 2, lease: float = 1.0) -> list[ConversationLockStore]:
-    return [ConversationLockStore(url=server.url, password=server.password, lease_seconds=lease)
-            for _ in range(count)]
+    return [
+        ConversationLockStore(url=server.url, password=server.password, lease_seconds=lease)
+        for _ in range(count)
+    ]
 
 
-async def run_turns(replicas: list[ConversationLockStore], conversation: str, turns: int) -> tuple[int, list[int]]:
+async def run_turns(
+    replicas: list[ConversationLockStore], conversation: str, turns: int
+) -> tuple[int, list[int]]:
     """Run `turns` turns at once, alternating replicas; (most turns inside at once, order served)."""
     inside, most, served = 0, 0, []
 

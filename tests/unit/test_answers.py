@@ -32,7 +32,9 @@ def text(nlg: NaturalLanguageGenerator, action: str, **slots: str | None) -> str
 @pytest.mark.parametrize("action", sorted(DEFAULT_TOPIC))
 def test_the_topic_decides_the_answer_whichever_question_intent(nlg, action: str) -> None:
     assert text(nlg, action, topic="birth_trauma") == answers()["birth_trauma"].en
-    assert text(nlg, action, topic="fear_of_losing_baby", language="cy") == answers()["fear_of_losing_baby"].cy
+    assert (
+        text(nlg, action, topic="fear_of_losing_baby", language="cy") == answers()["fear_of_losing_baby"].cy
+    )
 
 
 @pytest.mark.parametrize(("action", "topic"), sorted(DEFAULT_TOPIC.items()))
@@ -53,10 +55,16 @@ def test_every_answer_ends_with_a_route_to_help() -> None:
         assert any(route in ending for route in routes), topic
 
 
-@pytest.mark.parametrize(("sentence", "expected"), [
-    ("what is birth trauma", True), ("will they take my baby?", True), ("beth yw iselder", True),
-    ("i had a traumatic birth", False), ("my baby won't stop crying", False),
-])
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("what is birth trauma", True),
+        ("will they take my baby?", True),
+        ("beth yw iselder", True),
+        ("i had a traumatic birth", False),
+        ("my baby won't stop crying", False),
+    ],
+)
 def test_questions_are_recognised(sentence: str, expected: bool) -> None:
     assert is_question(sentence) is expected
 
@@ -69,8 +77,12 @@ def _routed(text_: str, intent: str, entities: list[dict]) -> str:
 
 def test_a_question_on_an_answered_topic_gets_the_answer_not_the_fallback() -> None:
     topic = [{"entity": "topic", "value": "fear_of_losing_baby"}]
-    assert _routed("could social services take my baby if i tell them", "out_of_scope", topic) == "ask_low_mood"
-    assert _routed("could social services take my baby if i tell them", "nlu_fallback", topic) == "ask_low_mood"
+    assert (
+        _routed("could social services take my baby if i tell them", "out_of_scope", topic) == "ask_low_mood"
+    )
+    assert (
+        _routed("could social services take my baby if i tell them", "nlu_fallback", topic) == "ask_low_mood"
+    )
 
 
 def test_a_request_for_a_service_stays_a_search() -> None:
@@ -88,7 +100,9 @@ def test_crisis_and_requests_are_left_alone() -> None:
 
 def test_an_unplaced_message_on_an_answered_topic_gets_the_answer() -> None:
     topic = [{"entity": "topic", "value": "fear_of_losing_baby"}]
-    assert _routed("i'm scared they'll take my baby if i tell the hv", "out_of_scope", topic) == "ask_low_mood"
+    assert (
+        _routed("i'm scared they'll take my baby if i tell the hv", "out_of_scope", topic) == "ask_low_mood"
+    )
     assert _routed("something about my baby", "out_of_scope", []) == "out_of_scope"
 
 
@@ -96,8 +110,12 @@ def test_an_unplaced_message_on_an_answered_topic_gets_the_answer() -> None:
 def test_the_check_in_asks_the_two_questions_with_yes_no_buttons(nlg, language: str | None) -> None:
     from bot.answers import check_in_text
 
-    for action, key in (("utter_check_in_q1", "q1"), ("utter_check_in_q2", "q2"),
-                        ("utter_check_in_q2_after_no", "q2"), ("utter_check_in_q3", "q3")):
+    for action, key in (
+        ("utter_check_in_q1", "q1"),
+        ("utter_check_in_q2", "q2"),
+        ("utter_check_in_q2_after_no", "q2"),
+        ("utter_check_in_q3", "q3"),
+    ):
         response = nlg.generate_from_slots(action, {"language": language}, "rest")
         assert response["text"] == check_in_text(key, language)
         assert [b["payload"] for b in response["buttons"]] == ["/affirm", "/deny"]

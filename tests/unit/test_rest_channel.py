@@ -4,9 +4,22 @@ from __future__ import annotations
 
 from bot.channels.rest import CardTextOutput
 
-SERVICES = {"type": "services", "language": "en", "offset": 3, "services": [
-    {"id": "x", "name": "Walk and talk", "organisation": "Test charity", "description": "A weekly walk.",
-     "audience": "Parents in Brecon.", "phone": "01874 000000", "opening": "Open now, until 5pm"}]}
+SERVICES = {
+    "type": "services",
+    "language": "en",
+    "offset": 3,
+    "services": [
+        {
+            "id": "x",
+            "name": "Walk and talk",
+            "organisation": "Test charity",
+            "description": "A weekly walk.",
+            "audience": "Parents in Brecon.",
+            "phone": "01874 000000",
+            "opening": "Open now, until 5pm",
+        }
+    ],
+}
 
 
 async def test_a_services_card_carries_its_text_and_continues_the_numbering() -> None:

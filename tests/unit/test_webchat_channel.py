@@ -47,59 +47,128 @@ WIDGET = {"cards": True}  # the project's widget: session_request carries {"cust
 PLAIN = None  # rasa-webchat and other clients: {"session_id": ...} only
 
 SERVICES_PAGE_1 = {
-    "type": "services", "more": True, "local": True,
+    "type": "services",
+    "more": True,
+    "local": True,
     "services": [
-        {"id": "mums-matter", "name": "Mums Matter", "organisation": "Powys Mind",
-         "description": "A free course for mums.", "audience": "Mums in Powys", "phone": "01597 824411",
-         "tel": "01597824411", "email": None, "url": "https://www.powysmind.org", "cost": "Free",
-         "mode": "group", "schedule": "Tuesdays", "area": "Powys"},
-        {"id": "pandas", "name": "PANDAS Foundation", "organisation": "PANDAS Foundation",
-         "description": "Peer support.", "audience": "Parents", "phone": None, "tel": None,
-         "email": None, "url": "https://pandasfoundation.org.uk", "cost": "Free", "mode": "online",
-         "schedule": None, "area": "UK"},
+        {
+            "id": "mums-matter",
+            "name": "Mums Matter",
+            "organisation": "Powys Mind",
+            "description": "A free course for mums.",
+            "audience": "Mums in Powys",
+            "phone": "01597 824411",
+            "tel": "01597824411",
+            "email": None,
+            "url": "https://www.powysmind.org",
+            "cost": "Free",
+            "mode": "group",
+            "schedule": "Tuesdays",
+            "area": "Powys",
+        },
+        {
+            "id": "pandas",
+            "name": "PANDAS Foundation",
+            "organisation": "PANDAS Foundation",
+            "description": "Peer support.",
+            "audience": "Parents",
+            "phone": None,
+            "tel": None,
+            "email": None,
+            "url": "https://pandasfoundation.org.uk",
+            "cost": "Free",
+            "mode": "online",
+            "schedule": None,
+            "area": "UK",
+        },
     ],
 }
 SERVICES_PAGE_2 = {
-    "type": "services", "more": False, "local": True,
+    "type": "services",
+    "more": False,
+    "local": True,
     "services": [
-        {"id": "homestart", "name": "Home-Start Powys", "organisation": "Home-Start",
-         "description": "Home visits.", "audience": "Families", "phone": None, "tel": None,
-         "email": None, "url": "https://www.home-start.org.uk", "cost": "Free", "mode": "one_to_one",
-         "schedule": None, "area": "Powys"},
+        {
+            "id": "homestart",
+            "name": "Home-Start Powys",
+            "organisation": "Home-Start",
+            "description": "Home visits.",
+            "audience": "Families",
+            "phone": None,
+            "tel": None,
+            "email": None,
+            "url": "https://www.home-start.org.uk",
+            "cost": "Free",
+            "mode": "one_to_one",
+            "schedule": None,
+            "area": "Powys",
+        },
     ],
 }
 # The bot's text lists the services too (for channels without cards), as utter_services_found does.
-SEARCH_TEXT = ("Here is support near Brecon:\n\n1. Mums Matter (Powys Mind)\nA free course for mums.\n\n"
-               "2. PANDAS Foundation\nPeer support.")
+SEARCH_TEXT = (
+    "Here is support near Brecon:\n\n1. Mums Matter (Powys Mind)\nA free course for mums.\n\n"
+    "2. PANDAS Foundation\nPeer support."
+)
 MORE_TEXT = "3. Home-Start Powys (Home-Start)\nHome visits."
-OPTIONS = [{"title": "Show more", "payload": "/ask_more_results"},
-           {"title": "That helped", "payload": "/affirm"}]
+OPTIONS = [
+    {"title": "Show more", "payload": "/ask_more_results"},
+    {"title": "That helped", "payload": "/affirm"},
+]
 OPTIONS_TEXT = "Did that help? You can also see more, or narrow it down."
 CRISIS = {
-    "type": "crisis", "category": "C1", "nation": "wales", "language": "en",
+    "type": "crisis",
+    "category": "C1",
+    "nation": "wales",
+    "language": "en",
     "contacts": [
-        {"id": "emergency", "name": "Emergency services", "phone": "999", "tel": "999", "sms": None,
-         "sms_body": None, "url": None, "hours": "24 hours, every day", "description": "Police, ambulance."},
-        {"id": "samaritans", "name": "Samaritans", "phone": "116 123", "tel": "116123", "sms": None,
-         "sms_body": None, "url": "https://www.samaritans.org", "hours": "24 hours, every day",
-         "description": "Free, confidential listening."},
+        {
+            "id": "emergency",
+            "name": "Emergency services",
+            "phone": "999",
+            "tel": "999",
+            "sms": None,
+            "sms_body": None,
+            "url": None,
+            "hours": "24 hours, every day",
+            "description": "Police, ambulance.",
+        },
+        {
+            "id": "samaritans",
+            "name": "Samaritans",
+            "phone": "116 123",
+            "tel": "116123",
+            "sms": None,
+            "sms_body": None,
+            "url": "https://www.samaritans.org",
+            "hours": "24 hours, every day",
+            "description": "Free, confidential listening.",
+        },
     ],
 }
-CRISIS_TEXT = ("I'm really glad you told me.\n\n- Emergency services: call 999\n- Samaritans: call 116 123")
-QUICK = [{"content_type": "text", "title": "Show more", "payload": "/ask_more_results"},
-         {"content_type": "text", "title": "That helped", "payload": "/affirm"}]
+CRISIS_TEXT = "I'm really glad you told me.\n\n- Emergency services: call 999\n- Samaritans: call 116 123"
+QUICK = [
+    {"content_type": "text", "title": "Show more", "payload": "/ask_more_results"},
+    {"content_type": "text", "title": "That helped", "payload": "/affirm"},
+]
 
 # Rasa utterances ({"text", "buttons", "custom"}) the scripted bot sends for each message.
 SCRIPT: dict[str, list[dict[str, Any]]] = {
     "search": [{"text": SEARCH_TEXT, "custom": SERVICES_PAGE_1}, {"text": OPTIONS_TEXT, "buttons": OPTIONS}],
     "more": [{"text": MORE_TEXT, "custom": SERVICES_PAGE_2}],
     "crisis": [{"text": CRISIS_TEXT, "custom": CRISIS}],
-    "crisis-cy": [{"text": "Rwy'n falch iawn eich bod chi wedi dweud wrtha i.",
-                   "custom": {**CRISIS, "language": "cy", "contacts": CRISIS["contacts"][1:]}}],
+    "crisis-cy": [
+        {
+            "text": "Rwy'n falch iawn eich bod chi wedi dweud wrtha i.",
+            "custom": {**CRISIS, "language": "cy", "contacts": CRISIS["contacts"][1:]},
+        }
+    ],
 }
-SYSTEM_ERROR = ("Sorry, something went wrong on our side and I could not answer. Please try again in a "
-                "minute. If you or your baby are in danger now, call 999. You can call Samaritans free, day "
-                "or night, on 116 123.")
+SYSTEM_ERROR = (
+    "Sorry, something went wrong on our side and I could not answer. Please try again in a "
+    "minute. If you or your baby are in danger now, call 999. You can call Samaritans free, day "
+    "or night, on 116 123."
+)
 
 
 def free_port() -> int:
@@ -231,11 +300,13 @@ async def get(queue: asyncio.Queue) -> Any:
     return await asyncio.wait_for(queue.get(), 5)
 
 
-def http(url: str, body: object | None = None, headers: dict | None = None,
-         method: str | None = None) -> tuple[int, Any, Any]:
+def http(
+    url: str, body: object | None = None, headers: dict | None = None, method: str | None = None
+) -> tuple[int, Any, Any]:
     data = None if body is None else json.dumps(body).encode()
-    req = urllib.request.Request(url, data=data, method=method,
-                                 headers={"Content-Type": "application/json", **(headers or {})})
+    req = urllib.request.Request(
+        url, data=data, method=method, headers={"Content-Type": "application/json", **(headers or {})}
+    )
     try:
         with urllib.request.urlopen(req, timeout=5) as resp:
             return resp.status, resp.read().decode(), resp.headers
@@ -251,33 +322,44 @@ def http_post(url: str, body: object) -> tuple[int, Any]:
 # ---------- what each kind of client receives ----------
 
 WIDGET_GETS = {
-    "search": [{"text": "Here is support near Brecon:"}, SERVICES_PAGE_1,
-               {"text": OPTIONS_TEXT, "quick_replies": QUICK}],
+    "search": [
+        {"text": "Here is support near Brecon:"},
+        SERVICES_PAGE_1,
+        {"text": OPTIONS_TEXT, "quick_replies": QUICK},
+    ],
     "more": [SERVICES_PAGE_2],
     "crisis": [{"text": "I'm really glad you told me."}, CRISIS],
 }
 PLAIN_GETS = {
     "search": [
         {"text": "Here is support near Brecon:"},
-        {"text": "1. Mums Matter (Powys Mind)\nWhat it is: A free course for mums.\n"
-                 "Who it's for: Mums in Powys\nPhone: 01597 824411\nWebsite: https://www.powysmind.org\n"
-                 "Cost: Free\nHow: group\n"
-                 "When: Tuesdays\nArea: Powys"},
-        {"text": "2. PANDAS Foundation\nWhat it is: Peer support.\nWho it's for: Parents\n"
-                 "Website: https://pandasfoundation.org.uk\nCost: Free\nHow: online\nArea: UK"},
+        {
+            "text": "1. Mums Matter (Powys Mind)\nWhat it is: A free course for mums.\n"
+            "Who it's for: Mums in Powys\nPhone: 01597 824411\nWebsite: https://www.powysmind.org\n"
+            "Cost: Free\nHow: group\n"
+            "When: Tuesdays\nArea: Powys"
+        },
+        {
+            "text": "2. PANDAS Foundation\nWhat it is: Peer support.\nWho it's for: Parents\n"
+            "Website: https://pandasfoundation.org.uk\nCost: Free\nHow: online\nArea: UK"
+        },
         {"text": OPTIONS_TEXT, "quick_replies": QUICK},
     ],
     "more": [
         {"text": "Services that may help:"},
-        {"text": "3. Home-Start Powys\nWhat it is: Home visits.\nWho it's for: Families\n"
-                 "Website: https://www.home-start.org.uk\nCost: Free\nHow: one_to_one\nArea: Powys"},
+        {
+            "text": "3. Home-Start Powys\nWhat it is: Home visits.\nWho it's for: Families\n"
+            "Website: https://www.home-start.org.uk\nCost: Free\nHow: one_to_one\nArea: Powys"
+        },
     ],
     "crisis": [
         {"text": "I'm really glad you told me."},
-        {"text": "Who you can contact:\n"
-                 "• Emergency services: call 999 (24 hours, every day)\n  Police, ambulance.\n"
-                 "• Samaritans: call 116 123 (24 hours, every day)\n  Free, confidential listening.\n"
-                 "  https://www.samaritans.org"},
+        {
+            "text": "Who you can contact:\n"
+            "• Emergency services: call 999 (24 hours, every day)\n  Police, ambulance.\n"
+            "• Samaritans: call 116 123 (24 hours, every day)\n  Free, confidential listening.\n"
+            "  https://www.samaritans.org"
+        },
     ],
 }
 
@@ -309,13 +391,16 @@ async def test_a_welsh_crisis_card_is_written_in_welsh_for_a_client_without_card
     await c.say("crisis-cy")
     assert await c.replies(2) == [
         {"text": "Rwy'n falch iawn eich bod chi wedi dweud wrtha i."},
-        {"text": "Pwy allwch chi gysylltu â nhw:\n• Samaritans: ffoniwch 116 123 (24 hours, every day)\n"
-                 "  Free, confidential listening.\n  https://www.samaritans.org"},
+        {
+            "text": "Pwy allwch chi gysylltu â nhw:\n• Samaritans: ffoniwch 116 123 (24 hours, every day)\n"
+            "  Free, confidential listening.\n  https://www.samaritans.org"
+        },
     ]
     await close(c)
 
 
 # ---------- every message gets an answer ----------
+
 
 @pytest.mark.asyncio(loop_scope="module")
 @pytest.mark.parametrize("text", ["boom", "silent"])
@@ -336,6 +421,7 @@ async def test_with_the_lock_store_down_the_message_is_still_answered(server: Se
 
 
 # ---------- protocol ----------
+
 
 @pytest.mark.asyncio(loop_scope="module")
 async def test_reply_reaches_a_persistent_session(server: Server) -> None:
@@ -383,7 +469,9 @@ async def test_a_malformed_message_gets_an_error_event(server: Server, data: Any
     else:
         await c.sio.emit("user_uttered", data)
     assert await get(c.errors) == {
-        "error": "bad_message", "message": '`user_uttered` needs a JSON object like {"message": "hello"}.'}
+        "error": "bad_message",
+        "message": '`user_uttered` needs a JSON object like {"message": "hello"}.',
+    }
     await c.no_more()
     await close(c)
 
@@ -437,12 +525,15 @@ async def test_history_returns_the_conversation_with_button_titles(server: Serve
     await get(c.inbox)
     await close(c)
     status, body = await asyncio.to_thread(
-        http_post, server.url + "/webchat/history", {"session_id": session_id})
+        http_post, server.url + "/webchat/history", {"session_id": session_id}
+    )
     assert status == 200
     shown = [(m["sender"], m.get("text") or m["data"]["text"]) for m in body["messages"]]
     assert shown == [
-        ("user", "hello"), ("bot", "echo: hello"),
-        ("user", "Find support"), ("bot", "echo: /find_support"),
+        ("user", "hello"),
+        ("bot", "echo: hello"),
+        ("user", "Find support"),
+        ("bot", "echo: /find_support"),
     ]
 
 
@@ -463,8 +554,11 @@ async def test_demo_page_and_static_files_are_served(server: Server) -> None:
     assert status == 200
     assert "widget.js" in page and "{{" not in page
     assert "script-src 'self'" in headers["Content-Security-Policy"]
-    for path in ("/webchat/static/widget.js", "/webchat/static/widget.css",
-                 "/webchat/static/vendor/socket.io.min.js"):
+    for path in (
+        "/webchat/static/widget.js",
+        "/webchat/static/widget.css",
+        "/webchat/static/vendor/socket.io.min.js",
+    ):
         assert (await asyncio.to_thread(fetch, path))[0] == 200
     status, body, _ = await asyncio.to_thread(fetch, "/webchat/contacts.json")
     assert [c["tel"] for c in json.loads(body)["sets"]["uk"] if c["tel"]][:1] == ["999"]
@@ -480,8 +574,9 @@ def test_the_project_widget_asks_for_cards() -> None:
 def test_restored_conversation_shows_each_service_once() -> None:
     assert socket_messages(MORE_TEXT, {"custom": SERVICES_PAGE_2}, cards=True) == [SERVICES_PAGE_2]
     buttons = [{"title": "Yes", "payload": "/affirm"}]
-    assert socket_messages("one\n\ntwo", {"buttons": buttons, "custom": {"type": "crisis", "contacts": []}},
-                           cards=True) == [
+    assert socket_messages(
+        "one\n\ntwo", {"buttons": buttons, "custom": {"type": "crisis", "contacts": []}}, cards=True
+    ) == [
         {"text": "one"},
         {"text": "two", "quick_replies": [{"content_type": "text", "title": "Yes", "payload": "/affirm"}]},
         {"type": "crisis", "contacts": []},
@@ -496,6 +591,7 @@ def test_conversation_skips_internal_events() -> None:
 
 
 # ---------- allowed origins (CORS) ----------
+
 
 @pytest_asyncio.fixture(loop_scope="module")
 async def cors_server(request: pytest.FixtureRequest) -> AsyncIterator[str]:
@@ -521,15 +617,19 @@ def allow_origin(headers: Any) -> list[str]:
 
 
 @pytest.mark.asyncio(loop_scope="module")
-@pytest.mark.parametrize("cors_server", SETUPS, indirect=True,
-                         ids=["any", "any+rasa-cors", "list", "list+rasa-cors"])
+@pytest.mark.parametrize(
+    "cors_server", SETUPS, indirect=True, ids=["any", "any+rasa-cors", "list", "list+rasa-cors"]
+)
 async def test_an_allowed_site_gets_exactly_one_allow_origin_header(cors_server: str) -> None:
-    for path, method, body in [("/socket.io/?EIO=4&transport=polling", "GET", None),
-                               ("/webchat/strings.json", "GET", None),
-                               ("/webchat/history", "OPTIONS", None),
-                               ("/webchat/history", "POST", {"session_id": uuid.uuid4().hex})]:
+    for path, method, body in [
+        ("/socket.io/?EIO=4&transport=polling", "GET", None),
+        ("/webchat/strings.json", "GET", None),
+        ("/webchat/history", "OPTIONS", None),
+        ("/webchat/history", "POST", {"session_id": uuid.uuid4().hex}),
+    ]:
         status, _, headers = await asyncio.to_thread(
-            http, cors_server + path, body, {"Origin": SITE, "Access-Control-Request-Method": "POST"}, method)
+            http, cors_server + path, body, {"Origin": SITE, "Access-Control-Request-Method": "POST"}, method
+        )
         assert status < 300, (path, method, status)
         assert allow_origin(headers) == [SITE], (path, method)
 
@@ -538,10 +638,12 @@ async def test_an_allowed_site_gets_exactly_one_allow_origin_header(cors_server:
 @pytest.mark.parametrize("cors_server", SETUPS[2:], indirect=True, ids=["list", "list+rasa-cors"])
 async def test_a_site_not_in_the_list_is_refused(cors_server: str) -> None:
     status, body, headers = await asyncio.to_thread(
-        http, cors_server + "/socket.io/?EIO=4&transport=polling", None, {"Origin": OTHER})
+        http, cors_server + "/socket.io/?EIO=4&transport=polling", None, {"Origin": OTHER}
+    )
     assert status == 403 and "WEBCHAT_ALLOWED_ORIGINS" in body
     status, _, headers = await asyncio.to_thread(
-        http, cors_server + "/webchat/strings.json", None, {"Origin": OTHER})
+        http, cors_server + "/webchat/strings.json", None, {"Origin": OTHER}
+    )
     assert allow_origin(headers) == []
 
 
@@ -549,7 +651,8 @@ async def test_a_site_not_in_the_list_is_refused(cors_server: str) -> None:
 @pytest.mark.parametrize("cors_server", [(f"{SITE}", None)], indirect=True)
 async def test_the_server_s_own_demo_page_is_always_allowed(cors_server: str) -> None:
     status, _, _ = await asyncio.to_thread(
-        http, cors_server + "/socket.io/?EIO=4&transport=polling", None, {"Origin": cors_server})
+        http, cors_server + "/socket.io/?EIO=4&transport=polling", None, {"Origin": cors_server}
+    )
     assert status == 200
 
 
@@ -566,6 +669,7 @@ async def test_a_plain_client_from_another_site_chats_over_polling(cors_server: 
 
 
 # ---------- next to Rasa's stock socketio channel ----------
+
 
 @pytest.mark.parametrize("order", ["stock first", "ours first"])
 def test_a_stock_socketio_block_on_the_same_path_is_refused_with_the_fix(order: str) -> None:
@@ -587,6 +691,7 @@ def test_a_stock_socketio_block_on_another_path_starts() -> None:
 
 
 # ---------- contacts shipped with the page ----------
+
 
 def test_uk_set_has_both_111_wordings_and_nation_sets_only_their_own() -> None:
     sets = contacts_mod.load_contacts()["sets"]

@@ -31,7 +31,7 @@ def evaluate(path: Path = SET) -> tuple[dict[str, dict[str, float]], list[str]]:
                 misses.append(f"missed {span[2]}: {text!r} -> {sorted(predicted)}")
         for span in predicted - expected:
             stats[span[2]]["fp"] += 1
-            misses.append(f"extra {span[2]}: {text!r} {text[span[0]:span[1]]!r}")
+            misses.append(f"extra {span[2]}: {text!r} {text[span[0] : span[1]]!r}")
     report = {}
     for kind, s in stats.items():
         recall = s["tp"] / (s["tp"] + s["fn"]) if s["tp"] + s["fn"] else 1.0

@@ -126,7 +126,7 @@ NEGATIVES = [
 def _nhs_number(rng: random.Random) -> str:
     while True:
         digits = [rng.randint(1, 9)] + [rng.randint(0, 9) for _ in range(8)]
-        total = sum(d * w for d, w in zip(digits, range(10, 1, -1)))
+        total = sum(d * w for d, w in zip(digits, range(10, 1, -1), strict=False))
         check = 11 - total % 11
         if check == 11:
             check = 0
@@ -173,8 +173,19 @@ def _email(rng: random.Random) -> str:
     first = rng.choice(["sarah", "jo", "rhian", "dafydd", "amy", "tom", "li", "priya", "ewan", "kate.o"])
     last = rng.choice(["jones", "smith", "evans", "o'neill", "khan", "b", "93", "mum2024", "williams"])
     sep = rng.choice([".", "_", "", "-", "+baby"])
-    domain = rng.choice(["gmail.com", "hotmail.co.uk", "outlook.com", "yahoo.co.uk", "btinternet.com",
-                         "nhs.net", "icloud.com", "wales.nhs.uk", "example.org"])
+    domain = rng.choice(
+        [
+            "gmail.com",
+            "hotmail.co.uk",
+            "outlook.com",
+            "yahoo.co.uk",
+            "btinternet.com",
+            "nhs.net",
+            "icloud.com",
+            "wales.nhs.uk",
+            "example.org",
+        ]
+    )
     local = f"{first}{sep}{last}"
     if rng.random() < 0.2:
         local = local.upper()
@@ -182,8 +193,30 @@ def _email(rng: random.Random) -> str:
 
 
 def _postcode(rng: random.Random) -> str:
-    outward = rng.choice(["LD3", "LD1", "LD2", "SY16", "SY21", "NP8", "SY18", "LD8", "MK9", "MK1", "MK10",
-                          "MK13", "MK40", "CF10", "SW1A", "EC1A", "W1A", "M1", "B33", "CR2"])
+    outward = rng.choice(
+        [
+            "LD3",
+            "LD1",
+            "LD2",
+            "SY16",
+            "SY21",
+            "NP8",
+            "SY18",
+            "LD8",
+            "MK9",
+            "MK1",
+            "MK10",
+            "MK13",
+            "MK40",
+            "CF10",
+            "SW1A",
+            "EC1A",
+            "W1A",
+            "M1",
+            "B33",
+            "CR2",
+        ]
+    )
     inward = f"{rng.randint(0, 9)}{rng.choice('ABDEFGHJLNPQRSTUWXYZ')}{rng.choice('ABDEFGHJLNPQRSTUWXYZ')}"
     sep = rng.choice([" ", " ", " ", "", "  "])
     text = f"{outward}{sep}{inward}"
@@ -209,8 +242,12 @@ def _fill(template: str, value: str, kind: str) -> dict:
 def build(seed: int = 20240601) -> list[dict]:
     rng = random.Random(seed)
     items: list[dict] = []
-    makers = [("phone", PHONE_TEMPLATES, _phone, 90), ("email", EMAIL_TEMPLATES, _email, 70),
-              ("postcode", POSTCODE_TEMPLATES, _postcode, 80), ("nhs", NHS_TEMPLATES, _nhs, 60)]
+    makers = [
+        ("phone", PHONE_TEMPLATES, _phone, 90),
+        ("email", EMAIL_TEMPLATES, _email, 70),
+        ("postcode", POSTCODE_TEMPLATES, _postcode, 80),
+        ("nhs", NHS_TEMPLATES, _nhs, 60),
+    ]
     for kind, templates, maker, count in makers:
         for i in range(count):
             items.append(_fill(templates[i % len(templates)], maker(rng), kind))
@@ -220,17 +257,29 @@ def build(seed: int = 20240601) -> list[dict]:
         text = f"I'm at {postcode}, call me on {phone}"
         a = text.index(postcode)
         b = text.index(phone, a + len(postcode))
-        items.append({"text": text, "spans": [
-            {"start": a, "end": a + len(postcode), "kind": "postcode"},
-            {"start": b, "end": b + len(phone), "kind": "phone"}]})
+        items.append(
+            {
+                "text": text,
+                "spans": [
+                    {"start": a, "end": a + len(postcode), "kind": "postcode"},
+                    {"start": b, "end": b + len(phone), "kind": "phone"},
+                ],
+            }
+        )
     for _ in range(15):
         email, nhs = _email(rng), _nhs(rng)
         text = f"email {email} and my NHS number is {nhs}"
         a = text.index(email)
         b = text.index(nhs, a + len(email))
-        items.append({"text": text, "spans": [
-            {"start": a, "end": a + len(email), "kind": "email"},
-            {"start": b, "end": b + len(nhs), "kind": "nhs"}]})
+        items.append(
+            {
+                "text": text,
+                "spans": [
+                    {"start": a, "end": a + len(email), "kind": "email"},
+                    {"start": b, "end": b + len(nhs), "kind": "nhs"},
+                ],
+            }
+        )
     items += [{"text": text, "spans": []} for text in NEGATIVES]
     for i, item in enumerate(items):
         item["id"] = i + 1

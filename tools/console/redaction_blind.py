@@ -53,6 +53,7 @@ def _masked(original: str, shown: str) -> tuple[str, list[str]]:
             return match.group(0)
         kinds.append(PLACEHOLDERS[match.group(0)])
         return _MASK
+
     return _PLACEHOLDER_RE.sub(swap, shown), kinds
 
 
@@ -110,8 +111,12 @@ def score(path: Path = BLIND) -> dict[str, Any]:
             for who in (speaker, "all"):
                 prec_n[(kind, who)][0] += right
                 prec_n[(kind, who)][1] += 1
-    return {"messages": len(items), "recall": _rates(redact_n), "precision": _rates(prec_n),
-            "keep": _rates(keep_n)}
+    return {
+        "messages": len(items),
+        "recall": _rates(redact_n),
+        "precision": _rates(prec_n),
+        "keep": _rates(keep_n),
+    }
 
 
 def _rates(counts: dict[tuple[str, str], list[int]]) -> dict[str, dict[str, dict[str, float]]]:

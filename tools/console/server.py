@@ -22,8 +22,13 @@ PASSWORDS = {"admin": "admin-password-1", "reviewer": "reviewer-password-1"}
 
 def console_settings(tmp: Path, tracker_db: Path, **changes: object) -> Settings:
     return dataclasses.replace(
-        get_settings(), console_db_url=f"sqlite:///{tmp / 'console.db'}", tracker_db_url=f"sqlite:///{tracker_db}",
-        console_secret_key="test-secret-key", console_host="127.0.0.1", **changes)
+        get_settings(),
+        console_db_url=f"sqlite:///{tmp / 'console.db'}",
+        tracker_db_url=f"sqlite:///{tracker_db}",
+        console_secret_key="test-secret-key",
+        console_host="127.0.0.1",
+        **changes,
+    )
 
 
 def add_users(settings: Settings) -> None:
@@ -81,8 +86,15 @@ def login(base: str, username: str, password: str | None = None) -> requests.Ses
     client = requests.Session()
     client.headers["Accept"] = "text/html"
     page = client.get(base + "/login")
-    resp = client.post(base + "/login", data={"username": username, "password": password or PASSWORDS[username],
-                                               "csrf_token": csrf_of(page.text), "next": "/inbox"})
+    resp = client.post(
+        base + "/login",
+        data={
+            "username": username,
+            "password": password or PASSWORDS[username],
+            "csrf_token": csrf_of(page.text),
+            "next": "/inbox",
+        },
+    )
     assert resp.status_code == 200 and "Log out" in resp.text, resp.text[:500]
     return client
 

@@ -84,8 +84,11 @@ class Cluster:
         endpoints = None
         if self.stock:  # Rasa's own RedisLockStore and SQLTrackerStore, for the "before" figures
             endpoints = self.root / "stock-endpoints.yml"
-            endpoints.write_text(STOCK_ENDPOINTS.format(pg_port=self.pg.port, redis_port=self.redis.port,
-                                                        redis_password=self.redis.password))
+            endpoints.write_text(
+                STOCK_ENDPOINTS.format(
+                    pg_port=self.pg.port, redis_port=self.redis.port, redis_password=self.redis.password
+                )
+            )
         var_dir = self.root / f"replica{index}"
         return start_stack(var_dir, extra_env=self.replica_env(index), endpoints=endpoints)
 
@@ -112,8 +115,13 @@ class Cluster:
         engine = sa.create_engine(self.tracker_url)
         try:
             with engine.connect() as conn:
-                rows = conn.execute(sa.text("SELECT data FROM events WHERE sender_id = :s ORDER BY id"),
-                                    {"s": sender}).scalars().all()
+                rows = (
+                    conn.execute(
+                        sa.text("SELECT data FROM events WHERE sender_id = :s ORDER BY id"), {"s": sender}
+                    )
+                    .scalars()
+                    .all()
+                )
         finally:
             engine.dispose()
         return [json.loads(row) for row in rows]
@@ -188,8 +196,9 @@ def shared_cluster(request: pytest.FixtureRequest, tmp_path_factory: pytest.Temp
 def send(url: str, sender: str, text: str, timeout: float = 120.0) -> list[dict]:
     """POST one message to a REST webhook; the bot's messages ([] on a transport error)."""
     try:
-        status, body = post_json(f"{url}/webhooks/rest/webhook", {"sender": sender, "message": text},
-                                 timeout=timeout)
+        status, body = post_json(
+            f"{url}/webhooks/rest/webhook", {"sender": sender, "message": text}, timeout=timeout
+        )
     except OSError:
         return []
     return body if status == 200 and isinstance(body, list) else []

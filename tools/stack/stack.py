@@ -18,8 +18,6 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 REPO = Path(__file__).resolve().parents[2]
 VENV_BIN = Path(sys.executable).parent
 RASA = str(VENV_BIN / "rasa")
@@ -53,10 +51,14 @@ def latest_model() -> Path:
     return models[-1]
 
 
-def post_json(url: str, body: object, timeout: float = 60.0, headers: dict | None = None) -> tuple[int, object]:
+def post_json(
+    url: str, body: object, timeout: float = 60.0, headers: dict | None = None
+) -> tuple[int, object]:
     """POST JSON (or raw bytes) and return (status, parsed JSON or text)."""
     data = body if isinstance(body, bytes) else json.dumps(body).encode()
-    req = urllib.request.Request(url, data=data, headers={"Content-Type": "application/json", **(headers or {})})
+    req = urllib.request.Request(
+        url, data=data, headers={"Content-Type": "application/json", **(headers or {})}
+    )
     try:
         with urllib.request.urlopen(req, timeout=timeout) as resp:
             raw = resp.read().decode()
@@ -109,15 +111,22 @@ class Stack:
     def _spawn(self, name: str, args: list[str], env: dict[str, str] | None = None) -> subprocess.Popen:
         log = open(self.var_dir / f"{name}.log", "ab")  # noqa: SIM115 - closed with the process
         proc = subprocess.Popen(
-            args, cwd=REPO, env={**self.env, **(env or {})}, stdout=log, stderr=subprocess.STDOUT,
+            args,
+            cwd=REPO,
+            env={**self.env, **(env or {})},
+            stdout=log,
+            stderr=subprocess.STDOUT,
             start_new_session=True,
         )
         self.procs[name] = proc
         return proc
 
     def start_actions(self) -> None:
-        proc = self._spawn("actions", [RASA, "run", "actions", "--actions", "actions", "-p", str(self.action_port)],
-                           env={"SANIC_HOST": "127.0.0.1"})
+        proc = self._spawn(
+            "actions",
+            [RASA, "run", "actions", "--actions", "actions", "-p", str(self.action_port)],
+            env={"SANIC_HOST": "127.0.0.1"},
+        )
         wait_http(f"{self.action_url}/health", proc=proc)
 
     def stop_actions(self) -> None:
@@ -127,9 +136,21 @@ class Stack:
         # The repo's endpoints.yml; its ${ACTION_ENDPOINT_URL} points at this stack's action server.
         proc = self._spawn(
             "rasa",
-            [RASA, "run", "-m", str(self.model), "--credentials", str(self.credentials),
-             "--endpoints", str(self.endpoints), "-i", "127.0.0.1", "-p", str(self.rasa_port),
-             *self.rasa_args],
+            [
+                RASA,
+                "run",
+                "-m",
+                str(self.model),
+                "--credentials",
+                str(self.credentials),
+                "--endpoints",
+                str(self.endpoints),
+                "-i",
+                "127.0.0.1",
+                "-p",
+                str(self.rasa_port),
+                *self.rasa_args,
+            ],
             env={"ACTION_ENDPOINT_URL": f"{self.action_url}/webhook"},
         )
         wait_http(self.rasa_url + "/", proc=proc, timeout=180)
@@ -203,7 +224,10 @@ def start_stack(
     if build_directory:
         subprocess.run(
             [sys.executable, "-m", "bot.directory.build", "--url", env["DIRECTORY_DB_URL"]],
-            cwd=REPO, env=env, check=True, capture_output=True,
+            cwd=REPO,
+            env=env,
+            check=True,
+            capture_output=True,
         )
     try:
         if actions:

@@ -16,27 +16,42 @@ import sqlalchemy as sa
 from tools.console.server import PASSWORDS, ConsoleServer, add_users, console_settings, login
 
 REPO = Path(__file__).resolve().parents[3]
-pytestmark = pytest.mark.skipif(not list((REPO / "models").glob("*.tar.gz")),
-                                reason="needs a trained model in models/ (make train)")
+pytestmark = pytest.mark.skipif(
+    not list((REPO / "models").glob("*.tar.gz")), reason="needs a trained model in models/ (make train)"
+)
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-SENDERS = {"normal": "console-it-normal", "crisis": "console-it-crisis", "fallback": "console-it-fallback",
-           "place": "console-it-place"}
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+SENDERS = {
+    "normal": "console-it-normal",
+    "crisis": "console-it-crisis",
+    "fallback": "console-it-fallback",
+    "place": "console-it-place",
+}
 
 
 @pytest.fixture(scope="module")
 def talked(stack):  # noqa: ANN001, ANN201 - the lead's Stack fixture
     """Real conversations through the bot's REST channel."""
     replies = {
-        "normal": [stack.texts(SENDERS["normal"], "hello"),
-                   stack.texts(SENDERS["normal"], "I've been feeling really low since my baby was born")],
-        "crisis": [stack.texts(SENDERS["crisis"], "I want to die"),
-                   stack.texts(SENDERS["crisis"], "my number is 07700 900123 <script>alert(1)</script>")],
+        "normal": [
+            stack.texts(SENDERS["normal"], "hello"),
+            stack.texts(SENDERS["normal"], "I've been feeling really low since my baby was born"),
+        ],
+        "crisis": [
+            stack.texts(SENDERS["crisis"], "I want to die"),
+            stack.texts(SENDERS["crisis"], "my number is 07700 900123 <script>alert(1)</script>"),
+        ],
         # Empty messages always reach the fallback (gibberish may not: the model
         # can call it out_of_scope, which is also a fair answer).
-        "fallback": [stack.texts(SENDERS["fallback"], ""),
-                     stack.texts(SENDERS["fallback"], "   ")],
+        "fallback": [stack.texts(SENDERS["fallback"], ""), stack.texts(SENDERS["fallback"], "   ")],
         "place": [stack.texts(SENDERS["place"], "are there any support groups in Brecon?")],
     }
     return stack, replies
@@ -56,7 +71,9 @@ def _pid(server: ConsoleServer, sender: str) -> str:
     server.app  # noqa: B018 - started
     engine = sa.create_engine(server.settings.console_db_url)
     with engine.connect() as conn:
-        pid = conn.exec_driver_sql("select pseudonym from conversations where sender_id = ?", (sender,)).scalar_one()
+        pid = conn.exec_driver_sql(
+            "select pseudonym from conversations where sender_id = ?", (sender,)
+        ).scalar_one()
     engine.dispose()
     return pid
 
@@ -71,7 +88,7 @@ def test_queue_flags_the_crisis_with_its_category(console: ConsoleServer) -> Non
     queue = client.get(console.url + "/inbox?view=queue").text
     pid = _pid(console, SENDERS["crisis"])
     assert pid in queue
-    row = re.search(rf'{pid}</a>.*?</tr>', queue, re.S).group(0)
+    row = re.search(rf"{pid}</a>.*?</tr>", queue, re.S).group(0)
     assert "Suicide risk — immediate" in row and "I want to die" in row, row
     assert _pid(console, SENDERS["normal"]) not in queue
 

@@ -19,7 +19,9 @@ def tracker_db(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str
 
 
 @pytest.fixture(scope="module")
-def console(tmp_path_factory: pytest.TempPathFactory, tracker_db: tuple[Path, dict[str, str]]) -> Iterator[ConsoleServer]:
+def console(
+    tmp_path_factory: pytest.TempPathFactory, tracker_db: tuple[Path, dict[str, str]]
+) -> Iterator[ConsoleServer]:
     settings = console_settings(tmp_path_factory.mktemp("console"), tracker_db[0])
     add_users(settings)
     server = ConsoleServer(settings).start()

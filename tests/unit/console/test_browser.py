@@ -11,19 +11,29 @@ import sqlalchemy as sa
 from tools.console.server import PASSWORDS, ConsoleServer, login
 
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 @pytest.mark.skipif(shutil.which(CHROMIUM) is None, reason="needs Debian's chromium")
-def test_log_in_review_and_close_a_flag(console: ConsoleServer, tracker_db: tuple[Path, dict[str, str]]) -> None:
+def test_log_in_review_and_close_a_flag(
+    console: ConsoleServer, tracker_db: tuple[Path, dict[str, str]]
+) -> None:
     from playwright.sync_api import sync_playwright
 
     login(console.url, "reviewer")  # the first inbox request indexes the tracker
     engine = sa.create_engine(console.settings.console_db_url)
     with engine.connect() as conn:
-        pid = conn.exec_driver_sql("select pseudonym from conversations where sender_id = ?",
-                                   (tracker_db[1]["crisis"],)).scalar_one()
+        pid = conn.exec_driver_sql(
+            "select pseudonym from conversations where sender_id = ?", (tracker_db[1]["crisis"],)
+        ).scalar_one()
     engine.dispose()
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)

@@ -83,7 +83,8 @@ def test_directory_and_contacts_numbers_and_addresses_stay() -> None:
 def test_role_mailboxes_of_known_organisations_stay_but_people_do_not() -> None:
     domain = sorted(d for d in known_contacts().domains if d.count(".") >= 1 and not d[0].isdigit())[0]
     assert redact_user(f"I emailed info@{domain} and referrals@{domain}") == (
-        f"I emailed info@{domain} and referrals@{domain}")
+        f"I emailed info@{domain} and referrals@{domain}"
+    )
     assert redact_user(f"my friend is jane.smith@{domain}") == "my friend is [email]"
     assert redact_user("my work address is jane.smith@nhs.net") == "my work address is [email]"
     assert redact_user("send it to perinatal.referrals@nhs.net") == "send it to perinatal.referrals@nhs.net"
@@ -104,7 +105,9 @@ def test_labelled_set_recall_at_least_99_percent_per_kind(capsys: pytest.Capture
     with capsys.disabled():
         print()
         for kind, r in report.items():
-            print(f"redaction {kind:9} n={r['labelled']:3} recall={r['recall']:.3f} precision={r['precision']:.3f}")
+            print(
+                f"redaction {kind:9} n={r['labelled']:3} recall={r['recall']:.3f} precision={r['precision']:.3f}"
+            )
     assert all(r["labelled"] >= 50 for r in report.values())
     assert {k: r["recall"] >= 0.99 for k, r in report.items()} == dict.fromkeys(report, True), problems
 
@@ -115,12 +118,19 @@ def test_blind_set_floors(capsys: pytest.CaptureFixture[str]) -> None:
     with capsys.disabled():
         print()
         for metric in ("recall", "precision", "keep"):
-            print(f"blind redaction {metric}: " + ", ".join(
-                f"{kind} {by['all']['rate']:.3f}" for kind, by in result[metric].items()))
+            print(
+                f"blind redaction {metric}: "
+                + ", ".join(f"{kind} {by['all']['rate']:.3f}" for kind, by in result[metric].items())
+            )
     floors = {"recall": 0.97, "precision": 0.95, "keep": 0.95}
-    below = {(metric, kind, who): r["rate"] for metric, floor in floors.items()
-             for kind, by in result[metric].items() if kind == "ALL" or metric != "precision"
-             for who, r in by.items() if r["rate"] < floor}
+    below = {
+        (metric, kind, who): r["rate"]
+        for metric, floor in floors.items()
+        for kind, by in result[metric].items()
+        if kind == "ALL" or metric != "precision"
+        for who, r in by.items()
+        if r["rate"] < floor
+    }
     assert below == {}
 
 

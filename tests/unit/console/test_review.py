@@ -17,7 +17,7 @@ import sqlalchemy as sa
 import yaml
 
 from bot.console import audit, schema
-from tools.console.fill import fill, conversation, standard_set
+from tools.console.fill import conversation, fill, standard_set
 from tools.console.server import ConsoleServer, add_users, console_settings, count_rows, csrf_of, login
 
 REPO = Path(__file__).resolve().parents[3]
@@ -34,10 +34,14 @@ def test_closing_a_flag_needs_a_note(console: ConsoleServer) -> None:
     page = client.get(f"{console.url}/c/{pid}")
     assert "[phone]" in page.text and "07700" not in page.text
     assert "116 123" in page.text and "0800 132 737" in page.text and "85258" in page.text
-    refused = client.post(f"{console.url}/c/{pid}/close-flag", data={"note": "  ", "csrf_token": csrf_of(page.text)})
+    refused = client.post(
+        f"{console.url}/c/{pid}/close-flag", data={"note": "  ", "csrf_token": csrf_of(page.text)}
+    )
     assert refused.status_code == 400 and "cannot be closed without a note" in refused.text
-    done = client.post(f"{console.url}/c/{pid}/close-flag",
-                       data={"note": "Rang the parent, safe, GP informed", "csrf_token": csrf_of(page.text)})
+    done = client.post(
+        f"{console.url}/c/{pid}/close-flag",
+        data={"note": "Rang the parent, safe, GP informed", "csrf_token": csrf_of(page.text)},
+    )
     assert done.status_code == 200 and "Rang the parent" in done.text and "flag closed" in done.text
     queue = client.get(console.url + "/inbox?view=queue").text
     assert pid not in queue
@@ -47,21 +51,30 @@ def test_notes_tags_follow_up(console: ConsoleServer) -> None:
     client = login(console.url, "reviewer")
     pid = _pid(client, console.url, intent="find_support", channel="rest")
     token = csrf_of(client.get(f"{console.url}/c/{pid}").text)
-    client.post(f"{console.url}/c/{pid}/notes", data={"text": "Directory gap <b>Brecon</b>", "csrf_token": token})
+    client.post(
+        f"{console.url}/c/{pid}/notes", data={"text": "Directory gap <b>Brecon</b>", "csrf_token": token}
+    )
     client.post(f"{console.url}/c/{pid}/tags", data={"tag": "Directory gap", "csrf_token": token})
     page = client.post(f"{console.url}/c/{pid}/review", data={"action": "follow_up", "csrf_token": token})
     assert "Directory gap &lt;b&gt;Brecon&lt;/b&gt;" in page.text and "directory gap" in page.text
     assert "needs follow-up" in page.text
     assert pid in client.get(console.url + "/inbox?view=all&reviewed=follow_up").text
-    assert client.post(f"{console.url}/c/{pid}/notes", data={"text": "", "csrf_token": token}).status_code == 400
+    assert (
+        client.post(f"{console.url}/c/{pid}/notes", data={"text": "", "csrf_token": token}).status_code == 400
+    )
 
 
 def test_admin_reveal_needs_a_reason_and_is_audited(console: ConsoleServer) -> None:
     client = login(console.url, "admin")
     pid = _pid(client, console.url, crisis="C1")
     token = csrf_of(client.get(f"{console.url}/c/{pid}").text)
-    assert client.post(f"{console.url}/c/{pid}/reveal", data={"reason": "", "csrf_token": token}).status_code == 400
-    shown = client.post(f"{console.url}/c/{pid}/reveal", data={"reason": "safeguarding call back", "csrf_token": token})
+    assert (
+        client.post(f"{console.url}/c/{pid}/reveal", data={"reason": "", "csrf_token": token}).status_code
+        == 400
+    )
+    shown = client.post(
+        f"{console.url}/c/{pid}/reveal", data={"reason": "safeguarding call back", "csrf_token": token}
+    )
     assert "07700 900123" in shown.text and "test-crisis-1" in shown.text
     assert "07700" not in client.get(f"{console.url}/c/{pid}").text
     log = client.get(console.url + "/audit?action=reveal").text
@@ -85,7 +98,9 @@ def test_exports_are_redacted_and_audited(console: ConsoleServer) -> None:
     crisis = _pid(client, console.url, crisis="C1")
     page = client.get(f"{console.url}/c/{crisis}?details=1").text
     event = re.findall(r"safety-case.yml\?event=(\d+)", page)[0]
-    case = yaml.safe_load(client.get(f"{console.url}/c/{crisis}/safety-case.yml?event={event}&category=C1").text)
+    case = yaml.safe_load(
+        client.get(f"{console.url}/c/{crisis}/safety-case.yml?event={event}&category=C1").text
+    )
     assert case[0]["text"] == "I want to die, call me on [phone]" and case[0]["expected_category"] == "C1"
     actions = client.get(console.url + "/audit").text
     for action in ("export_json", "export_csv", "export_story", "export_safety", "view", "login"):
@@ -123,15 +138,22 @@ def test_transcript_is_readable_with_internals_on_request(fresh_console: Console
     client = login(console.url, "reviewer")
     pid = _pid(client, console.url, crisis="C1")
     page = client.get(f"{console.url}/c/{pid}").text
-    for internal in ("slot ", "session_started_metadata", "action utter_", "intent <b>", "(0.99)",
-                     "safety-case.yml", "utter_crisis"):
+    for internal in (
+        "slot ",
+        "session_started_metadata",
+        "action utter_",
+        "intent <b>",
+        "(0.99)",
+        "safety-case.yml",
+        "utter_crisis",
+    ):
         assert internal not in page
     assert "<b>Parent</b>" in page and "<b>Bot</b>" in page and "I want to die, call me on [phone]" in page
     # The flagged message is one click from the top; review and closing controls come before the transcript.
     event = re.search(r'<li class="turn user crisis" id="e(\d+)"', page).group(1)
     jump = page.index(f'<a class="jump-flag" href="#e{event}">Jump to the flagged message</a>')
     assert jump < page.index("Mark reviewed") < page.index("Close flag") < page.index('id="transcript"')
-    assert 'Suicide risk — immediate' in page
+    assert "Suicide risk — immediate" in page
     details = client.get(f"{console.url}/c/{pid}?details=1").text
     assert "slot risk_category = C1" in details and "intent <b>crisis</b> (0.99)" in details
     assert "action utter_crisis" in details and "safety-case.yml?event=" in details
@@ -142,8 +164,13 @@ def test_queue_rows_say_what_happened_most_serious_first(fresh_console: ConsoleS
     client = login(console.url, "reviewer")
     html = client.get(console.url + "/inbox?view=queue").text
     rows = re.findall(r"<tr class=\"flag-(\w+)\">(.*?)</tr>", html, re.S)
-    cells = [[html_lib.unescape(re.sub(r"<[^>]+>", "", c)).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
-             for _, row in rows]
+    cells = [
+        [
+            html_lib.unescape(re.sub(r"<[^>]+>", "", c)).strip()
+            for c in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)
+        ]
+        for _, row in rows
+    ]
     assert [(tier, cell[1], cell[2]) for (tier, _), cell in zip(rows, cells, strict=True)] == [
         ("immediate", "Suicide risk — immediate", "I want to die, call me on [phone]"),
         ("check", "Check-in", "bit of a flat day, tired of everything"),
@@ -156,8 +183,13 @@ def test_queue_rows_say_what_happened_most_serious_first(fresh_console: ConsoleS
 def test_dashboard_shows_charts(console: ConsoleServer) -> None:
     client = login(console.url, "reviewer")
     html = client.get(console.url + "/dashboard").text
-    for caption in ("Conversations started per day", "Crisis triggers by category", "Services signposted",
-                    "Places with nothing local", "Fallback rate"):
+    for caption in (
+        "Conversations started per day",
+        "Crisis triggers by category",
+        "Services signposted",
+        "Places with nothing local",
+        "Fallback rate",
+    ):
         assert caption in html
     assert "Timbuktu" in html and "Mums Matter Powys" in html and "<svg" in html
 
@@ -177,8 +209,15 @@ def test_audit_log_is_append_only(console: ConsoleServer) -> None:
 
 
 def _cli(env: dict[str, str], *args: str, stdin: str = "") -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "bot.console", *args], cwd=REPO, env=env, input=stdin,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "bot.console", *args],
+        cwd=REPO,
+        env=env,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_cli_create_user_retention_and_erase(tmp_path: Path) -> None:
@@ -188,15 +227,27 @@ def test_cli_create_user_retention_and_erase(tmp_path: Path) -> None:
     old = time.time() - 400 * 86400
     senders = standard_set(tracker)
     fill(tracker, {"old-kept": conversation("normal", old), "old-gone": conversation("crisis", old)})
-    env = {**os.environ, "TRACKER_DB_URL": f"sqlite:///{tracker}", "CONSOLE_DB_URL": f"sqlite:///{tmp_path}/c.db",
-           "RETENTION_DAYS": "180", "RASA_TELEMETRY_ENABLED": "false"}
-    assert _cli(env, "create-user", "sam", "--role", "admin", "--password-stdin", stdin="short\n").returncode == 1
+    env = {
+        **os.environ,
+        "TRACKER_DB_URL": f"sqlite:///{tracker}",
+        "CONSOLE_DB_URL": f"sqlite:///{tmp_path}/c.db",
+        "RETENTION_DAYS": "180",
+        "RASA_TELEMETRY_ENABLED": "false",
+    }
+    assert (
+        _cli(env, "create-user", "sam", "--role", "admin", "--password-stdin", stdin="short\n").returncode
+        == 1
+    )
     made = _cli(env, "create-user", "sam", "--role", "admin", "--password-stdin", stdin="a-long-password\n")
     assert made.returncode == 0, made.stderr
     assert _cli(env, "reindex").returncode == 0
     engine = schema.open_console_db(env["CONSOLE_DB_URL"])
     with engine.begin() as conn:
-        conn.execute(sa.update(schema.conversations).where(schema.conversations.c.sender_id == "old-kept").values(hold=True))
+        conn.execute(
+            sa.update(schema.conversations)
+            .where(schema.conversations.c.sender_id == "old-kept")
+            .values(hold=True)
+        )
     ran = _cli(env, "retention")
     assert ran.returncode == 0 and "Deleted 1 conversations" in ran.stdout, ran.stderr
     erased = _cli(env, "erase", senders["place"])
@@ -220,8 +271,13 @@ def test_retention_refuses_zero_days_without_the_flag(tmp_path: Path) -> None:
 
     tracker = tmp_path / "tracker.db"
     standard_set(tracker)
-    env = {**os.environ, "TRACKER_DB_URL": f"sqlite:///{tracker}", "CONSOLE_DB_URL": f"sqlite:///{tmp_path}/c.db",
-           "RETENTION_DAYS": "0", "RASA_TELEMETRY_ENABLED": "false"}
+    env = {
+        **os.environ,
+        "TRACKER_DB_URL": f"sqlite:///{tracker}",
+        "CONSOLE_DB_URL": f"sqlite:///{tmp_path}/c.db",
+        "RETENTION_DAYS": "0",
+        "RASA_TELEMETRY_ENABLED": "false",
+    }
     refused = _cli(env, "retention")
     assert refused.returncode == 2 and refused.stdout == ""
     assert "RETENTION_DAYS is 0" in refused.stderr and "--allow-zero-days" in refused.stderr

@@ -9,14 +9,46 @@ import requests
 
 from tools.console.server import ConsoleServer, csrf_of, login
 
-GET_ROUTES = ["/", "/inbox", "/inbox?view=all", "/dashboard", "/audit", "/export.csv", "/export.json",
-              "/c/P-abc", "/c/P-abc/story.yml", "/c/P-abc/safety-case.yml?event=1",
-              "/directory", "/directory/stale", "/directory/new", "/directory/s/{sid}"]
-POST_ROUTES = ["/logout", "/c/P-abc/review", "/c/P-abc/tags", "/c/P-abc/notes", "/c/P-abc/close-flag",
-               "/c/P-abc/reveal", "/c/P-abc/hold", "/directory/new", "/directory/s/{sid}/edit",
-               "/directory/s/{sid}/reassure", "/directory/s/{sid}/retire", "/directory/reports/{rid}/close"]
-INJECTIONS = ["' OR '1'='1", "1; DROP TABLE conversations; --", "\" OR 1=1 --", "%' UNION SELECT sender_id, 1 --",
-              "C1' OR 'x'='x", "../../etc/passwd", "%", "_"]
+GET_ROUTES = [
+    "/",
+    "/inbox",
+    "/inbox?view=all",
+    "/dashboard",
+    "/audit",
+    "/export.csv",
+    "/export.json",
+    "/c/P-abc",
+    "/c/P-abc/story.yml",
+    "/c/P-abc/safety-case.yml?event=1",
+    "/directory",
+    "/directory/stale",
+    "/directory/new",
+    "/directory/s/{sid}",
+]
+POST_ROUTES = [
+    "/logout",
+    "/c/P-abc/review",
+    "/c/P-abc/tags",
+    "/c/P-abc/notes",
+    "/c/P-abc/close-flag",
+    "/c/P-abc/reveal",
+    "/c/P-abc/hold",
+    "/directory/new",
+    "/directory/s/{sid}/edit",
+    "/directory/s/{sid}/reassure",
+    "/directory/s/{sid}/retire",
+    "/directory/reports/{rid}/close",
+]
+INJECTIONS = [
+    "' OR '1'='1",
+    "1; DROP TABLE conversations; --",
+    '" OR 1=1 --',
+    "%' UNION SELECT sender_id, 1 --",
+    "C1' OR 'x'='x",
+    "../../etc/passwd",
+    "%",
+    "_",
+]
 FILTERS = ["from", "to", "channel", "intent", "crisis", "turns", "place", "reviewed", "q", "page", "view"]
 
 
@@ -49,8 +81,10 @@ def _first_pid(client: requests.Session, base: str) -> str:
 def test_forms_without_csrf_token_get_403(console: ConsoleServer, path: str) -> None:
     client = login(console.url, "admin")
     pid = _first_pid(client, console.url)
-    for data in ({"text": "x", "note": "closing", "tag": "t", "reason": "because", "action": "reviewed"},
-                 {"text": "x", "csrf_token": "forged"}):
+    for data in (
+        {"text": "x", "note": "closing", "tag": "t", "reason": "because", "action": "reviewed"},
+        {"text": "x", "csrf_token": "forged"},
+    ):
         resp = client.post(f"{console.url}/c/{pid}/{path}", data=data, allow_redirects=False)
         assert resp.status_code == 403
 
@@ -65,7 +99,9 @@ def _rows(html: str) -> list[str]:
 
 
 @pytest.mark.parametrize("name", FILTERS)
-def test_sql_injection_in_filters_changes_nothing_and_leaks_nothing(console: ConsoleServer, name: str) -> None:
+def test_sql_injection_in_filters_changes_nothing_and_leaks_nothing(
+    console: ConsoleServer, name: str
+) -> None:
     client = login(console.url, "reviewer")
     before = _rows(client.get(console.url + "/inbox?view=all").text)
     for attack in INJECTIONS:
@@ -97,8 +133,11 @@ def test_security_headers_and_cookie_flags(console: ConsoleServer) -> None:
     assert page.headers["X-Frame-Options"] == "DENY" and page.headers["Cache-Control"] == "no-store"
     client = requests.Session()
     form = client.get(console.url + "/login")
-    resp = client.post(console.url + "/login", allow_redirects=False, data={
-        "username": "reviewer", "password": "reviewer-password-1", "csrf_token": csrf_of(form.text)})
+    resp = client.post(
+        console.url + "/login",
+        allow_redirects=False,
+        data={"username": "reviewer", "password": "reviewer-password-1", "csrf_token": csrf_of(form.text)},
+    )
     cookie = resp.headers["Set-Cookie"]
     assert "console_session=" in cookie and "HttpOnly" in cookie and "SameSite=Strict" in cookie
 
@@ -106,9 +145,16 @@ def test_security_headers_and_cookie_flags(console: ConsoleServer) -> None:
 def test_open_redirect_after_login_is_refused(console: ConsoleServer) -> None:
     client = requests.Session()
     form = client.get(console.url + "/login?next=//evil.example")
-    resp = client.post(console.url + "/login", allow_redirects=False, data={
-        "username": "reviewer", "password": "reviewer-password-1", "csrf_token": csrf_of(form.text),
-        "next": "//evil.example"})
+    resp = client.post(
+        console.url + "/login",
+        allow_redirects=False,
+        data={
+            "username": "reviewer",
+            "password": "reviewer-password-1",
+            "csrf_token": csrf_of(form.text),
+            "next": "//evil.example",
+        },
+    )
     assert resp.headers["Location"] == "/inbox"
 
 
@@ -117,7 +163,9 @@ def test_reviewer_cannot_use_admin_pages(console: ConsoleServer) -> None:
     assert client.get(console.url + "/audit").status_code == 403
     pid = _first_pid(client, console.url)
     page = client.get(f"{console.url}/c/{pid}")
-    resp = client.post(f"{console.url}/c/{pid}/reveal", data={"reason": "curious", "csrf_token": csrf_of(page.text)})
+    resp = client.post(
+        f"{console.url}/c/{pid}/reveal", data={"reason": "curious", "csrf_token": csrf_of(page.text)}
+    )
     assert resp.status_code == 403
 
 
@@ -130,8 +178,9 @@ def test_logout_ends_the_session(console: ConsoleServer) -> None:
 
 def _try_login(client: requests.Session, base: str, username: str, password: str) -> requests.Response:
     form = client.get(base + "/login")
-    return client.post(base + "/login", data={"username": username, "password": password,
-                                              "csrf_token": csrf_of(form.text)})
+    return client.post(
+        base + "/login", data={"username": username, "password": password, "csrf_token": csrf_of(form.text)}
+    )
 
 
 def _error(html: str) -> str:
@@ -139,7 +188,8 @@ def _error(html: str) -> str:
 
 
 def test_repeated_wrong_passwords_lock_the_account_and_nothing_tells_which_names_exist(
-        console: ConsoleServer) -> None:
+    console: ConsoleServer,
+) -> None:
     from bot.console import auth, schema
 
     engine = schema.open_console_db(console.settings.console_db_url)

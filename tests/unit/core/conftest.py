@@ -71,7 +71,11 @@ def make_tracker(
     return Tracker(
         sender_id="test",
         slots=slots or {},
-        latest_message={"text": text, "intent": {"name": intent, "confidence": 1.0}, "entities": entities or []},
+        latest_message={
+            "text": text,
+            "intent": {"name": intent, "confidence": 1.0},
+            "entities": entities or [],
+        },
         events=[],
         paused=False,
         followup_action=None,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
@@ -34,8 +36,9 @@ def test_search_for_brecon_sends_services_then_options() -> None:
 
 @pytest.mark.usefixtures("directory")
 def test_show_more_moves_on_by_three() -> None:
-    messages, events = run_search(intent="ask_more_results",
-                                  slots={"location": "Milton Keynes", "results_offset": 0.0})
+    messages, events = run_search(
+        intent="ask_more_results", slots={"location": "Milton Keynes", "results_offset": 0.0}
+    )
     assert slot_events(events)["results_offset"] == 3.0
     assert messages[0]["response"] == "utter_services_list"
     assert messages[0]["custom"]["offset"] == 3
@@ -70,7 +73,11 @@ def test_directory_down_gives_a_kind_message_not_silence() -> None:
     ("answer", "expected", "response"),
     [
         ("Brecon", {"location": "Brecon", "nation": "wales", "place_id": "town:brecon:powys"}, None),
-        ("MK9", {"location": "MK9", "nation": "england", "place_id": "postcode_district:mk9:milton-keynes"}, None),
+        (
+            "MK9",
+            {"location": "MK9", "nation": "england", "place_id": "postcode_district:mk9:milton-keynes"},
+            None,
+        ),
         ("skip", {"location": "anywhere", "place_id": None}, None),
         ("online", {"location": "online", "place_id": None}, None),
         ("brekon", {"location": None, "place_id": None}, "utter_place_suggestion"),
@@ -100,17 +107,24 @@ def test_form_slots_match_the_domain() -> None:
 
     from actions.location_form import REQUIRED_SLOTS
 
-    domain = yaml.safe_load(open("domain.yml", encoding="utf-8"))
-    endpoints = yaml.safe_load(open("endpoints.yml", encoding="utf-8"))
+    domain = yaml.safe_load(Path("domain.yml").read_text(encoding="utf-8"))
+    endpoints = yaml.safe_load(Path("endpoints.yml").read_text(encoding="utf-8"))
     assert endpoints["action_endpoint"]["enable_selective_domain"] is True
     assert list(REQUIRED_SLOTS) == domain["forms"]["location_form"]["required_slots"]
 
 
 async def test_form_validates_the_place_without_a_domain() -> None:
     dispatcher = CollectingDispatcher()
-    tracker = make_tracker(intent="inform", text="Brecon", slots={"location": "Brecon", "requested_slot": "location"},
-                           active_loop="location_form")
-    tracker.events = [{"event": "user", "text": "Brecon"}, {"event": "slot", "name": "location", "value": "Brecon"}]
+    tracker = make_tracker(
+        intent="inform",
+        text="Brecon",
+        slots={"location": "Brecon", "requested_slot": "location"},
+        active_loop="location_form",
+    )
+    tracker.events = [
+        {"event": "user", "text": "Brecon"},
+        {"event": "slot", "name": "location", "value": "Brecon"},
+    ]
     events = await ValidateLocationForm().run(dispatcher, tracker, {})
     assert slot_events(events) == {"location": "Brecon", "nation": "wales", "place_id": "town:brecon:powys"}
 
@@ -123,9 +137,12 @@ async def test_a_place_resolved_by_the_nlu_is_not_resolved_again() -> None:
     assert walton is not None and walton.authority == "Powys"
     assert load_gazetteer().resolve("Walton").status == "ambiguous"
     dispatcher = CollectingDispatcher()
-    tracker = make_tracker(intent="inform", text="Walton, Powys",
-                           slots={"location": "Walton", "place_id": walton.id, "requested_slot": "location"},
-                           active_loop="location_form")
+    tracker = make_tracker(
+        intent="inform",
+        text="Walton, Powys",
+        slots={"location": "Walton", "place_id": walton.id, "requested_slot": "location"},
+        active_loop="location_form",
+    )
     result = ValidateLocationForm().validate_location("Walton", dispatcher, tracker, {})
     assert result == {"location": "Walton", "nation": "wales", "place_id": walton.id}
     assert dispatcher.messages == []
@@ -135,24 +152,30 @@ def test_a_report_names_the_service_of_the_card_or_the_last_search() -> None:
     from actions.report import ActionReportDirectory
 
     dispatcher = CollectingDispatcher()
-    tracker = make_tracker(intent="report_wrong_info", text="/report_wrong_info",
-                           slots={"shown_services": ["a-service"]})
+    tracker = make_tracker(
+        intent="report_wrong_info", text="/report_wrong_info", slots={"shown_services": ["a-service"]}
+    )
     events = ActionReportDirectory().run(dispatcher, tracker, {})
     assert slot_events(events) == {"directory_report": "a-service"}
     assert [m["response"] for m in dispatcher.messages] == ["utter_report_thanks"]
     tracker = make_tracker(intent="report_wrong_info", text="that number is wrong", slots={})
     assert slot_events(ActionReportDirectory().run(CollectingDispatcher(), tracker, {})) == {
-        "directory_report": "unspecified"}
+        "directory_report": "unspecified"
+    }
 
 
 def test_a_report_from_a_card_button_names_that_card() -> None:
     from actions.report import ActionReportDirectory
 
-    tracker = make_tracker(intent="report_wrong_info", text='/report_wrong_info{"service_id":"b-service"}',
-                           entities=[{"entity": "service_id", "value": "b-service"}],
-                           slots={"shown_services": ["a-service", "b-service"]})
+    tracker = make_tracker(
+        intent="report_wrong_info",
+        text='/report_wrong_info{"service_id":"b-service"}',
+        entities=[{"entity": "service_id", "value": "b-service"}],
+        slots={"shown_services": ["a-service", "b-service"]},
+    )
     assert slot_events(ActionReportDirectory().run(CollectingDispatcher(), tracker, {})) == {
-        "directory_report": "b-service"}
+        "directory_report": "b-service"
+    }
 
 
 @pytest.mark.usefixtures("directory")
@@ -160,11 +183,16 @@ def test_a_report_after_several_services_asks_which_one_by_name() -> None:
     from actions.report import ActionReportDirectory
 
     dispatcher = CollectingDispatcher()
-    tracker = make_tracker(intent="report_wrong_info", text="the number is wrong",
-                           slots={"shown_services": ["brecon-mind-mums-matter", "no-such-service"]})
+    tracker = make_tracker(
+        intent="report_wrong_info",
+        text="the number is wrong",
+        slots={"shown_services": ["brecon-mind-mums-matter", "no-such-service"]},
+    )
     assert ActionReportDirectory().run(dispatcher, tracker, {}) == []
     (message,) = dispatcher.messages
     assert message["response"] == "utter_report_which"
     assert [b["payload"] for b in message["buttons"]] == [
-        '/report_wrong_info{"service_id": "brecon-mind-mums-matter"}', '/report_wrong_info{"service_id": "no-such-service"}']
+        '/report_wrong_info{"service_id": "brecon-mind-mums-matter"}',
+        '/report_wrong_info{"service_id": "no-such-service"}',
+    ]
     assert "Mums Matter" in message["buttons"][0]["title"]

@@ -47,14 +47,21 @@ def validate(result: dict) -> bool:
 
 
 def test_a_good_answer_passes() -> None:
-    assert validate({"events": [{"event": "slot", "name": "location", "value": "Brecon"}],
-                     "responses": [{"response": "utter_services_found", "custom": {"services": []}}]})
+    assert validate(
+        {
+            "events": [{"event": "slot", "name": "location", "value": "Brecon"}],
+            "responses": [{"response": "utter_services_found", "custom": {"services": []}}],
+        }
+    )
 
 
-@pytest.mark.parametrize("result", [
-    {"events": [{"name": "location"}]},  # an event without its type
-    {"events": "not a list"},
-])
+@pytest.mark.parametrize(
+    "result",
+    [
+        {"events": [{"name": "location"}]},  # an event without its type
+        {"events": "not a list"},
+    ],
+)
 def test_a_bad_answer_is_refused_as_rasa_would(result: dict) -> None:
     with pytest.raises(ValidationError, match="Failed to validate Action server response"):
         validate(result)
@@ -66,8 +73,12 @@ def test_importing_changes_nothing_creating_the_first_component_installs_every_f
     from bot.nlu.spacy_nlp import SpacyNLP
 
     assert not any(fix.is_installed() for fix in FIXES)
-    SpacyNLP.create(SpacyNLP.get_default_config(), LocalModelStorage(tmp_path), Resource("spacy_nlp"),
-                    ExecutionContext(GraphSchema({}), "test"))
+    SpacyNLP.create(
+        SpacyNLP.get_default_config(),
+        LocalModelStorage(tmp_path),
+        Resource("spacy_nlp"),
+        ExecutionContext(GraphSchema({}), "test"),
+    )
     assert [fix.name for fix in FIXES if fix.is_installed()] == [fix.name for fix in FIXES]
     assert RemoteAction._validate_action_result is rasa_fixes._validate_action_result
 
@@ -99,7 +110,8 @@ def test_a_changed_rasa_function_is_not_patched(
     assert [r.getMessage() for r in caplog.records] == [
         "Rasa fix 'action answer validation' not applied: the source of "
         "RemoteAction._validate_action_result differs from the one the fix was written against. "
-        "Rasa's own code runs instead."]
+        "Rasa's own code runs instead."
+    ]
 
 
 def test_the_recorded_sources_are_the_installed_rasa(rasa_own: None) -> None:
@@ -121,7 +133,9 @@ async def test_the_action_server_away_gets_the_kind_reply_with_the_numbers() -> 
     rasa_fixes.install()
     domain = Domain.load("domain.yml")
     nlg = NaturalLanguageGenerator.create(read_endpoint_config("endpoints.yml", "nlg"), domain)
-    action = RemoteAction("action_search_services", EndpointConfig("http://127.0.0.1:9/webhook"))  # nothing listens
+    action = RemoteAction(
+        "action_search_services", EndpointConfig("http://127.0.0.1:9/webhook")
+    )  # nothing listens
     tracker = DialogueStateTracker("p1", domain.slots)
     events = await action.run(CollectingOutputChannel(), nlg, tracker, domain)
     (event,) = events

@@ -117,12 +117,18 @@ def test_the_need_decides_and_an_honest_reply_says_when_nothing_local_fits(direc
     loss = search("Hay-on-Wye", topic="baby_loss", directory=directory)
     assert loss.response == "utter_services_none_local_for_need"
     assert loss.variables["need"] == "baby loss and bereavement"
-    assert all(s["area"] in ("UK", "Wales", "England, Wales") or "Wales" in s["area"] or s["area"] == "UK"
-               for s in loss.payload["services"])
+    assert all(
+        s["area"] in ("UK", "Wales", "England, Wales") or "Wales" in s["area"] or s["area"] == "UK"
+        for s in loss.payload["services"]
+    )
 
 
 def test_a_parent_in_scotland_gets_nothing_that_excludes_scotland(directory: Directory) -> None:
     reply = search("Glasgow", topic="crisis", directory=directory)
     assert reply.response == "utter_place_outside"
     for service in reply.payload["services"]:
-        assert "England" not in service["area"].split(", ") or "Scotland" in service["area"] or "UK" in service["area"]
+        assert (
+            "England" not in service["area"].split(", ")
+            or "Scotland" in service["area"]
+            or "UK" in service["area"]
+        )

@@ -40,8 +40,14 @@ async def test_version(client) -> None:
 async def test_services_envelope_and_paging(client) -> None:
     page = await _json(client, "/oruk/services?per_page=2&page=2")
     assert {k: v for k, v in page.items() if k != "contents"} == {
-        "total_items": 3, "total_pages": 2, "page_number": 2, "size": 1, "first_page": False,
-        "last_page": True, "empty": False}
+        "total_items": 3,
+        "total_pages": 2,
+        "page_number": 2,
+        "size": 1,
+        "first_page": False,
+        "last_page": True,
+        "empty": False,
+    }
     assert _names(page) == ["Re-sourced record"]
     beyond = await _json(client, "/oruk/services?page=5")
     assert (beyond["empty"], beyond["contents"], beyond["total_items"]) == (True, [], 3)
@@ -54,17 +60,24 @@ async def test_search_taxonomy_and_postcode_filters(client) -> None:
     assert _names(await _json(client, f"/oruk/services?taxonomy_term_id={anxiety}")) == ["Example helpline"]
     # LD3 is Brecon: the Brecon walk and the Wales-wide helpline cover it; MK9 is Milton Keynes.
     assert _names(await _json(client, "/oruk/services?postcode=ld3%207hr")) == [
-        "Brecon buggy walk", "Example helpline"]
+        "Brecon buggy walk",
+        "Example helpline",
+    ]
     assert _names(await _json(client, "/oruk/services?postcode=MK9")) == ["Re-sourced record"]
 
 
 @pytest.mark.parametrize(
     ("query", "error"),
-    [("page=0", "page must be between 1 and 1000000"),
-     ("per_page=lots", "per_page must be a whole number"),
-     ("taxonomy_term_id=anxiety", "taxonomy_term_id must be a UUID"),
-     ("postcode=Brecon%20please", "postcode must be a UK postcode or postcode district, e.g. LD3 7HR or LD3"),
-     ("search=" + "a" * 201, "search must be at most 200 characters")],
+    [
+        ("page=0", "page must be between 1 and 1000000"),
+        ("per_page=lots", "per_page must be a whole number"),
+        ("taxonomy_term_id=anxiety", "taxonomy_term_id must be a UUID"),
+        (
+            "postcode=Brecon%20please",
+            "postcode must be a UK postcode or postcode district, e.g. LD3 7HR or LD3",
+        ),
+        ("search=" + "a" * 201, "search must be at most 200 characters"),
+    ],
 )
 async def test_bad_parameters_are_400(client, query: str, error: str) -> None:
     assert await _json(client, f"/oruk/services?{query}", 400) == {"error": error}
@@ -96,7 +109,8 @@ async def test_missing_directory_is_503(tmp_path: Path) -> None:
     add_routes(app, f"sqlite:///{tmp_path / 'none.db'}")
     async with TestClient(TestServer(app)) as test_client:
         assert await _json(test_client, "/oruk/services", 503) == {
-            "error": "the directory cannot be read just now"}
+            "error": "the directory cannot be read just now"
+        }
 
 
 async def test_console_serves_oruk_without_login(small_db, tmp_path: Path) -> None:
@@ -106,9 +120,12 @@ async def test_console_serves_oruk_without_login(small_db, tmp_path: Path) -> No
     tracker = tmp_path / "tracker.db"
     sqlite3.connect(tracker).close()
     settings = dataclasses.replace(
-        get_settings(), console_db_url=f"sqlite:///{tmp_path / 'console.db'}",
-        tracker_db_url=f"sqlite:///{tracker}", console_secret_key="test-secret-key",
-        directory_db_url=small_db[0])
+        get_settings(),
+        console_db_url=f"sqlite:///{tmp_path / 'console.db'}",
+        tracker_db_url=f"sqlite:///{tracker}",
+        console_secret_key="test-secret-key",
+        directory_db_url=small_db[0],
+    )
     async with TestClient(TestServer(create_app(settings, background=False))) as console:
         feed = await console.get("/oruk/services/brecon-walk")
         private = await console.get("/", headers={"Accept": "application/json"}, allow_redirects=False)

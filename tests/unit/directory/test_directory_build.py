@@ -59,8 +59,10 @@ def test_bad_seed_leaves_the_old_directory(tmp_path: Path, capsys) -> None:
 def test_sqlite_engine_pragmas(tmp_path: Path) -> None:
     engine = make_engine(f"sqlite:///{tmp_path / 'p.db'}")
     with engine.connect() as conn:
-        got = [conn.execute(text(f"PRAGMA {p}")).scalar() for p in ("journal_mode", "busy_timeout",
-                                                                      "foreign_keys")]
+        got = [
+            conn.execute(text(f"PRAGMA {p}")).scalar()
+            for p in ("journal_mode", "busy_timeout", "foreign_keys")
+        ]
     engine.dispose()
     assert got == ["wal", 5000, 1]
 
@@ -87,8 +89,9 @@ def test_cache_notices_a_rebuild(tmp_path: Path) -> None:
     with session_factory() as session:
         first = find_services(session, None, mode="online", limit=1)
     with engine.begin() as conn:
-        conn.execute(text("UPDATE service SET status = 'inactive' WHERE id = :id"),
-                     {"id": first.services[0].id})
+        conn.execute(
+            text("UPDATE service SET status = 'inactive' WHERE id = :id"), {"id": first.services[0].id}
+        )
         conn.execute(text("UPDATE directory_build SET id = 'edited'"))
     with session_factory() as session:
         after = find_services(session, None, mode="online", limit=1).total
@@ -99,7 +102,10 @@ def test_cache_notices_a_rebuild(tmp_path: Path) -> None:
 def test_oruk_export(session, service_id: str) -> None:
     doc = service_json(session, service_id)
     assert (doc["id"], doc["status"], doc["assured_date"], doc["organization"]["id"] != doc["id"]) == (
-        oruk_id("service", service_id), "active", SERVICES[service_id]["assured_date"].isoformat(), True,
+        oruk_id("service", service_id),
+        "active",
+        SERVICES[service_id]["assured_date"].isoformat(),
+        True,
     )
 
 

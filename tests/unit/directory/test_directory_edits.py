@@ -53,9 +53,14 @@ def test_an_edit_is_seen_by_the_next_search_and_recorded(directory) -> None:
     with sessions() as session:  # the search has cached this build
         assert [c.phone for c in _lonely_in_brecon(session)] == ["01874 000000"]
     with sessions.begin() as session:
-        edits.save(session, "alex", "edit", "brecon-walk",
-                   {"phones": [{"number": "01874 123456", "type": "voice", "description": "Group leader"}]},
-                   now=AFTER_CHECK)
+        edits.save(
+            session,
+            "alex",
+            "edit",
+            "brecon-walk",
+            {"phones": [{"number": "01874 123456", "type": "voice", "description": "Group leader"}]},
+            now=AFTER_CHECK,
+        )
     with sessions() as session:
         assert [c.phone for c in _lonely_in_brecon(session)] == ["01874 123456"]
         [edit] = edits.history(session, "brecon-walk")
@@ -76,12 +81,15 @@ def test_an_edit_changes_only_its_fields(directory) -> None:
     assert after == {**before, "name": "Brecon pram walk"}
 
 
-@pytest.mark.parametrize(("values", "problem"), [
-    ({"source": "www.brecon-parents.example.org"}, "source must be an http(s) URL"),
-    ({"assured_date": None}, "missing assured_date"),
-    ({"phones": [{"number": "01874 12", "type": "voice"}]}, "bad phone number '01874 12'"),
-    ({"service_area": ["Atlantis"]}, "unknown service_area 'Atlantis'"),
-])
+@pytest.mark.parametrize(
+    ("values", "problem"),
+    [
+        ({"source": "www.brecon-parents.example.org"}, "source must be an http(s) URL"),
+        ({"assured_date": None}, "missing assured_date"),
+        ({"phones": [{"number": "01874 12", "type": "voice"}]}, "bad phone number '01874 12'"),
+        ({"service_area": ["Atlantis"]}, "unknown service_area 'Atlantis'"),
+    ],
+)
 def test_an_edit_breaking_a_loader_rule_is_refused_and_nothing_changes(directory, values, problem) -> None:
     _, sessions, _ = directory
     with sessions() as session:
@@ -97,8 +105,9 @@ def test_an_edit_breaking_a_loader_rule_is_refused_and_nothing_changes(directory
 def test_edits_survive_a_rebuild_from_the_yaml(directory) -> None:
     url, sessions, services = directory
     with sessions.begin() as session:
-        edits.save(session, "alex", "edit", "brecon-walk", {"phones": [{"number": "01874 123456"}]},
-                   now=AFTER_CHECK)
+        edits.save(
+            session, "alex", "edit", "brecon-walk", {"phones": [{"number": "01874 123456"}]}, now=AFTER_CHECK
+        )
         edits.retire(session, "sam", "example-helpline", now=AFTER_CHECK)
     build(url, services)
     assert _phone(sessions) == "01874 123456"
@@ -113,14 +122,17 @@ def test_edits_survive_a_rebuild_from_the_yaml(directory) -> None:
 def test_a_yaml_record_checked_after_the_edit_wins(directory, caplog) -> None:
     url, sessions, services = directory
     with sessions.begin() as session:
-        edits.save(session, "alex", "edit", "brecon-walk", {"phones": [{"number": "01874 123456"}]},
-                   now=BEFORE_CHECK)
+        edits.save(
+            session, "alex", "edit", "brecon-walk", {"phones": [{"number": "01874 123456"}]}, now=BEFORE_CHECK
+        )
     assert _phone(sessions) == "01874 123456"
     with caplog.at_level(logging.WARNING, logger="bot.directory.edits"):
         build(url, services)
     assert _phone(sessions) == "01874 000000"
-    assert "console edit 1 of service brecon-walk not re-applied: the YAML record was checked later" \
+    assert (
+        "console edit 1 of service brecon-walk not re-applied: the YAML record was checked later"
         in caplog.text
+    )
     with sessions() as session:  # still on record
         assert [e.service_id for e in edits.history(session)] == ["brecon-walk"]
 
@@ -128,38 +140,59 @@ def test_a_yaml_record_checked_after_the_edit_wins(directory, caplog) -> None:
 def test_an_edit_the_new_yaml_makes_invalid_is_skipped_not_fatal(directory, caplog) -> None:
     url, sessions, services = directory
     with sessions.begin() as session:
-        edits.save(session, "alex", "edit", "example-helpline", {"email": "help@example.org"},
-                   now=AFTER_CHECK)
+        edits.save(
+            session, "alex", "edit", "example-helpline", {"email": "help@example.org"}, now=AFTER_CHECK
+        )
     doc = yaml.safe_load((services.parent / "services" / "area.yml").read_text(encoding="utf-8"))
     doc["organisations"][0]["services"] = [
-        s for s in doc["organisations"][0]["services"] if s["id"] != "example-helpline"]
+        s for s in doc["organisations"][0]["services"] if s["id"] != "example-helpline"
+    ]
     (services.parent / "services" / "area.yml").write_text(yaml.safe_dump(doc), encoding="utf-8")
     with caplog.at_level(logging.WARNING, logger="bot.directory.edits"):
         assert build(url, services) == 2
-    assert "console edit 1 of service example-helpline not re-applied: the service is no longer in the " \
+    assert (
+        "console edit 1 of service example-helpline not re-applied: the service is no longer in the "
         "directory" in caplog.text
+    )
 
 
 def test_add_and_reassure(directory) -> None:
     url, sessions, services = directory
-    new = {"name": "Brecon baby cafe", "description": "A drop-in cafe.",
-           "eligibility_description": "Parents.",
-           "audience": ["mum"], "needs": ["loneliness"], "delivery": ["in_person"], "kind": "group",
-           "service_area": ["Brecon and district"], "url": "https://brecon-parents.example.org/cafe",
-           "status": "active", "source": "https://brecon-parents.example.org/cafe",
-           "assured_date": date(2026, 11, 19)}
+    new = {
+        "name": "Brecon baby cafe",
+        "description": "A drop-in cafe.",
+        "eligibility_description": "Parents.",
+        "audience": ["mum"],
+        "needs": ["loneliness"],
+        "delivery": ["in_person"],
+        "kind": "group",
+        "service_area": ["Brecon and district"],
+        "url": "https://brecon-parents.example.org/cafe",
+        "status": "active",
+        "source": "https://brecon-parents.example.org/cafe",
+        "assured_date": date(2026, 11, 19),
+    }
     with sessions.begin() as session:
-        edits.save(session, "alex", "add", "brecon-cafe", new, organization_id="brecon-group",
-                   now=AFTER_CHECK)
-        edits.reassure(session, "alex", "brecon-walk", "https://brecon-parents.example.org/walk-2027",
-                       date(2026, 11, 20), now=AFTER_CHECK)
+        edits.save(
+            session, "alex", "add", "brecon-cafe", new, organization_id="brecon-group", now=AFTER_CHECK
+        )
+        edits.reassure(
+            session,
+            "alex",
+            "brecon-walk",
+            "https://brecon-parents.example.org/walk-2027",
+            date(2026, 11, 20),
+            now=AFTER_CHECK,
+        )
     build(url, services)
     with sessions() as session:
         names = {c.name for c in _lonely_in_brecon(session)}
         _, walk = edits.record_of(session, "brecon-walk")
     assert names == {"Brecon baby cafe", "Brecon buggy walk"}
-    assert (walk["assured_date"], walk["source"]) == (date(2026, 11, 20),
-                                                      "https://brecon-parents.example.org/walk-2027")
+    assert (walk["assured_date"], walk["source"]) == (
+        date(2026, 11, 20),
+        "https://brecon-parents.example.org/walk-2027",
+    )
     with pytest.raises(edits.EditError, match="already used"), sessions.begin() as session:
         edits.save(session, "alex", "add", "brecon-cafe", new, organization_id="brecon-group")
 

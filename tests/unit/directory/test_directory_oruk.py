@@ -21,8 +21,12 @@ def _export(url: str, path: Path) -> list[dict[str, Any]]:
 
 def _empties(node: Any, where: str = "") -> list[str]:
     if isinstance(node, dict):
-        return [w for k, v in node.items() for w in _empties(v, f"{where}.{k}")
-                if not (k == "previous_value" and v == "")]
+        return [
+            w
+            for k, v in node.items()
+            for w in _empties(v, f"{where}.{k}")
+            if not (k == "previous_value" and v == "")
+        ]
     if isinstance(node, list):
         return [where] if not node else [w for i, v in enumerate(node) for w in _empties(v, f"{where}[{i}]")]
     return [where] if node is None or node == "" else []
@@ -34,13 +38,23 @@ def test_export_is_valid_oruk_with_sources_and_dates(small_db, tmp_path: Path) -
     assert [schema_problems(d) for d in docs.values()] == [[], [], []]
     # The walk's source is its own page (url): no metadata. The helpline's is a news page.
     assert ("metadata" in walk, walk["url"], walk["assured_date"]) == (
-        False, "https://brecon-parents.example.org/walk", "2026-11-01")
-    assert helpline["metadata"] == [{
-        "id": oruk_id("metadata", "service:example-helpline:source"),
-        "resource_id": oruk_id("service", "example-helpline"), "resource_type": "service",
-        "last_action_date": "2026-10-15", "last_action_type": "create", "field_name": "source",
-        "previous_value": "", "replacement_value": "https://news.example.org/helpline-launch",
-        "updated_by": "perinatal-signposting directory"}]
+        False,
+        "https://brecon-parents.example.org/walk",
+        "2026-11-01",
+    )
+    assert helpline["metadata"] == [
+        {
+            "id": oruk_id("metadata", "service:example-helpline:source"),
+            "resource_id": oruk_id("service", "example-helpline"),
+            "resource_type": "service",
+            "last_action_date": "2026-10-15",
+            "last_action_type": "create",
+            "field_name": "source",
+            "previous_value": "",
+            "replacement_value": "https://news.example.org/helpline-launch",
+            "updated_by": "perinatal-signposting directory",
+        }
+    ]
     assert _empties(list(docs.values())) == []
 
 
@@ -49,18 +63,30 @@ def test_export_carries_the_whole_record(small_db, tmp_path: Path) -> None:
     values = {a["taxonomy_term"]["term"]: a.get("value") for a in walk["attributes"]}
     taxonomies = {a["taxonomy_term"]["taxonomy"] for a in walk["attributes"]}
     assert (walk["id"], walk["minimum_age"], walk["maximum_age"]) == (
-        oruk_id("service", "brecon-walk"), 0, 1.5)
+        oruk_id("service", "brecon-walk"),
+        0,
+        1.5,
+    )
     assert values["local_id"] == "brecon-walk" and values["name_cy"] == "Taith bygi Aberhonddu"
     assert {"walking_group", "loneliness", "self", "health_visitor", "group", "mum"} <= set(values)
     assert "perinatal-signposting-needs" in taxonomies
     assert walk["schedules"][0] | {"id": "-", "service_id": "-"} == {
-        "id": "-", "service_id": "-", "freq": "WEEKLY", "byday": "TU", "opens_at": "10:00",
-        "closes_at": "11:30", "description": "Tuesdays in term time"}
+        "id": "-",
+        "service_id": "-",
+        "freq": "WEEKLY",
+        "byday": "TU",
+        "opens_at": "10:00",
+        "closes_at": "11:30",
+        "description": "Tuesdays in term time",
+    }
     library, cathedral = (s["location"] for s in walk["service_at_locations"])
     assert library["addresses"][0]["postal_code"] == "LD3 7DR"
     assert library["addresses"][0]["state_province"] == "Wales"
     assert (cathedral["name"], cathedral["description"], "addresses" in cathedral) == (
-        "Brecon Cathedral", "Brecon", False)
+        "Brecon Cathedral",
+        "Brecon",
+        False,
+    )
     assert walk["phones"][0]["attributes"][0]["value"] == "Tuesdays, 9am to 12pm"
     assert walk["contacts"][0]["email"] == "ann@brecon-parents.example.org"
     assert [lang["code"] for lang in walk["languages"]] == ["en", "cy"]
@@ -88,7 +114,10 @@ def test_imported_directory_answers_searches(small_db, tmp_path: Path) -> None:
         card = get_service(session, "brecon-walk")
     engine.dispose()
     assert (card.name, card.url, card.area) == (
-        "Brecon buggy walk", "https://brecon-parents.example.org/walk", "Brecon and district")
+        "Brecon buggy walk",
+        "https://brecon-parents.example.org/walk",
+        "Brecon and district",
+    )
 
 
 def _services_in(db: Path) -> list[str]:
@@ -107,8 +136,10 @@ def test_invalid_feed_is_rejected_and_nothing_changes(small_db, tmp_path: Path, 
     assert main(["import", "--oruk", str(bad), "--url", small_db[0]]) == 1
     err = capsys.readouterr().err
     assert "ORUK feed rejected, nothing was changed" in err
-    assert (f"record 1 (service {docs[1]['id']} 'Example helpline'): phones.0.number: "
-            "8000000000 is not of type 'string' (HSDS 3.0)") in err
+    assert (
+        f"record 1 (service {docs[1]['id']} 'Example helpline'): phones.0.number: "
+        "8000000000 is not of type 'string' (HSDS 3.0)"
+    ) in err
     assert f"record 2 (service {docs[2]['id']} 'Re-sourced record'): source must be an http(s) URL" in err
     assert _services_in(db) == before == ["brecon-walk", "example-helpline", "old-record"]
 

@@ -58,7 +58,9 @@ FOUND = [
 def test_found(gazetteer: Gazetteer, text: str, name: str) -> None:
     match = gazetteer.resolve(text)
     assert (match.status, match.place.name if match.place else None, match.query) == (
-        "found", name, text,
+        "found",
+        name,
+        text,
     )
 
 
@@ -83,7 +85,10 @@ POSTCODES = [
 def test_postcodes(gazetteer: Gazetteer, text: str, district: str, town: str) -> None:
     match = gazetteer.resolve(text)
     assert (match.status, match.place.name, match.place.kind, match.place.areas[1]) == (
-        "found", district, "postcode_district", town,
+        "found",
+        district,
+        "postcode_district",
+        town,
     )
 
 
@@ -109,7 +114,8 @@ def test_ambiguous(gazetteer: Gazetteer, text: str, names: list[str]) -> None:
 def test_ambiguous_walton_is_one_in_each_area(gazetteer: Gazetteer) -> None:
     match = gazetteer.resolve("Walton")
     assert sorted((c.authority, c.nation) for c in match.candidates) == [
-        ("Milton Keynes", "england"), ("Powys", "wales"),
+        ("Milton Keynes", "england"),
+        ("Powys", "wales"),
     ]
 
 
@@ -143,9 +149,16 @@ def test_outside_keeps_the_nation(gazetteer: Gazetteer, text: str, nation: str) 
 
 @pytest.mark.parametrize(
     ("text", "status"),
-    [("online", "online"), ("Online please", "online"), ("zoom", "online"),
-     ("anywhere", "anywhere"), ("skip", "anywhere"), ("don't mind", "anywhere"),
-     ("I don’t mind", "anywhere"), ("no preference", "anywhere")],
+    [
+        ("online", "online"),
+        ("Online please", "online"),
+        ("zoom", "online"),
+        ("anywhere", "anywhere"),
+        ("skip", "anywhere"),
+        ("don't mind", "anywhere"),
+        ("I don’t mind", "anywhere"),
+        ("no preference", "anywhere"),
+    ],
 )
 def test_online_and_anywhere(gazetteer: Gazetteer, text: str, status: str) -> None:
     match = gazetteer.resolve(text)
@@ -154,13 +167,17 @@ def test_online_and_anywhere(gazetteer: Gazetteer, text: str, status: str) -> No
 
 @pytest.mark.parametrize(
     ("text", "suggestion"),
-    [("brekon", "Brecon"), ("Brecn", "Brecon"), ("bletchly", "Bletchley"),
-     ("Llandridnod Wells", "Llandrindod Wells"), ("near Welshpol", "Welshpool"),
-     ("Machynleth", "Machynlleth"), ("Ystradgynlas", "Ystradgynlais")],
+    [
+        ("brekon", "Brecon"),
+        ("Brecn", "Brecon"),
+        ("bletchly", "Bletchley"),
+        ("Llandridnod Wells", "Llandrindod Wells"),
+        ("near Welshpol", "Welshpool"),
+        ("Machynleth", "Machynlleth"),
+        ("Ystradgynlas", "Ystradgynlais"),
+    ],
 )
-def test_misspelling_is_not_accepted_but_suggested(
-    gazetteer: Gazetteer, text: str, suggestion: str
-) -> None:
+def test_misspelling_is_not_accepted_but_suggested(gazetteer: Gazetteer, text: str, suggestion: str) -> None:
     match = gazetteer.resolve(text)
     assert (match.status, match.place, match.suggestion) == ("unknown", None, suggestion)
 
@@ -208,9 +225,18 @@ def test_find_in_text_longest_and_safe(
 
 @pytest.mark.parametrize(
     ("text", "nation"),
-    [("Brecon", "wales"), ("Bletchley", "england"), ("LD3 7HR", "wales"), ("MK", "england"),
-     ("Glasgow", "scotland"), ("SY20", "wales"), ("HR3", None), ("Walton", None),
-     ("I live in Brecon", "wales"), ("xyzzy", None)],
+    [
+        ("Brecon", "wales"),
+        ("Bletchley", "england"),
+        ("LD3 7HR", "wales"),
+        ("MK", "england"),
+        ("Glasgow", "scotland"),
+        ("SY20", "wales"),
+        ("HR3", None),
+        ("Walton", None),
+        ("I live in Brecon", "wales"),
+        ("xyzzy", None),
+    ],
 )
 def test_nation_of(gazetteer: Gazetteer, text: str, nation: str | None) -> None:
     assert gazetteer.nation_of(text) == nation
@@ -229,9 +255,21 @@ def test_names_include_welsh_and_aliases(gazetteer: Gazetteer) -> None:
 
 def test_place_areas_run_from_town_to_uk(gazetteer: Gazetteer) -> None:
     assert gazetteer.resolve("Brecon").place == Place(
-        "Brecon", "Aberhonddu", "town", "Powys", "Brecknockshire", "wales",
-        district="Brecon and district", latitude=51.95, longitude=-3.39,
+        "Brecon",
+        "Aberhonddu",
+        "town",
+        "Powys",
+        "Brecknockshire",
+        "wales",
+        district="Brecon and district",
+        latitude=51.95,
+        longitude=-3.39,
     )
     assert gazetteer.resolve("Brecon").place.areas == (
-        "Brecon", "Brecon and district", "Brecknockshire", "Powys", "Wales", "UK",
+        "Brecon",
+        "Brecon and district",
+        "Brecknockshire",
+        "Powys",
+        "Wales",
+        "UK",
     )

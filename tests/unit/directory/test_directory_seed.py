@@ -50,14 +50,21 @@ def test_every_file_is_read() -> None:
 
 
 def test_every_record_has_an_http_source_and_an_assured_date(seed) -> None:
-    bad = [svc.get("id") for _, svc in seed.services()
-           if not (_URL.match(str(svc.get("source") or "")) and isinstance(svc.get("assured_date"), date))]
+    bad = [
+        svc.get("id")
+        for _, svc in seed.services()
+        if not (_URL.match(str(svc.get("source") or "")) and isinstance(svc.get("assured_date"), date))
+    ]
     assert bad == []
 
 
 def test_every_phone_number_is_well_formed(seed) -> None:
-    bad = [(svc["id"], p.get("number")) for _, svc in seed.services() for p in svc.get("phones") or []
-           if phone_problem(str(p.get("number", "")))]
+    bad = [
+        (svc["id"], p.get("number"))
+        for _, svc in seed.services()
+        for p in svc.get("phones") or []
+        if phone_problem(str(p.get("number", "")))
+    ]
     assert bad == []
 
 
@@ -73,12 +80,18 @@ def test_unverified_pandas_number_appears_nowhere(seed) -> None:
 
 @pytest.mark.parametrize(
     ("number", "problem"),
-    [("116 123", None), ("0800 1111", None), ("01597 822191", None), ("85258", None),
-     ("111", None), ("0300 123 3393", None),
-     ("0800-FLOWERS", "bad phone number '0800-FLOWERS' (digits and spaces, quoted)"),
-     ("01597 8221", "bad phone number '01597 8221' (not a UK number or short code)"),
-     ("18001 0800 22 44 88", "bad phone number '18001 0800 22 44 88' (not a UK number or short code)"),
-     ("12", "bad phone number '12' (not a UK number or short code)")],
+    [
+        ("116 123", None),
+        ("0800 1111", None),
+        ("01597 822191", None),
+        ("85258", None),
+        ("111", None),
+        ("0300 123 3393", None),
+        ("0800-FLOWERS", "bad phone number '0800-FLOWERS' (digits and spaces, quoted)"),
+        ("01597 8221", "bad phone number '01597 8221' (not a UK number or short code)"),
+        ("18001 0800 22 44 88", "bad phone number '18001 0800 22 44 88' (not a UK number or short code)"),
+        ("12", "bad phone number '12' (not a UK number or short code)"),
+    ],
 )
 def test_phone_numbers(number: str, problem: str | None) -> None:
     assert phone_problem(number) == problem
@@ -116,17 +129,28 @@ def test_same_id_in_two_services_files_is_an_error(tmp_path: Path) -> None:
         ({"referral": ["neighbour"]}, "unknown referral 'neighbour'"),
         ({"kind": "party"}, "unknown kind 'party'"),
         ({"service_area": ["Atlantis"]}, "unknown service_area 'Atlantis' (not in places.yml)"),
-        ({"phones": [{"number": "0800-FLOWERS"}]},
-         "bad phone number '0800-FLOWERS' (digits and spaces, quoted)"),
+        (
+            {"phones": [{"number": "0800-FLOWERS"}]},
+            "bad phone number '0800-FLOWERS' (digits and spaces, quoted)",
+        ),
         ({"max_age_months": -1}, "max_age_months must be a whole number of months"),
         ({"min_age_months": 24}, "min_age_months is more than max_age_months"),
-        ({"schedules": [{"byday": "Tuesday", "opens_at": "10:00", "closes_at": "11:30",
-                         "description": "x"}]},
-         "schedules[0]: bad byday 'Tuesday' (e.g. \"MO,TU\"; \"2MO\" only when MONTHLY)"),
-        ({"schedules": [{"byday": "TU", "opens_at": 600, "closes_at": "11:30", "description": "x"}]},
-         "schedules[0]: opens_at must be \"HH:MM\" (quoted), not 600"),
-        ({"locations": [{"name": "Hall", "city": "Brecon", "postcode": "Brecon"}]},
-         "locations[0]: bad postcode 'Brecon'"),
+        (
+            {
+                "schedules": [
+                    {"byday": "Tuesday", "opens_at": "10:00", "closes_at": "11:30", "description": "x"}
+                ]
+            },
+            'schedules[0]: bad byday \'Tuesday\' (e.g. "MO,TU"; "2MO" only when MONTHLY)',
+        ),
+        (
+            {"schedules": [{"byday": "TU", "opens_at": 600, "closes_at": "11:30", "description": "x"}]},
+            'schedules[0]: opens_at must be "HH:MM" (quoted), not 600',
+        ),
+        (
+            {"locations": [{"name": "Hall", "city": "Brecon", "postcode": "Brecon"}]},
+            "locations[0]: bad postcode 'Brecon'",
+        ),
     ],
 )
 def test_validation_catches(change: dict[str, Any], problem: str) -> None:
@@ -140,8 +164,9 @@ def test_validation_catches(change: dict[str, Any], problem: str) -> None:
 
 def test_create_directory_refuses_invalid_seed(tmp_path: Path) -> None:
     bad = tmp_path / "services.yml"
-    bad.write_text("organisations:\n  - id: x\n    name: X\n    services:\n"
-                   "      - {id: y, name: Y}\n", encoding="utf-8")
+    bad.write_text(
+        "organisations:\n  - id: x\n    name: X\n    services:\n      - {id: y, name: Y}\n", encoding="utf-8"
+    )
     from bot.db import make_engine
 
     with pytest.raises(SeedError) as err:

@@ -7,7 +7,9 @@ import pytest
 from bot.directory.places import load_gazetteer
 
 
-@pytest.mark.parametrize("text", ["Brecon", "Aberhonddu", "LD3 7HR", "Walton, Powys", "Bletchley", "Glasgow", "Powys"])
+@pytest.mark.parametrize(
+    "text", ["Brecon", "Aberhonddu", "LD3 7HR", "Walton, Powys", "Bletchley", "Glasgow", "Powys"]
+)
 def test_every_resolved_place_is_found_again_by_its_id(text: str) -> None:
     gaz = load_gazetteer()
     place = gaz.resolve(text).place
@@ -32,12 +34,15 @@ def test_a_shared_location_is_the_nearest_town_if_near_enough() -> None:
     assert gaz.nearest(55.86, -4.25) is None  # Glasgow is far from every town we list with coordinates
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("between Hay and Talgarth", "Brecknockshire"),
-    ("somewhere between Newtown and Welshpool", "Montgomeryshire"),
-    ("Bletchley and Wolverton", "Milton Keynes"),
-    ("Brecon, Powys", "Brecon"),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("between Hay and Talgarth", "Brecknockshire"),
+        ("somewhere between Newtown and Welshpool", "Montgomeryshire"),
+        ("Bletchley and Wolverton", "Milton Keynes"),
+        ("Brecon, Powys", "Brecon"),
+    ],
+)
 def test_two_places_named_together_become_the_area_they_share(text: str, expected: str) -> None:
     match = load_gazetteer().resolve(text)
     assert (match.status, match.place.name) == ("found", expected)

@@ -47,7 +47,11 @@ def test_powys_place_resolves_in_english(gazetteer: Gazetteer, subarea: str, ent
     place = match.place
     assert place is not None, match
     assert (match.status, place.name, place.authority, place.subarea, place.nation) == (
-        "found", entry["name"], "Powys", subarea, "wales",
+        "found",
+        entry["name"],
+        "Powys",
+        subarea,
+        "wales",
     )
     assert place.areas[-3:] == ("Powys", "Wales", "UK")
 
@@ -58,7 +62,10 @@ def test_powys_place_resolves_in_welsh(gazetteer: Gazetteer, subarea: str, entry
     place = match.place
     assert place is not None, match
     assert (match.status, place.name, place.authority, place.subarea) == (
-        "found", entry["name"], "Powys", subarea,
+        "found",
+        entry["name"],
+        "Powys",
+        subarea,
     )
 
 
@@ -68,7 +75,10 @@ def test_milton_keynes_place_resolves_to_milton_keynes(gazetteer: Gazetteer, ent
     place = match.place
     assert place is not None, match
     assert (match.status, place.name, place.authority, place.nation) == (
-        "found", entry["name"], "Milton Keynes", "england",
+        "found",
+        entry["name"],
+        "Milton Keynes",
+        "england",
     )
     assert place.areas[-3:] == ("Milton Keynes", "England", "UK")
 
@@ -76,13 +86,23 @@ def test_milton_keynes_place_resolves_to_milton_keynes(gazetteer: Gazetteer, ent
 @pytest.mark.parametrize(
     ("text", "name"),
     [
-        ("Y Clas-ar-Wy", "Glasbury"), ("Glasbury on Wye", "Glasbury"), ("Bochrwyd", "Boughrood"),
-        ("Pencraig", "Old Radnor"), ("Tretŵr", "Tretower"), ("Tretwr", "Tretower"),
-        ("Cemaes", "Cemmaes"), ("Llangenau", "Llangenny"), ("Llanfair Llythynwg", "Gladestry"),
-        ("Einsiob", "Evenjobb"), ("Cleirwy", "Clyro"),
+        ("Y Clas-ar-Wy", "Glasbury"),
+        ("Glasbury on Wye", "Glasbury"),
+        ("Bochrwyd", "Boughrood"),
+        ("Pencraig", "Old Radnor"),
+        ("Tretŵr", "Tretower"),
+        ("Tretwr", "Tretower"),
+        ("Cemaes", "Cemmaes"),
+        ("Llangenau", "Llangenny"),
+        ("Llanfair Llythynwg", "Gladestry"),
+        ("Einsiob", "Evenjobb"),
+        ("Cleirwy", "Clyro"),
         ("Llanfihangel yng Ngwynfa", "Llanfihangel-yng-Ngwynfa"),
-        ("Kingsmead", "Kingsmead"), ("Oxley Park", "Oxley Park"), ("Milton Keynes Village", "Middleton"),
-        ("the Woolstones", "Woolstone"), ("Wavendon Gate", "Wavendon Gate"),
+        ("Kingsmead", "Kingsmead"),
+        ("Oxley Park", "Oxley Park"),
+        ("Milton Keynes Village", "Middleton"),
+        ("the Woolstones", "Woolstone"),
+        ("Wavendon Gate", "Wavendon Gate"),
     ],
 )
 def test_names_parents_type(gazetteer: Gazetteer, text: str, name: str) -> None:
@@ -97,16 +117,38 @@ def test_brecon_suburbs_are_in_brecon_and_district(gazetteer: Gazetteer) -> None
 
 
 OUTSIDE = [
-    ("Oswestry", "england"), ("Shrewsbury", "england"), ("Bishop's Castle", "england"),
-    ("Trefesgob", "england"), ("Clun", "england"), ("Chirbury", "england"),
-    ("Kington", "england"), ("Hereford", "england"), ("Leominster", "england"),
-    ("Aberystwyth", "wales"), ("Penderyn", "wales"), ("Ystalyfera", "wales"), ("Llandovery", "wales"),
-    ("Buckingham", "england"), ("Leighton Buzzard", "england"), ("Woburn", "england"),
-    ("Towcester", "england"), ("Northampton", "england"), ("Bedford", "england"),
-    ("Old Stratford", "england"), ("Newton Longville", "england"), ("Aspley Guise", "england"),
-    ("Glasgow", "scotland"), ("Edinburgh", "scotland"), ("Aberdeen", "scotland"), ("Dundee", "scotland"),
-    ("Inverness", "scotland"), ("Stirling", "scotland"), ("Belfast", "northern_ireland"),
-    ("Derry", "northern_ireland"), ("Londonderry", "northern_ireland"), ("Newry", "northern_ireland"),
+    ("Oswestry", "england"),
+    ("Shrewsbury", "england"),
+    ("Bishop's Castle", "england"),
+    ("Trefesgob", "england"),
+    ("Clun", "england"),
+    ("Chirbury", "england"),
+    ("Kington", "england"),
+    ("Hereford", "england"),
+    ("Leominster", "england"),
+    ("Aberystwyth", "wales"),
+    ("Penderyn", "wales"),
+    ("Ystalyfera", "wales"),
+    ("Llandovery", "wales"),
+    ("Buckingham", "england"),
+    ("Leighton Buzzard", "england"),
+    ("Woburn", "england"),
+    ("Towcester", "england"),
+    ("Northampton", "england"),
+    ("Bedford", "england"),
+    ("Old Stratford", "england"),
+    ("Newton Longville", "england"),
+    ("Aspley Guise", "england"),
+    ("Glasgow", "scotland"),
+    ("Edinburgh", "scotland"),
+    ("Aberdeen", "scotland"),
+    ("Dundee", "scotland"),
+    ("Inverness", "scotland"),
+    ("Stirling", "scotland"),
+    ("Belfast", "northern_ireland"),
+    ("Derry", "northern_ireland"),
+    ("Londonderry", "northern_ireland"),
+    ("Newry", "northern_ireland"),
 ]
 
 
@@ -119,8 +161,14 @@ def test_outside_place_keeps_its_nation(gazetteer: Gazetteer, text: str, nation:
 
 @pytest.mark.parametrize(
     ("text", "district", "authority"),
-    [("SY15 6AA", "SY15", "Powys"), ("SY22 5AA", "SY22", "Powys"), ("LD7 1AA", "LD7", "Powys"),
-     ("LD8 2AA", "LD8", "Powys"), ("HR3 5AB", "HR3 5", "Powys"), ("MK19 7AA", "MK19", "Milton Keynes")],
+    [
+        ("SY15 6AA", "SY15", "Powys"),
+        ("SY22 5AA", "SY22", "Powys"),
+        ("LD7 1AA", "LD7", "Powys"),
+        ("LD8 2AA", "LD8", "Powys"),
+        ("HR3 5AB", "HR3 5", "Powys"),
+        ("MK19 7AA", "MK19", "Milton Keynes"),
+    ],
 )
 def test_border_postcodes(gazetteer: Gazetteer, text: str, district: str, authority: str) -> None:
     place = gazetteer.resolve(text).place
@@ -132,9 +180,7 @@ def test_border_postcodes_shared_with_england_ask(gazetteer: Gazetteer) -> None:
     assert [c.name for c in gazetteer.resolve("SY10 0AA").candidates] == ["Powys", "Shropshire"]
 
 
-@pytest.mark.parametrize(
-    "text", ["Garth is my partner", "my mum Granby helps", "Simpson is our surname"]
-)
+@pytest.mark.parametrize("text", ["Garth is my partner", "my mum Granby helps", "Simpson is our surname"])
 def test_village_names_that_are_words_are_not_tagged_in_free_text(gazetteer: Gazetteer, text: str) -> None:
     assert gazetteer.find_in_text(text) == []
 
@@ -156,7 +202,8 @@ def test_counts(gazetteer: Gazetteer) -> None:
 def test_welsh_village_names_are_tagged_in_free_text(gazetteer: Gazetteer) -> None:
     text = "we moved from Y Clas-ar-Wy to Tretŵr last year"
     assert [(text[s:e], p.name) for s, e, p in gazetteer.find_in_text(text)] == [
-        ("Y Clas-ar-Wy", "Glasbury"), ("Tretŵr", "Tretower"),
+        ("Y Clas-ar-Wy", "Glasbury"),
+        ("Tretŵr", "Tretower"),
     ]
 
 

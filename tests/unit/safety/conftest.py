@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import yaml
@@ -10,6 +10,6 @@ import yaml
 ROOT = Path(__file__).resolve().parents[3]
 
 
-@lru_cache(maxsize=None)
+@cache
 def load(name: str) -> dict:
     return yaml.safe_load((ROOT / "tests" / "safety" / name).read_text(encoding="utf-8"))

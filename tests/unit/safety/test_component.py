@@ -27,15 +27,24 @@ def test_crisis_overrides_diet_and_sets_category() -> None:
     assert message.get(INTENT_RANKING_KEY)[0] == {"name": "crisis", "confidence": 1.0}
     assert _entities(message) == {"risk_category": "C1", "risk_detail": "self"}
     entity = next(e for e in message.get(ENTITIES) if e["entity"] == "risk_category")
-    assert entity == {"entity": "risk_category", "value": "C1", "start": 0, "end": 0,
-                      "extractor": "RiskDetector", "confidence_entity": 1.0}
+    assert entity == {
+        "entity": "risk_category",
+        "value": "C1",
+        "start": 0,
+        "end": 0,
+        "extractor": "RiskDetector",
+        "confidence_entity": 1.0,
+    }
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("I keep picturing dropping her and it terrifies me", "intrusive"),
-    ("a voice tells me to hurt the baby", "intent"),
-    ("my wife says she wants to end her life", "other_person"),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I keep picturing dropping her and it terrifies me", "intrusive"),
+        ("a voice tells me to hurt the baby", "intent"),
+        ("my wife says she wants to end her life", "other_person"),
+    ],
+)
 def test_risk_detail(text: str, expected: str) -> None:
     assert _entities(_run(text))["risk_detail"] == expected
 

@@ -16,98 +16,110 @@ def category(text: str, previous: str | None = None) -> str | None:
     return None if finding is None or finding.negated or not finding.certain else finding.category
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    # I am not safe
-    ("honestly i dont feel safe with myself today", "C1"),
-    ("i can't trust myself anymore", "C1"),
-    ("im not safe tonight", "C1"),
-    ("frightened of what i might do if im left alone", "C1"),
-    ("i need someone to stay with me and stop me", "C1"),
-    ("i don't feel safe at home with him", "C5"),
-    # means x readiness, arrangements, places
-    ("got the tablets counted out on the side", "C1"),
-    ("the rope is in the garage ready", "C1"),
-    ("saved up enough pills to make sure", "C1"),
-    ("ive written letters to my mum and my husband", "C1"),
-    ("sorted who will look after the baby when im gone", "C1"),
-    ("sat on the multi storey roof, cant do this anymore", "C1"),
-    ("standing by the railway line, it would be so quick", "C1"),
-    ("the car is running in the garage", "C1"),
-    # overdose: taken in quantity, effects after
-    ("took the whole strip of my sertraline an hour ago", "C7"),
-    ("feeling really drowsy since taking them all", "C7"),
-    # acts done to the baby
-    ("i shook him because he wouldnt stop crying", "C3"),
-    ("i was too rough with her last night", "C3"),
-    ("lost my temper and grabbed her really hard, theres marks", "C3"),
-    ("scared of what i might do to the baby", "C3"),
-    # a child at risk, by someone else
-    ("my partner was drunk while looking after the baby", "C6"),
-    ("she has bruises and my boyfriend says she rolled into the cot", "C6"),
-    # danger now
-    ("he's outside banging on the door and im terrified", "C5"),
-    ("i need to leave tonight with the baby before he gets back", "C5"),
-    ("he took my phone and car keys", "C5"),
-    ("he said he will kill me if i leave", "C5"),
-    # sexual violence
-    ("he had sex with me even though i said no", "C8"),
-    # the user is a child
-    ("im 14 and pregnant", "C9"),
-    ("i am in year 10 and have a baby", "C9"),
-    # psychosis and mania as a cluster
-    ("not slept in four days but i feel amazing, got huge plans for a business", "C4"),
-    ("she keeps saying the neighbours are watching her and she hasnt slept for days", "C4"),
-    ("i know god chose me and im hearing voices at night", "C4"),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # I am not safe
+        ("honestly i dont feel safe with myself today", "C1"),
+        ("i can't trust myself anymore", "C1"),
+        ("im not safe tonight", "C1"),
+        ("frightened of what i might do if im left alone", "C1"),
+        ("i need someone to stay with me and stop me", "C1"),
+        ("i don't feel safe at home with him", "C5"),
+        # means x readiness, arrangements, places
+        ("got the tablets counted out on the side", "C1"),
+        ("the rope is in the garage ready", "C1"),
+        ("saved up enough pills to make sure", "C1"),
+        ("ive written letters to my mum and my husband", "C1"),
+        ("sorted who will look after the baby when im gone", "C1"),
+        ("sat on the multi storey roof, cant do this anymore", "C1"),
+        ("standing by the railway line, it would be so quick", "C1"),
+        ("the car is running in the garage", "C1"),
+        # overdose: taken in quantity, effects after
+        ("took the whole strip of my sertraline an hour ago", "C7"),
+        ("feeling really drowsy since taking them all", "C7"),
+        # acts done to the baby
+        ("i shook him because he wouldnt stop crying", "C3"),
+        ("i was too rough with her last night", "C3"),
+        ("lost my temper and grabbed her really hard, theres marks", "C3"),
+        ("scared of what i might do to the baby", "C3"),
+        # a child at risk, by someone else
+        ("my partner was drunk while looking after the baby", "C6"),
+        ("she has bruises and my boyfriend says she rolled into the cot", "C6"),
+        # danger now
+        ("he's outside banging on the door and im terrified", "C5"),
+        ("i need to leave tonight with the baby before he gets back", "C5"),
+        ("he took my phone and car keys", "C5"),
+        ("he said he will kill me if i leave", "C5"),
+        # sexual violence
+        ("he had sex with me even though i said no", "C8"),
+        # the user is a child
+        ("im 14 and pregnant", "C9"),
+        ("i am in year 10 and have a baby", "C9"),
+        # psychosis and mania as a cluster
+        ("not slept in four days but i feel amazing, got huge plans for a business", "C4"),
+        ("she keeps saying the neighbours are watching her and she hasnt slept for days", "C4"),
+        ("i know god chose me and im hearing voices at night", "C4"),
+    ],
+)
 def test_concept_is_found(text: str, expected: str) -> None:
     assert category(text) == expected
 
 
-@pytest.mark.parametrize("text", [
-    "i havent slept in days, shes teething",
-    "we walked over the bridge to feed the ducks",
-    "got my tablets from the pharmacy",
-    "dropped him at nursery this morning",
-    "he bit me while feeding, that new tooth",
-    "can't keep on top of the washing",
-    "don't want to go on tablets if i can avoid it",
-    "i'm cutting out dairy for his reflux",
-    "he's outside washing the car",
-    "she headbutted me and my nose bled",
-    "need to leave tonight for my mums, the boiler is broken",
-    "social suicide going to soft play on a saturday",
-    "overdosed on chocolate again",
-    "i am 6 years well now",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i havent slept in days, shes teething",
+        "we walked over the bridge to feed the ducks",
+        "got my tablets from the pharmacy",
+        "dropped him at nursery this morning",
+        "he bit me while feeding, that new tooth",
+        "can't keep on top of the washing",
+        "don't want to go on tablets if i can avoid it",
+        "i'm cutting out dairy for his reflux",
+        "he's outside washing the car",
+        "she headbutted me and my nose bled",
+        "need to leave tonight for my mums, the boiler is broken",
+        "social suicide going to soft play on a saturday",
+        "overdosed on chocolate again",
+        "i am 6 years well now",
+    ],
+)
 def test_everyday_words_are_not_a_concept(text: str) -> None:
     assert category(text) is None
 
 
-@pytest.mark.parametrize("text", [
-    # resolved history
-    "i took an overdose at 17, a long time ago, and i'm happy now",
-    "had self harm thoughts in my last pregnancy, got help and it passed",
-    # reported
-    "watched a documentary about a mum who wanted to die, so sad",
-    # people in general
-    "lots of new mums get thoughts about hurting the baby, is that right?",
-    # a question for information
-    "what is coercive control?",
-    "past overdose, 2009. well now. who do i ask for my old hospital records?",
-    "overdosed on hobnobs during the night feeds",
-    "does the heel prick hurt them?",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        # resolved history
+        "i took an overdose at 17, a long time ago, and i'm happy now",
+        "had self harm thoughts in my last pregnancy, got help and it passed",
+        # reported
+        "watched a documentary about a mum who wanted to die, so sad",
+        # people in general
+        "lots of new mums get thoughts about hurting the baby, is that right?",
+        # a question for information
+        "what is coercive control?",
+        "past overdose, 2009. well now. who do i ask for my old hospital records?",
+        "overdosed on hobnobs during the night feeds",
+        "does the heel prick hurt them?",
+    ],
+)
 def test_structure_sets_a_message_apart(text: str) -> None:
     assert assess(text) is None
 
 
-@pytest.mark.parametrize("text", [
-    "i self harmed years ago but the urges are back",
-    "i used to cut at uni and i started again this week",
-    "watched a drama about a mum who wanted to die and i feel the same",
-    "i tried to kill myself in 2019 and i want to do it again, who can i talk to?",
-    "had an overdose at 17 and i keep thinking about doing it again",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i self harmed years ago but the urges are back",
+        "i used to cut at uni and i started again this week",
+        "watched a drama about a mum who wanted to die and i feel the same",
+        "i tried to kill myself in 2019 and i want to do it again, who can i talk to?",
+        "had an overdose at 17 and i keep thinking about doing it again",
+    ],
+)
 def test_risk_in_the_present_keeps_the_disclosure(text: str) -> None:
     assert category(text) is not None
 
@@ -118,25 +130,31 @@ def test_a_joke_is_a_gentle_check_not_dismissed(text: str) -> None:
     assert finding is not None and (finding.negated or not finding.certain)
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("dwi isio marw", "C1"),
-    ("dw i'n meddwl am ladd fy hun", "C1"),
-    ("sa i moyn byw rhagor", "C1"),
-    ("dwi ddim yn saff heno", "C1"),
-    ("dwi di bod yn torri fy hun eto", "C2"),
-    ("dwi wedi cymryd y tabledi i gyd", "C7"),
-    ("mae o'n fy nharo i", "C5"),
-    ("dwi'n clywed lleisiau", "C4"),
-    ("dwi'n 15 ac yn feichiog", "C9"),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("dwi isio marw", "C1"),
+        ("dw i'n meddwl am ladd fy hun", "C1"),
+        ("sa i moyn byw rhagor", "C1"),
+        ("dwi ddim yn saff heno", "C1"),
+        ("dwi di bod yn torri fy hun eto", "C2"),
+        ("dwi wedi cymryd y tabledi i gyd", "C7"),
+        ("mae o'n fy nharo i", "C5"),
+        ("dwi'n clywed lleisiau", "C4"),
+        ("dwi'n 15 ac yn feichiog", "C9"),
+    ],
+)
 def test_welsh_in_its_mutated_forms(text: str, expected: str) -> None:
     assert category(text) == expected
 
 
-@pytest.mark.parametrize("text", [
-    "dwi bron â marw isio paned",
-    "mae'r ffôn wedi marw",
-    "o'n i isio marw o gywilydd",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "dwi bron â marw isio paned",
+        "mae'r ffôn wedi marw",
+        "o'n i isio marw o gywilydd",
+    ],
+)
 def test_welsh_everyday(text: str) -> None:
     assert category(text) is None

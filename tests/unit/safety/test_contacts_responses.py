@@ -36,9 +36,13 @@ def _crisis_variations() -> list[dict]:
 def test_every_number_in_contacts_is_in_safety_md() -> None:
     """Every number a crisis reply can give is in the safety case (unverified ones are never shown)."""
     known = _safety_numbers()
-    given = {c.id: c for cat in [f"C{i}" for i in range(1, 10)] + ["check_in"]
-             for nation in ("england", "wales", None) for detail in ("intrusive", "intent")
-             for c in contacts_for(cat, nation, detail)}
+    given = {
+        c.id: c
+        for cat in [f"C{i}" for i in range(1, 10)] + ["check_in"]
+        for nation in ("england", "wales", None)
+        for detail in ("intrusive", "intent")
+        for c in contacts_for(cat, nation, detail)
+    }
     assert {"emergency", "samaritans", "shout", "live_fear_free"} <= set(given)
     for c in [c for c in given.values() if c.verified]:
         for value in (c.phone, c.tel, c.sms):
@@ -48,7 +52,11 @@ def test_every_number_in_contacts_is_in_safety_md() -> None:
 
 def test_every_contact_has_source_and_date() -> None:
     for c in all_contacts():
-        assert c.status in {"V", "U"} and c.source.startswith("https://") and c.last_verified.isoformat() >= "2026-12-01"
+        assert (
+            c.status in {"V", "U"}
+            and c.source.startswith("https://")
+            and c.last_verified.isoformat() >= "2026-12-01"
+        )
 
 
 def test_unverified_numbers_never_shown() -> None:
@@ -98,19 +106,29 @@ def test_crisis_variations_never_overlap() -> None:
         seen.add(key)
 
 
-@pytest.mark.parametrize(("category", "detail", "nation", "must"), [
-    ("C5", None, "wales", ["0808 80 10 800", "close or clear this chat"]),
-    ("C5", None, "england", ["0808 2000 247", "close or clear this chat"]),
-    ("C8", None, None, ["0808 2000 247", "0808 80 10 800"]),
-    ("C6", None, "wales", ["999", "0808 800 5000"]),
-    ("C9", None, "england", ["0800 1111"]),
-    ("C3", "intrusive", "wales", ["common", "do not act on them", "GP, midwife or health visitor", "pandasfoundation.org.uk"]),
-    ("C3", "intent", "england", ["999", "116 123"]),
-    ("C4", None, "wales", ["999", "press 2", "perinatal team"]),
-    ("C7", None, "england", ["999"]),
-    ("C1", "other_person", "england", ["them", "116 123"]),
-])
-def test_category_reply_content(category: str, detail: str | None, nation: str | None, must: list[str]) -> None:
+@pytest.mark.parametrize(
+    ("category", "detail", "nation", "must"),
+    [
+        ("C5", None, "wales", ["0808 80 10 800", "close or clear this chat"]),
+        ("C5", None, "england", ["0808 2000 247", "close or clear this chat"]),
+        ("C8", None, None, ["0808 2000 247", "0808 80 10 800"]),
+        ("C6", None, "wales", ["999", "0808 800 5000"]),
+        ("C9", None, "england", ["0800 1111"]),
+        (
+            "C3",
+            "intrusive",
+            "wales",
+            ["common", "do not act on them", "GP, midwife or health visitor", "pandasfoundation.org.uk"],
+        ),
+        ("C3", "intent", "england", ["999", "116 123"]),
+        ("C4", None, "wales", ["999", "press 2", "perinatal team"]),
+        ("C7", None, "england", ["999"]),
+        ("C1", "other_person", "england", ["them", "116 123"]),
+    ],
+)
+def test_category_reply_content(
+    category: str, detail: str | None, nation: str | None, must: list[str]
+) -> None:
     text = responses.crisis_text(category, nation, detail)
     for phrase in must:
         assert phrase in text
@@ -120,7 +138,17 @@ def test_payload_shape() -> None:
     p = payload("C1", "wales")
     assert p["type"] == "crisis" and p["category"] == "C1" and p["nation"] == "wales"
     assert [c["id"] for c in p["contacts"]] == ["emergency", "nhs111_wales", "samaritans", "shout"]
-    assert set(p["contacts"][0]) == {"id", "name", "phone", "tel", "sms", "sms_body", "url", "hours", "description"}
+    assert set(p["contacts"][0]) == {
+        "id",
+        "name",
+        "phone",
+        "tel",
+        "sms",
+        "sms_body",
+        "url",
+        "hours",
+        "description",
+    }
     assert [c.id for c in contacts_for("C5", None)] == ["emergency", "ndah", "live_fear_free"]
 
 

@@ -14,8 +14,19 @@ PAIRS = load("risk.yml")["pairs"]
 NEGATED = load("risk.yml")["negated"]
 MIXED = load("risk.yml")["mixed"]
 EVERYDAY = load("everyday.yml")["everyday"]
-PREFIXES = ["/{}", "/greet {}", "/greet@1.0 {}", "/greet{{\"role\": \"mum\"}} {}", "**{}**", "<p>{}</p>",
-            "<b>{}</b>", "_{}_", "> {}", "`{}`", "{} &amp; thanks"]
+PREFIXES = [
+    "/{}",
+    "/greet {}",
+    "/greet@1.0 {}",
+    '/greet{{"role": "mum"}} {}',
+    "**{}**",
+    "<p>{}</p>",
+    "<b>{}</b>",
+    "_{}_",
+    "> {}",
+    "`{}`",
+    "{} &amp; thanks",
+]
 
 
 def _check(finding, item) -> None:
@@ -47,7 +58,9 @@ def test_two_message_disclosure(item: dict) -> None:
     _check(assess(item["text"], previous=item["previous"]), item)
 
 
-@pytest.mark.parametrize("text", ["end it", "end it all", "not wake up", "be gone", "die", "End it.", "/end it"])
+@pytest.mark.parametrize(
+    "text", ["end it", "end it all", "not wake up", "be gone", "die", "End it.", "/end it"]
+)
 def test_standalone_completion_without_previous(text: str) -> None:
     finding = assess(text)
     assert finding is not None and finding.category == "C1" and not finding.negated
@@ -96,5 +109,3 @@ def test_normalise_strips_command_markup_and_text_speak() -> None:
     assert strip_command('/inform{"location": "Brecon"} hi') == "hi"
     assert strip_command("/kms") == "kms"
     assert strip_command("no command") == "no command"
-
-

@@ -6,9 +6,8 @@ import pytest
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.safety.responses import crisis_text
-
 from bot.safety.component import RiskDetector
+from bot.safety.responses import crisis_text
 
 
 def diet_says_crisis(text: str) -> Message:

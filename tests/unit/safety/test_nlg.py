@@ -32,17 +32,35 @@ def test_endpoints_use_the_crisis_aware_generator(nlg: NaturalLanguageGenerator)
     assert isinstance(nlg, CrisisAwareNLG)
 
 
-@pytest.mark.parametrize(("slots", "present", "absent"), [
-    ({"nation": "wales", "risk_category": "C5"}, ["0808 80 10 800", "close or clear this chat"], ["0808 2000 247"]),
-    ({"nation": "england", "risk_category": "C5"}, ["0808 2000 247"], ["0808 80 10 800"]),
-    ({"nation": "wales", "risk_category": "C1", "risk_detail": "self"}, ["press 2", "116 123"], ["England"]),
-    ({"nation": "england", "risk_category": "C3", "risk_detail": "intrusive"}, ["do not act on them"], ["Wales"]),
-    ({"risk_category": "C1", "risk_detail": "unclear"}, ["I might have got this wrong", "999"], []),
-    ({}, ["999", "116 123", "choose the mental health option", "press 2"], []),
-])
-def test_crisis_reply_follows_the_slots(nlg: NaturalLanguageGenerator, slots: dict, present: list[str],
-                                        absent: list[str]) -> None:
-    response = reply(nlg, "utter_crisis", **{"nation": None, "risk_category": None, "risk_detail": None, **slots})
+@pytest.mark.parametrize(
+    ("slots", "present", "absent"),
+    [
+        (
+            {"nation": "wales", "risk_category": "C5"},
+            ["0808 80 10 800", "close or clear this chat"],
+            ["0808 2000 247"],
+        ),
+        ({"nation": "england", "risk_category": "C5"}, ["0808 2000 247"], ["0808 80 10 800"]),
+        (
+            {"nation": "wales", "risk_category": "C1", "risk_detail": "self"},
+            ["press 2", "116 123"],
+            ["England"],
+        ),
+        (
+            {"nation": "england", "risk_category": "C3", "risk_detail": "intrusive"},
+            ["do not act on them"],
+            ["Wales"],
+        ),
+        ({"risk_category": "C1", "risk_detail": "unclear"}, ["I might have got this wrong", "999"], []),
+        ({}, ["999", "116 123", "choose the mental health option", "press 2"], []),
+    ],
+)
+def test_crisis_reply_follows_the_slots(
+    nlg: NaturalLanguageGenerator, slots: dict, present: list[str], absent: list[str]
+) -> None:
+    response = reply(
+        nlg, "utter_crisis", **{"nation": None, "risk_category": None, "risk_detail": None, **slots}
+    )
     for phrase in present:
         assert phrase in response["text"]
     for phrase in absent:

@@ -40,15 +40,25 @@ def test_three_turns_are_joined() -> None:
 
 def test_recent_turns_come_from_the_current_session_only() -> None:
     now = time.time()
-    events = [uttered("old", now - 30), SessionStarted(timestamp=now - 20), ActionExecuted("action_listen"),
-              uttered("my partner", now - 10), BotUttered("Sorry?", timestamp=now - 9)]
+    events = [
+        uttered("old", now - 30),
+        SessionStarted(timestamp=now - 20),
+        ActionExecuted("action_listen"),
+        uttered("my partner", now - 10),
+        BotUttered("Sorry?", timestamp=now - 9),
+    ]
     assert recent_user_texts(events, now) == ["my partner"]
 
 
 def test_recent_turns_stop_at_an_answered_disclosure_and_at_ten_minutes() -> None:
     now = time.time()
-    events = [uttered("first", now - 900), uttered("I want to die", now - 60, intent="crisis"),
-              uttered("a", now - 30), uttered("b", now - 20), uttered("c", now - 10)]
+    events = [
+        uttered("first", now - 900),
+        uttered("I want to die", now - 60, intent="crisis"),
+        uttered("a", now - 30),
+        uttered("b", now - 20),
+        uttered("c", now - 10),
+    ]
     assert recent_user_texts(events, now) == ["b", "c"]
     assert recent_user_texts(events[:1], now) == []
     assert recent_user_texts(events[:2], now) == []
