@@ -51,17 +51,25 @@ validate: setup ## Check the training data and the domain
 	$(PY) scripts/welsh_review.py --check
 	$(RASA) data validate --fail-on-warnings
 
-test-rasa: validate train ## Dialogue tests, the NLU held-out F1 floor, the safety sets through the whole model
+test-rasa: validate train directory ## Dialogue tests, the NLU held-out F1 floor, the safety sets through the whole model
 	$(PY) scripts/rasa_tests.py
 	$(PY) scripts/safety_system_check.py
+	$(PY) scripts/directory_check.py --floors
 
-browser: ## Install Debian's Chromium for the browser tests (if missing)
-	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium; }
+browser: ## Install Debian's Chromium (browser tests) and npm (the rasa-webchat embedding test) if missing
+	@missing=""; command -v chromium >/dev/null || missing="$$missing chromium"; \
+	command -v npm >/dev/null || missing="$$missing npm"; \
+	[ -z "$$missing" ] || { apt-get update -qq && apt-get install -y -qq $$missing; }
 
 test-py: setup browser services ## Unit, integration and end-to-end tests (pytest)
 	$(PY) -m pytest -q
 
-test: test-rasa test-py ## Everything CI runs
+lint: setup ## ruff (lint and format) and mypy on the code
+	$(PY) -m ruff check bot actions scripts tests tools bench deploy
+	$(PY) -m ruff format --check bot actions scripts tests tools bench deploy
+	$(PY) -m mypy bot actions
+
+test: lint test-rasa test-py ## Everything CI runs
 
 bench: setup directory train ## Speed benchmarks: REST and crisis latency, directory, staff console
 	$(PY) bench/bench_safety.py
