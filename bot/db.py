@@ -32,7 +32,7 @@ def set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
         cursor.close()
 
 
-def make_engine(url: str, **kwargs: object) -> Engine:
+def make_engine(url: str, **kwargs: Any) -> Engine:
     """Create a SQLAlchemy 2.0-style engine.
 
     SQLite connections get WAL, a busy timeout and foreign keys; other databases

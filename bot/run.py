@@ -98,7 +98,11 @@ def main() -> int:
             if proc.poll() is None:
                 os.killpg(proc.pid, signal.SIGTERM)
 
-    signal.signal(signal.SIGTERM, lambda *a: (stop(), sys.exit(0)))
+    def stop_and_exit(*_: object) -> None:
+        stop()
+        sys.exit(0)
+
+    signal.signal(signal.SIGTERM, stop_and_exit)
     base = f"http://{'127.0.0.1' if settings.rasa_host == '0.0.0.0' else settings.rasa_host}:{settings.rasa_port}"
     try:
         if "rasa" not in procs:

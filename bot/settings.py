@@ -9,6 +9,7 @@ import os
 from dataclasses import dataclass, fields
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from dotenv import load_dotenv
 
@@ -84,7 +85,8 @@ def load_settings(env_file: Path | None = None) -> Settings:
         A frozen Settings object.
     """
     load_dotenv(env_file or REPO_ROOT / ".env", override=False)
-    values: dict[str, object] = {}
+    # Each value's type follows its field's default (see _convert), which mypy cannot see.
+    values: dict[str, Any] = {}
     for field in fields(Settings):
         raw = os.environ.get(field.name.upper())
         if raw is not None and raw != "":

@@ -178,12 +178,12 @@ def _apply(conv: _Conv, ev: StoredEvent, stats: _Stats) -> None:
         if utter and any(marker in utter for marker in _NO_LOCAL) and row["last_place"]:
             _gap(conv, ev.timestamp, stats)
     elif ev.type_name == "slot":
-        name, value = data.get("name"), data.get("value")
-        if name == "risk_category" and value:
+        slot, value = data.get("name"), data.get("value")
+        if slot == "risk_category" and value:
             _crisis(conv, value, ev.timestamp, stats)
-        elif name == "location" and value:
+        elif slot == "location" and value:
             _place(conv, value, ev.timestamp, stats)
-        elif name == REPORT_SLOT and isinstance(value, str) and value.strip():
+        elif slot == REPORT_SLOT and isinstance(value, str) and value.strip():
             conv.reports[value.strip()[:64]] = ev.timestamp
     elif ev.type_name == "action":
         action = str(data.get("name") or ev.action_name or "")

@@ -6,12 +6,18 @@ what the bot needs: ``source`` (the URL each record was checked against),
 ``priority`` (curated order among national fallbacks), Welsh names and
 descriptions, ages in months, and the ``directory_build`` stamp that lets query
 caches notice a rebuild. ``bot.directory.oruk`` maps these rows to ORUK v3 JSON.
+
+Typing (SQLAlchemy 1.4 mypy plugin): NOT NULL columns are annotated ``Mapped[T]``;
+nullable ones are left bare, which the plugin reads as ``Mapped[T | None]`` (it
+rejects an explicit ``Mapped[T | None]`` against ``Column(...)``).
 """
 
 from __future__ import annotations
 
+from datetime import date
+
 from sqlalchemy import Date, Float, ForeignKey, Integer, String, Text, UniqueConstraint
-from sqlalchemy.orm import declarative_base, relationship
+from sqlalchemy.orm import Mapped, declarative_base, relationship
 from sqlalchemy.sql.schema import Column
 
 Base = declarative_base()
@@ -26,48 +32,62 @@ class Organization(Base):
     """ORUK ``organization``."""
 
     __tablename__ = "organization"
-    id = Column(String(64), primary_key=True)
-    name = Column(String(200), nullable=False)
-    description = Column(Text, nullable=False, default="")
+    id: Mapped[str] = Column(String(64), primary_key=True)
+    name: Mapped[str] = Column(String(200), nullable=False)
+    description: Mapped[str] = Column(Text, nullable=False, default="")
     email = Column(String(200))
     website = Column(String(500))
     source = Column(Text)  # extension: http(s) URL the record was checked against
-    services = relationship("Service", back_populates="organization")
+    services: Mapped[list[Service]] = relationship("Service", back_populates="organization")
 
 
 class Service(Base):
     """ORUK ``service``; ``assured_date`` is when the facts were last checked."""
 
     __tablename__ = "service"
-    id = Column(String(64), primary_key=True)
-    organization_id = Column(_fk("organization"), nullable=False, index=True)
-    name = Column(String(200), nullable=False)
+    id: Mapped[str] = Column(String(64), primary_key=True)
+    organization_id: Mapped[str] = Column(_fk("organization"), nullable=False, index=True)
+    name: Mapped[str] = Column(String(200), nullable=False)
     name_cy = Column(String(200))  # extension: Welsh name
-    description = Column(Text, nullable=False)
+    description: Mapped[str] = Column(Text, nullable=False)
     description_cy = Column(Text)  # extension: Welsh description
     url = Column(String(500))
     email = Column(String(200))
-    status = Column(String(32), nullable=False, index=True)
-    eligibility_description = Column(Text, nullable=False)
+    status: Mapped[str] = Column(String(32), nullable=False, index=True)
+    eligibility_description: Mapped[str] = Column(Text, nullable=False)
     # The baby's age in months (ORUK's minimum_age / maximum_age are in years).
     min_age_months = Column(Integer)
     max_age_months = Column(Integer)
     fees_description = Column(Text, nullable=True)
     application_process = Column(Text)
-    assured_date = Column(Date, nullable=False)
+    assured_date: Mapped[date] = Column(Date, nullable=False)
     alert = Column(Text)
-    source = Column(Text, nullable=False)  # extension: http(s) URL the facts were checked against
-    priority = Column(Integer, nullable=False, default=100)  # extension
+    source: Mapped[str] = Column(
+        Text, nullable=False
+    )  # extension: http(s) URL the facts were checked against
+    priority: Mapped[int] = Column(Integer, nullable=False, default=100)  # extension
 
-    organization = relationship("Organization", back_populates="services")
-    phones = relationship("Phone", cascade="all, delete-orphan", order_by="Phone.id")
-    schedules = relationship("Schedule", cascade="all, delete-orphan", order_by="Schedule.id")
-    service_areas = relationship("ServiceArea", cascade="all, delete-orphan", order_by="ServiceArea.id")
-    languages = relationship("Language", cascade="all, delete-orphan", order_by="Language.id")
-    contacts = relationship("Contact", cascade="all, delete-orphan", order_by="Contact.id")
-    taxonomy_terms = relationship("TaxonomyTerm", secondary="service_taxonomy", viewonly=True)
-    attributes = relationship("ServiceTaxonomy", viewonly=True, order_by="ServiceTaxonomy.id")
-    service_at_locations = relationship(
+    organization: Mapped[Organization] = relationship("Organization", back_populates="services")
+    phones: Mapped[list[Phone]] = relationship("Phone", cascade="all, delete-orphan", order_by="Phone.id")
+    schedules: Mapped[list[Schedule]] = relationship(
+        "Schedule", cascade="all, delete-orphan", order_by="Schedule.id"
+    )
+    service_areas: Mapped[list[ServiceArea]] = relationship(
+        "ServiceArea", cascade="all, delete-orphan", order_by="ServiceArea.id"
+    )
+    languages: Mapped[list[Language]] = relationship(
+        "Language", cascade="all, delete-orphan", order_by="Language.id"
+    )
+    contacts: Mapped[list[Contact]] = relationship(
+        "Contact", cascade="all, delete-orphan", order_by="Contact.id"
+    )
+    taxonomy_terms: Mapped[list[TaxonomyTerm]] = relationship(
+        "TaxonomyTerm", secondary="service_taxonomy", viewonly=True
+    )
+    attributes: Mapped[list[ServiceTaxonomy]] = relationship(
+        "ServiceTaxonomy", viewonly=True, order_by="ServiceTaxonomy.id"
+    )
+    service_at_locations: Mapped[list[ServiceAtLocation]] = relationship(
         "ServiceAtLocation", cascade="all, delete-orphan", order_by="ServiceAtLocation.id"
     )
 
@@ -76,47 +96,49 @@ class Location(Base):
     """ORUK ``location`` (physical, postal or virtual)."""
 
     __tablename__ = "location"
-    id = Column(String(160), primary_key=True)
-    location_type = Column(String(16), nullable=False, default="physical")
+    id: Mapped[str] = Column(String(160), primary_key=True)
+    location_type: Mapped[str] = Column(String(16), nullable=False, default="physical")
     name = Column(String(200))
     description = Column(Text)  # the town, when no whole address is known
     url = Column(String(500))
     latitude = Column(Float)
     longitude = Column(Float)
-    addresses = relationship("Address", cascade="all, delete-orphan", order_by="Address.id")
+    addresses: Mapped[list[Address]] = relationship(
+        "Address", cascade="all, delete-orphan", order_by="Address.id"
+    )
 
 
 class Address(Base):
     """ORUK ``address``."""
 
     __tablename__ = "address"
-    id = Column(String(160), primary_key=True)
-    location_id = Column(_fk("location"), nullable=False, index=True)
-    address_1 = Column(String(200), nullable=False)
-    city = Column(String(100), nullable=False)
+    id: Mapped[str] = Column(String(160), primary_key=True)
+    location_id: Mapped[str] = Column(_fk("location"), nullable=False, index=True)
+    address_1: Mapped[str] = Column(String(200), nullable=False)
+    city: Mapped[str] = Column(String(100), nullable=False)
     region = Column(String(100))
-    state_province = Column(String(100), nullable=False)  # England, Wales ...
-    postal_code = Column(String(16), nullable=False)
-    country = Column(String(2), nullable=False, default="GB")
+    state_province: Mapped[str] = Column(String(100), nullable=False)  # England, Wales ...
+    postal_code: Mapped[str] = Column(String(16), nullable=False)
+    country: Mapped[str] = Column(String(2), nullable=False, default="GB")
 
 
 class ServiceAtLocation(Base):
     """ORUK ``service_at_location``."""
 
     __tablename__ = "service_at_location"
-    id = Column(String(160), primary_key=True)
-    service_id = Column(_fk("service"), nullable=False, index=True)
-    location_id = Column(_fk("location"), nullable=False, index=True)
-    location = relationship("Location")
+    id: Mapped[str] = Column(String(160), primary_key=True)
+    service_id: Mapped[str] = Column(_fk("service"), nullable=False, index=True)
+    location_id: Mapped[str] = Column(_fk("location"), nullable=False, index=True)
+    location: Mapped[Location] = relationship("Location")
 
 
 class ServiceArea(Base):
     """ORUK ``service_area``: ``name`` is a gazetteer area (town, sub-area, authority, nation, UK)."""
 
     __tablename__ = "service_area"
-    id = Column(Integer, primary_key=True, autoincrement=True)
-    service_id = Column(_fk("service"), nullable=False, index=True)
-    name = Column(String(100), nullable=False, index=True)
+    id: Mapped[int] = Column(Integer, primary_key=True, autoincrement=True)
+    service_id: Mapped[str] = Column(_fk("service"), nullable=False, index=True)
+    name: Mapped[str] = Column(String(100), nullable=False, index=True)
     description = Column(Text)
     extent = Column(Text)  # postcode districts, when known
     extent_type = Column(String(32))  # town | district | subarea | authority | nation | uk
@@ -126,10 +148,10 @@ class Phone(Base):
     """HSDS 3 ``phone`` (the UK profile leaves phones out of services; we publish them as HSDS)."""
 
     __tablename__ = "phone"
-    id = Column(Integer, primary_key=True, autoincrement=True)
-    service_id = Column(_fk("service"), nullable=False, index=True)
-    number = Column(String(32), nullable=False)
-    type = Column(String(16), nullable=False, default="voice")
+    id: Mapped[int] = Column(Integer, primary_key=True, autoincrement=True)
+    service_id: Mapped[str] = Column(_fk("service"), nullable=False, index=True)
+    number: Mapped[str] = Column(String(32), nullable=False)
+    type: Mapped[str] = Column(String(16), nullable=False, default="voice")
     description = Column(Text)
     hours = Column(Text)  # extension: ORUK would model this as a schedule row
 
@@ -139,34 +161,34 @@ class Schedule(Base):
     Europe/London local time), or only a free-text ``description``."""
 
     __tablename__ = "schedule"
-    id = Column(Integer, primary_key=True, autoincrement=True)
-    service_id = Column(_fk("service"), nullable=False, index=True)
+    id: Mapped[int] = Column(Integer, primary_key=True, autoincrement=True)
+    service_id: Mapped[str] = Column(_fk("service"), nullable=False, index=True)
     freq = Column(String(16))
     byday = Column(String(32))
     opens_at = Column(String(8))
     closes_at = Column(String(8))
     valid_from = Column(Date)
     valid_to = Column(Date)
-    description = Column(Text, nullable=False)
+    description: Mapped[str] = Column(Text, nullable=False)
 
 
 class Language(Base):
     """ORUK ``language``."""
 
     __tablename__ = "language"
-    id = Column(Integer, primary_key=True, autoincrement=True)
-    service_id = Column(_fk("service"), nullable=False, index=True)
-    name = Column(String(64), nullable=False)
-    code = Column(String(8), nullable=False)
+    id: Mapped[int] = Column(Integer, primary_key=True, autoincrement=True)
+    service_id: Mapped[str] = Column(_fk("service"), nullable=False, index=True)
+    name: Mapped[str] = Column(String(64), nullable=False)
+    code: Mapped[str] = Column(String(8), nullable=False)
 
 
 class Contact(Base):
     """ORUK ``contact``: a named person (only names printed in a verified source)."""
 
     __tablename__ = "contact"
-    id = Column(Integer, primary_key=True, autoincrement=True)
-    service_id = Column(_fk("service"), nullable=False, index=True)
-    name = Column(String(200), nullable=False)
+    id: Mapped[int] = Column(Integer, primary_key=True, autoincrement=True)
+    service_id: Mapped[str] = Column(_fk("service"), nullable=False, index=True)
+    name: Mapped[str] = Column(String(200), nullable=False)
     title = Column(String(200))
     email = Column(String(200))
 
@@ -177,11 +199,11 @@ class TaxonomyTerm(Base):
 
     __tablename__ = "taxonomy_term"
     __table_args__ = (UniqueConstraint("vocabulary", "term"),)
-    id = Column(String(300), primary_key=True)  # "<vocabulary>:<term>"
-    term = Column(String(200), nullable=False)
-    vocabulary = Column(String(96), nullable=False, index=True)
-    name = Column(String(200), nullable=False)
-    description = Column(Text, nullable=False)
+    id: Mapped[str] = Column(String(300), primary_key=True)  # "<vocabulary>:<term>"
+    term: Mapped[str] = Column(String(200), nullable=False)
+    vocabulary: Mapped[str] = Column(String(96), nullable=False, index=True)
+    name: Mapped[str] = Column(String(200), nullable=False)
+    description: Mapped[str] = Column(Text, nullable=False)
     name_cy = Column(String(200))  # extension: Welsh label
     parent_id = Column(String(300))  # our id of the parent term, if any
 
@@ -190,21 +212,21 @@ class ServiceTaxonomy(Base):
     """Link between a service and its taxonomy terms (ORUK v1 ``service_taxonomy``)."""
 
     __tablename__ = "service_taxonomy"
-    id = Column(Integer, primary_key=True, autoincrement=True)
-    service_id = Column(_fk("service"), nullable=False, index=True)
-    taxonomy_term_id = Column(_fk("taxonomy_term"), nullable=False, index=True)
+    id: Mapped[int] = Column(Integer, primary_key=True, autoincrement=True)
+    service_id: Mapped[str] = Column(_fk("service"), nullable=False, index=True)
+    taxonomy_term_id: Mapped[str] = Column(_fk("taxonomy_term"), nullable=False, index=True)
     value = Column(Text)  # HSDS attribute ``value`` (for the "field" vocabulary)
-    term = relationship("TaxonomyTerm")
+    term: Mapped[TaxonomyTerm] = relationship("TaxonomyTerm")
 
 
 class DirectoryBuild(Base):
     """Extension: one row per build, so caches can tell when the data changed."""
 
     __tablename__ = "directory_build"
-    id = Column(String(36), primary_key=True)
-    built_at = Column(String(32), nullable=False)
-    seed_sha256 = Column(String(64), nullable=False)
-    service_count = Column(Integer, nullable=False)
+    id: Mapped[str] = Column(String(36), primary_key=True)
+    built_at: Mapped[str] = Column(String(32), nullable=False)
+    seed_sha256: Mapped[str] = Column(String(64), nullable=False)
+    service_count: Mapped[int] = Column(Integer, nullable=False)
 
 
 # Staff edits made in the console live in their own metadata: a rebuild drops and
@@ -221,13 +243,13 @@ class ServiceEdit(EditBase):
     """
 
     __tablename__ = "service_edit"
-    id = Column(Integer, primary_key=True, autoincrement=True)
-    service_id = Column(String(64), nullable=False, index=True)
+    id: Mapped[int] = Column(Integer, primary_key=True, autoincrement=True)
+    service_id: Mapped[str] = Column(String(64), nullable=False, index=True)
     organization_id = Column(String(64))  # the organisation of an added service
-    action = Column(String(16), nullable=False)  # add | edit | retire | reassure
-    actor = Column(String(64), nullable=False)
-    edited_at = Column(String(32), nullable=False)  # ISO 8601, UTC
-    changes = Column(Text, nullable=False)
+    action: Mapped[str] = Column(String(16), nullable=False)  # add | edit | retire | reassure
+    actor: Mapped[str] = Column(String(64), nullable=False)
+    edited_at: Mapped[str] = Column(String(32), nullable=False)  # ISO 8601, UTC
+    changes: Mapped[str] = Column(Text, nullable=False)
 
 
 __all__ = [

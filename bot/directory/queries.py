@@ -166,7 +166,7 @@ def _entry(row: m.Service, gaz: Gazetteer) -> _Entry:
     delivery = frozenset(vocab.get("delivery", ()))
     voice = next((p for p in row.phones if p.type == "voice"), None)
     areas = tuple(
-        (a.name, a.extent_type or "uk", (gaz.area(a.name).areas if gaz.area(a.name) else ()))
+        (a.name, a.extent_type or "uk", (place.areas if (place := gaz.area(a.name)) else ()))
         for a in row.service_areas
     )
     mode = " or ".join(words for key, words in _DELIVERY_WORDS if key in delivery) or "online"

@@ -443,6 +443,13 @@ def _clean(text: Any) -> str | None:
     return " ".join(str(text).split()) if text else None
 
 
+def _clean_required(text: Any) -> str:
+    """``_clean`` for a field the validation requires (so never empty here)."""
+    cleaned = _clean(text)
+    assert cleaned is not None, "a required field is empty: validate_seed lets none through"
+    return cleaned
+
+
 def write_service(writer: Writer, org_id: str, svc: dict[str, Any]) -> None:
     """Add one checked service record (YAML shape) and its children to the writer's session."""
     session = writer.session
@@ -453,12 +460,12 @@ def write_service(writer: Writer, org_id: str, svc: dict[str, Any]) -> None:
             organization_id=org_id,
             name=svc["name"],
             name_cy=svc.get("name_cy"),
-            description=_clean(svc["description"]),
+            description=_clean_required(svc["description"]),
             description_cy=_clean(svc.get("description_cy")),
             url=svc.get("url"),
             email=svc.get("email"),
             status=svc["status"],
-            eligibility_description=_clean(svc["eligibility_description"]),
+            eligibility_description=_clean_required(svc["eligibility_description"]),
             min_age_months=svc.get("min_age_months"),
             max_age_months=svc.get("max_age_months"),
             fees_description=svc.get("fees_description"),
@@ -483,7 +490,7 @@ def write_service(writer: Writer, org_id: str, svc: dict[str, Any]) -> None:
             )
         )
     if svc.get("schedule"):
-        session.add(m.Schedule(service_id=sid, description=_clean(svc["schedule"])))
+        session.add(m.Schedule(service_id=sid, description=_clean_required(svc["schedule"])))
     for sched in svc.get("schedules") or []:
         session.add(
             m.Schedule(
@@ -492,7 +499,7 @@ def write_service(writer: Writer, org_id: str, svc: dict[str, Any]) -> None:
                 byday=str(sched["byday"]).replace(" ", ""),
                 opens_at=sched["opens_at"],
                 closes_at=sched["closes_at"],
-                description=_clean(sched["description"]),
+                description=_clean_required(sched["description"]),
             )
         )
     for code in svc.get("languages") or ["en"]:

@@ -12,12 +12,15 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, cast
 
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
 from bot.safety import lexicon as lx
+
+if TYPE_CHECKING:
+    from spacy.pipeline import Lemmatizer
 
 # Most urgent first; the primary category is the first found in this order.
 PRIORITY: tuple[str, ...] = ("C7", "C1", "C3:intent", "C4", "C6", "C8", "C5", "C2", "C3:intrusive", "C9")
@@ -317,7 +320,9 @@ def _compiled() -> _Compiled:
     excl = [re.compile(p) for _, p in lx.EXCLUSIONS]
     # The lookup lemmatiser's own table, used directly on the tokenizer's output:
     # the same lemmas as nlp(text), without running the pipeline per message.
-    lemmas = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
+    # get_pipe is typed as returning any pipe; this one is the (lookup) Lemmatizer.
+    lemmatizer = cast("Lemmatizer", nlp.get_pipe("lemmatizer"))
+    lemmas = lemmatizer.lookups.get_table("lemma_lookup")
     return _Compiled(
         nlp,
         matcher,
@@ -397,7 +402,7 @@ def _possessive_after(norm: str, end: int, matched: str) -> bool:
     if last not in {"her", "him", "them"}:
         return False
     nxt = re.match(r"\s*([a-z']+)", rest)
-    return bool(nxt) and nxt.group(1) not in _AFTER_PRONOUN
+    return nxt is not None and nxt.group(1) not in _AFTER_PRONOUN
 
 
 def _about_other(norm: str, cat: str, start: int, core: int, end: int) -> bool:

@@ -306,7 +306,7 @@ def _add_language(out: dict[str, list[dict[str, Any]]], lang: str, language: str
 
 def _yaml_lines(variation: dict[str, Any]) -> list[str]:
     """One variation as domain YAML (values as JSON, which is valid YAML)."""
-    lines = []
+    lines: list[str] = []
     for key, value in variation.items():
         lines.append(f"{'    - ' if not lines else '      '}{key}: {json.dumps(value, ensure_ascii=False)}")
     return lines

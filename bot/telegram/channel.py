@@ -346,7 +346,7 @@ class TelegramInput(InputChannel):
             await self.to_rasa(chat_id, incoming.text, update_id, on_new_message, turn)
         elif incoming.kind == "media":
             first = texts.cannot_read(incoming.media, lang)
-            await say(chat_id, f"{first} {texts.say('TYPE_INSTEAD', lang)}\n\n{urgent_footer(lang)}")
+            await say(chat_id, f"{first} {texts.say('TYPE_INSTEAD', lang)}\n\n{urgent_footer(lang or 'en')}")
         elif incoming.kind == "location" and incoming.latitude is not None and incoming.longitude is not None:
             # The gazetteer owns places: the nearest town with coordinates, if near enough.
             place = await asyncio.to_thread(load_gazetteer().nearest, incoming.latitude, incoming.longitude)
