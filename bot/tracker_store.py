@@ -19,6 +19,23 @@ fsync'd; `TRACKER_JOURNAL_DIR`), the conversation is read from this process's
 last copy plus the journal, and the journal is written back, in order and exactly
 once, as soon as the database answers (before any other read or write, and by a
 background task), so staff see every turn.
+
+4. Long conversations. Rasa reads every event of the session on every turn, turns
+each back into an event object, replays them into a tracker, and each policy
+walks them all again for every prediction: a turn took longer the longer the
+conversation (3x at the 100th turn). Here a read holds only the session's last
+`WINDOW_TURNS` user turns, preceded by the events that carry state from before
+them (the session start, the last value of each slot, the form's state, a
+pause), chosen in SQL; reverted turns (a rewind, an undo) before the window are
+left out as Rasa would, and a form still open at the window's start moves the
+start back to a few turns before the one that opened it (Rasa folds a form's
+turns into that one). The policies look at far fewer turns than
+the window (max_history 4, rules of a few turns), so their predictions are the
+same, and the window's first turn is never read as a conversation start. Saves
+still append exactly the turn's own events (the carried-over events are counted
+as stored), and every read asks the database, so other replicas' turns are seen.
+The whole history is still read where it is asked for (`retrieve_full_tracker`:
+the web chat's history, exports).
 """
 
 from __future__ import annotations
@@ -55,6 +72,11 @@ RETRY_DELAYS = (0.2, 0.6)  # seconds before the 2nd and 3rd attempt of a read or
 RECHECK_SECONDS = 1.0  # while journaled turns wait, try the database this often
 CACHE_SIZE = 2000  # conversations whose last stored events this process remembers
 PG_CONNECT_TIMEOUT = 3  # seconds; an unreachable host must not hang a turn
+WINDOW_TURNS = 12  # user turns a retrieved tracker holds (policies look back 4; rules a few)
+FORM_CONTEXT_TURNS = 6  # with a form open: user turns kept up to the one that opened it
+# Events before the window whose effect lasts: the last of each kind (of each slot) is kept.
+_CARRIED = ("session_started", "active_loop", "loop_interrupted", "pause", "resume")
+_REVERTING = ("rewind", "undo")
 # Errors that mean "cannot reach the database", not "this write is wrong".
 _NOT_OUTAGES = (sa.exc.IntegrityError, sa.exc.ProgrammingError, sa.exc.DataError, sa.exc.NotSupportedError)
 
@@ -287,8 +309,151 @@ class SafeSQLTrackerStore(SQLTrackerStore):
 
     def _read(self, sender_id: str, all_sessions: bool) -> list[dict[str, Any]]:
         with self.session_scope() as session:
-            rows = self._event_query(session, sender_id, fetch_events_from_all_sessions=all_sessions).all()
+            if not all_sessions:
+                return self._read_window(session, sender_id)
+            rows = self._event_query(session, sender_id, fetch_events_from_all_sessions=True).all()
             return [json.loads(row.data) for row in rows]
+
+    def _read_window(self, session: Any, sender_id: str) -> list[dict[str, Any]]:
+        """The current session's last `WINDOW_TURNS` user turns and the state they start from."""
+        event = self.SQLEvent
+        start = session.execute(
+            sa.select(sa.func.max(event.timestamp)).where(
+                event.sender_id == sender_id, event.type_name == "session_started"
+            )
+        ).scalar()
+        where = [event.sender_id == sender_id]
+        if start is not None:  # Rasa's rule: the session is the events from its start's timestamp on
+            where.append(event.timestamp >= start)
+        users = (
+            session.execute(
+                sa.select(event.id)
+                .where(*where, event.type_name == "user")
+                .order_by(event.id.desc())
+                .limit(WINDOW_TURNS + 1)
+            )
+            .scalars()
+            .all()
+        )
+        if len(users) <= WINDOW_TURNS:  # a short session: all of it
+            data = session.execute(sa.select(event.data).where(*where).order_by(event.id)).scalars()
+            return [json.loads(row) for row in data]
+        # The window starts at the action (action_listen) before its first user message.
+        window = (
+            session.execute(
+                sa.select(sa.func.max(event.id)).where(
+                    *where, event.type_name == "action", event.id < users[-2]
+                )
+            ).scalar()
+            or users[-2]
+        )
+        window = self._before_open_form(session, where, window)
+        carried = self._carried_ids(session, where, window)
+        data = session.execute(
+            sa.select(event.data)
+            .where(*where, sa.or_(event.id >= window, event.id.in_(carried)))
+            .order_by(event.id)
+        ).scalars()
+        return [json.loads(row) for row in data]
+
+    def _before_open_form(self, session: Any, where: list[Any], window: int) -> int:
+        """Move the window's start back before the turn that opened a form still open at it.
+
+        Rasa folds a form's repeated turns into its first one (`applied_events`), so
+        the window must hold that turn and the turns before it that the policies see.
+        """
+        event = self.SQLEvent
+        loop = session.execute(
+            sa.select(event.id, event.action_name)
+            .where(*where, event.type_name == "active_loop", event.id < window)
+            .order_by(event.id.desc())
+            .limit(1)
+        ).first()
+        if loop is None or loop.action_name is None:  # no form open at the window's start
+            return window
+        opened_by = (
+            session.execute(
+                sa.select(event.id)
+                .where(*where, event.type_name == "user", event.id < loop.id)
+                .order_by(event.id.desc())
+                .limit(FORM_CONTEXT_TURNS)
+            )
+            .scalars()
+            .all()
+        )
+        if not opened_by:
+            return window
+        listen = session.execute(
+            sa.select(sa.func.max(event.id)).where(
+                *where, event.type_name == "action", event.id < opened_by[-1]
+            )
+        ).scalar()
+        return min(window, int(listen or opened_by[-1]))
+
+    def _carried_ids(self, session: Any, where: list[Any], window: int) -> list[int]:
+        """Ids of the events before `window` whose effect lasts into it."""
+        event = self.SQLEvent
+        before = [*where, event.id < window]
+        reverted = session.execute(
+            sa.select(event.id).where(*before, event.type_name.in_(_REVERTING)).limit(1)
+        ).first()
+        if reverted is not None:
+            return self._carried_ids_replayed(session, before)
+        restart = session.execute(
+            sa.select(sa.func.max(event.id)).where(*before, event.type_name == "restart")
+        ).scalar()
+        if restart is not None:  # a restart wipes everything before it
+            before.append(event.id > restart)
+        reset = session.execute(
+            sa.select(sa.func.max(event.id)).where(*before, event.type_name == "reset_slots")
+        ).scalar()
+        slot_where = [*before, event.type_name == "slot"] + ([event.id > reset] if reset is not None else [])
+        ids = list(
+            session.execute(
+                sa.select(sa.func.max(event.id)).where(*slot_where).group_by(event.action_name)
+            ).scalars()
+        )
+        ids += session.execute(
+            sa.select(sa.func.max(event.id))
+            .where(*before, event.type_name.in_(_CARRIED))
+            .group_by(event.type_name)
+        ).scalars()
+        if reset is not None:
+            ids.append(reset)
+        return ids
+
+    def _carried_ids_replayed(self, session: Any, before: list[Any]) -> list[int]:
+        """`_carried_ids` for a session with reverted turns: Rasa's `applied_events` on (id, type) rows."""
+        event = self.SQLEvent
+        rows = session.execute(
+            sa.select(event.id, event.type_name, event.action_name).where(*before).order_by(event.id)
+        ).all()
+        applied: list[Any] = []
+
+        def undo_till(kind: str) -> None:
+            while applied:
+                if applied.pop().type_name == kind:
+                    return
+
+        for row in rows:
+            if row.type_name == "restart":
+                applied = []
+            elif row.type_name == "rewind":
+                undo_till("user")
+                undo_till("action")
+            elif row.type_name == "undo":
+                undo_till("action")
+            else:
+                applied.append(row)
+        last: dict[tuple[str, str | None], int] = {}
+        reset: int | None = None
+        for row in applied:
+            if row.type_name == "reset_slots":
+                reset = row.id
+                last = {key: value for key, value in last.items() if key[0] != "slot"}
+            elif row.type_name == "slot" or row.type_name in _CARRIED:
+                last[(row.type_name, row.action_name if row.type_name == "slot" else None)] = row.id
+        return [*last.values(), *([reset] if reset is not None else [])]
 
     def _tracker(self, sender_id: str, events: list[dict[str, Any]]) -> DialogueStateTracker | None:
         if not (self.domain and events):

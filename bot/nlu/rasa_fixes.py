@@ -40,6 +40,13 @@ nothing. The wrapper answers with `utter_directory_unavailable` instead (the
 generator builds it from data/safety/wording.yml and the contacts file: "I can't
 search for services right now", with 999, Samaritans and Shout), so every message
 gets a reply. A rejection (a form's slot not filled) is passed on as before.
+
+5. Reading events. `Event.resolve_by_type` finds an event's class by walking every
+subclass of `Event` (and asking `inspect.isabstract` of each) for every event read
+back from the tracker store: ~0.1 ms an event, most of reading a long
+conversation. The replacement remembers the class found for each type name (a
+name not found yet is looked up Rasa's way each time, so classes imported later
+are still found); the classes returned are the same.
 """
 
 from __future__ import annotations
@@ -60,6 +67,7 @@ from rasa.core.channels.channel import UserMessage
 from rasa.core.processor import MessageProcessor
 from rasa.nlu.classifiers.diet_classifier import DIET
 from rasa.shared.constants import DOCS_BASE_URL
+from rasa.shared.core.events import Event
 from rasa.shared.exceptions import RasaException
 from rasa.utils.tensorflow.constants import LEARNING_RATE, RUN_EAGERLY
 from rasa.utils.tensorflow.data_generator import RasaBatchDataGenerator
@@ -75,6 +83,8 @@ RASA_VERSION = "3.6.21"
 _rasa_model_load = RasaModel.load.__func__  # type: ignore[attr-defined]
 _rasa_parse_with_graph = MessageProcessor._parse_message_with_graph
 _rasa_remote_run = RemoteAction.run
+_rasa_resolve_by_type = Event.resolve_by_type
+_event_classes: dict[str, type[Event]] = {}
 UNAVAILABLE_RESPONSE = "utter_directory_unavailable"
 
 
@@ -158,6 +168,17 @@ async def _run_remote_action(
         return [create_bot_utterance(message)] if message else []
 
 
+def _resolve_by_type(type_name: str, default: type[Event] | None = None) -> type[Event] | None:
+    found = _event_classes.get(type_name)
+    if found is not None:
+        return found
+    # Rasa's answer: a class, None (old "topic" events), the default, or an error.
+    found = _rasa_resolve_by_type(type_name, default)
+    if found is not None and found is not default:
+        _event_classes[type_name] = found
+    return found
+
+
 @dataclass(frozen=True)
 class Fix:
     """One replaced Rasa function: where it lives, the source it was written against, its replacement."""
@@ -214,6 +235,14 @@ FIXES: tuple[Fix, ...] = (
         _rasa_remote_run,
         "ccabf6f1160d527a157fad5bd285ce69e8221b1bcad23f8a61499b4360a1c17e",
         _run_remote_action,
+    ),
+    Fix(
+        "event class by type name",
+        Event,
+        "resolve_by_type",
+        _rasa_resolve_by_type,
+        "b5cf570fa7f286c7059ec73d8880528d03a78b28cf4e80285a46079c0fa65968",
+        staticmethod(_resolve_by_type),
     ),
 )
 

@@ -142,3 +142,16 @@ async def test_the_action_server_away_gets_the_kind_reply_with_the_numbers() -> 
     assert isinstance(event, BotUttered)
     assert "can't search for services right now" in event.text
     assert "999" in event.text and "116 123" in event.text
+
+
+def test_events_read_back_get_the_classes_rasa_gives_them() -> None:
+    from rasa.shared.core.events import Event, UserUttered
+    from rasa.shared.utils.common import all_subclasses
+
+    rasa_fixes.install()
+    for cls in all_subclasses(Event):
+        assert Event.resolve_by_type(cls.type_name) is rasa_fixes._rasa_resolve_by_type(cls.type_name)
+    assert Event.resolve_by_type("no such event", UserUttered) is UserUttered
+    assert Event.resolve_by_type("topic") is None
+    with pytest.raises(ValueError, match="Unknown event name"):
+        Event.resolve_by_type("no such event")

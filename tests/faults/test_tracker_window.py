@@ -1,0 +1,178 @@
+"""bot.tracker_store reads a long conversation as its last turns plus the state they start from."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import (
+    ActionExecuted,
+    ActiveLoop,
+    AllSlotsReset,
+    BotUttered,
+    Event,
+    SessionStarted,
+    SlotSet,
+    UserUtteranceReverted,
+    UserUttered,
+)
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from bot.settings import get_settings
+from bot.tracker_store import WINDOW_TURNS, SafeSQLTrackerStore
+from tools.stack.stack import REPO
+
+
+@pytest.fixture(scope="module")
+def domain() -> Domain:
+    return Domain.load(str(REPO / "domain.yml"))
+
+
+@pytest.fixture
+def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, domain: Domain) -> Iterator[SafeSQLTrackerStore]:
+    monkeypatch.setenv("TRACKER_JOURNAL_DIR", str(tmp_path / "journal"))
+    get_settings.cache_clear()
+    yield SafeSQLTrackerStore(domain=domain, url=f"sqlite:///{tmp_path / 'tracker.db'}")
+    get_settings.cache_clear()
+
+
+def turn(text: str, intent: str, reply: str = "utter_greet", *extra: Event) -> list[Event]:
+    return [
+        ActionExecuted("action_listen"),
+        UserUttered(text, {"name": intent, "confidence": 1.0}),
+        *extra,
+        ActionExecuted(reply),
+        BotUttered(f"reply to {text}"),
+    ]
+
+
+def session_start() -> list[Event]:
+    return [ActionExecuted("action_session_start"), SessionStarted()]
+
+
+async def stored(store: SafeSQLTrackerStore, events: list[Event]) -> DialogueStateTracker:
+    """Save `events` as one conversation, turn by turn as the server does; return the full tracker."""
+    tracker = store.init_tracker("parent")
+    for event in events:
+        tracker.update(event)
+        if isinstance(event, BotUttered):
+            await store.save(tracker)
+    await store.save(tracker)
+    return tracker
+
+
+def texts(tracker: DialogueStateTracker) -> list[str]:
+    return [e.text for e in tracker.events if isinstance(e, UserUttered) and e.text]
+
+
+async def test_a_long_conversation_is_read_as_its_last_turns_with_the_slots_set_before(
+    store: SafeSQLTrackerStore, domain: Domain
+) -> None:
+    events = session_start() + turn(
+        "groups in Brecon",
+        "find_support",
+        "utter_greet",
+        SlotSet("location", "Brecon"),
+        SlotSet("nation", "wales"),
+    )
+    events += turn("in Welsh please", "greet", "utter_greet", SlotSet("language", "cy"))
+    events += turn("Newtown actually", "inform", "utter_greet", SlotSet("location", "Newtown"))
+    for i in range(40):
+        events += turn(f"message {i}", "greet")
+    full = await stored(store, events)
+
+    window = await store.retrieve("parent")
+
+    assert window is not None
+    assert texts(window) == texts(full)[-WINDOW_TURNS:]
+    assert window.current_slot_values() == full.current_slot_values()
+    assert window.get_slot("location") == "Newtown" and window.get_slot("language") == "cy"
+    # What the policies see of the last turns is the same.
+    assert window.past_states(domain)[-8:] == full.past_states(domain)[-8:]
+
+
+async def test_saving_a_windowed_tracker_appends_only_the_new_turn(store: SafeSQLTrackerStore) -> None:
+    events = session_start()
+    for i in range(30):
+        events += turn(f"message {i}", "greet")
+    await stored(store, events)
+
+    window = await store.retrieve("parent")
+    assert window is not None
+    for event in turn("one more", "greet"):
+        window.update(event)
+    await store.save(window)
+
+    everything = await store.retrieve_full_tracker("parent")
+    assert texts(everything) == [f"message {i}" for i in range(30)] + ["one more"]
+
+
+async def test_an_open_form_from_before_the_window_is_still_open(
+    store: SafeSQLTrackerStore, domain: Domain
+) -> None:
+    events = session_start()
+    for i in range(WINDOW_TURNS):
+        events += turn(f"before {i}", "greet")
+    events += [
+        ActionExecuted("action_listen"),
+        UserUttered("I need support", {"name": "find_support", "confidence": 1.0}),
+        ActionExecuted("location_form"),  # Rasa logs the action, then its events
+        ActiveLoop("location_form"),
+        SlotSet("requested_slot", "location"),
+        BotUttered("Where are you?"),
+    ]
+    for i in range(WINDOW_TURNS + 3):
+        events += [
+            ActionExecuted("action_listen"),
+            UserUttered(f"not a place {i}", {"name": "inform", "confidence": 1.0}),
+            ActionExecuted("location_form"),
+            BotUttered("Where are you?"),
+        ]
+    full = await stored(store, events)
+
+    window = await store.retrieve("parent")
+
+    assert window is not None and window.active_loop_name == "location_form"
+    assert window.get_slot("requested_slot") == "location"
+    assert window.past_states(domain)[-8:] == full.past_states(domain)[-8:]
+
+
+async def test_a_slot_of_a_reverted_turn_or_before_a_reset_does_not_come_back(
+    store: SafeSQLTrackerStore,
+) -> None:
+    events = session_start() + turn("hi", "greet", "utter_greet", SlotSet("role", "dad"))
+    events += [AllSlotsReset()]
+    events += turn("Brecon", "inform", "utter_greet", SlotSet("location", "Brecon"))
+    events += [
+        ActionExecuted("action_listen"),
+        UserUttered("gibberish Newtown", {"name": "nlu_fallback", "confidence": 1.0}),
+        SlotSet("location", "Newtown"),
+        ActionExecuted("action_default_fallback"),
+        BotUttered("Sorry, I didn't get that"),
+        UserUtteranceReverted(),
+    ]
+    for i in range(WINDOW_TURNS + 2):
+        events += turn(f"message {i}", "greet")
+    full = await stored(store, events)
+
+    window = await store.retrieve("parent")
+
+    assert window is not None
+    assert full.get_slot("location") == "Brecon" and full.get_slot("role") is None
+    assert window.current_slot_values() == full.current_slot_values()
+
+
+async def test_a_new_session_starts_the_window_afresh(store: SafeSQLTrackerStore) -> None:
+    events = session_start()
+    for i in range(WINDOW_TURNS + 5):
+        events += turn(f"old {i}", "greet", "utter_greet", SlotSet("topic", "sleep"))
+    events += session_start() + [SlotSet("topic", "sleep")]  # slots carried over to the new session
+    events += turn("new", "greet")
+    full = await stored(store, events)
+
+    window = await store.retrieve("parent")
+
+    assert window is not None and texts(window) == ["new"]
+    assert window.get_slot("topic") == full.get_slot("topic") == "sleep"
