@@ -227,6 +227,17 @@ REGEX_RULES: list[tuple[str, str, str | None, str]] = [
     # ---- C1 text speak, misspellings (mapped in normalise), Welsh, method talk
     ("c1.kms", "C1", None, r"(?<![\d.] )(?<!\d)\b(?P<core>kms|kys|ctb|unaliv\w*)\b"),
     ("c1.suicide_word", "C1", None, r"\b(?P<core>suicid\w*)"),
+    # "better off dead" said with no subject ("better off dead honestly") or as "I'm
+    # better off dead": the parent speaks of themselves; with another subject the
+    # @subj phrases and C3 intent decide.
+    (
+        "c1.better_off_dead_bare",
+        "C1",
+        None,
+        r"(?:^|[.!?,;]\s*|\b(?:feel|feeling|think|thinking|know|reckon)\s+(?:like\s+|that\s+)?)"
+        r"(?:(?:honestly|tbh|just|really|probably|prob|maybe|so|and|but)\s+)*"
+        r"(?:i'?m\s+|i am\s+|i'?d be\s+|i would be\s+)?(?P<core>better off dead)\b",
+    ),
     (
         "c1.welsh",
         "C1",

@@ -158,3 +158,26 @@ def test_welsh_in_its_mutated_forms(text: str, expected: str) -> None:
 )
 def test_welsh_everyday(text: str) -> None:
     assert category(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "better off dead honestly",
+        "feeling like im better off dead",
+        "i am better off dead",
+        "so tired. better off dead tbh",
+    ],
+)
+def test_better_off_dead_of_oneself_is_a_disclosure(text: str) -> None:
+    from bot.safety.detector import assess
+
+    finding = assess(text)
+    assert finding is not None and finding.category == "C1" and not finding.about_other
+
+
+def test_better_off_dead_about_the_baby_is_still_intent_to_harm_the_baby() -> None:
+    from bot.safety.detector import assess
+
+    finding = assess("my baby would be better off dead")
+    assert (finding.category, finding.detail) == ("C3", "intent")
