@@ -42,6 +42,13 @@ EXTRACTOR = "RiskDetector"
 # Intents where a risk signal below the gentle threshold still gets the gentle
 # check: the NLU could not place the message, or placed it as low mood (distress).
 DISTRESS_INTENTS = {"nlu_fallback", "out_of_scope", "ask_low_mood"}
+# NLU examples that are not taken as everyday (negative) examples for the risk model:
+# negations and corrections of risk, and the intents that talk about low mood and
+# worry ("I can't cope", "am I depressed?"), written as NLU data rather than as
+# chosen hard negatives; they sit where risk lives and taught the model that
+# distress, in Welsh above all, is not risk. The risk model's own everyday files
+# hold the hard negatives for low mood.
+NOT_NEGATIVES = frozenset({"risk_negated", "crisis_misunderstood", "ask_low_mood", "ask_check_in"})
 _MODEL_FILE = "risk_model.pkl"
 # The model does not judge fragments: a word or two carries too little to weigh
 # ("my boyfriend", "I don't know"); the rules still read every message.
@@ -227,7 +234,7 @@ class RiskDetector(GraphComponent, IntentClassifier):
                 finding = assess(text)
                 category = finding.category if finding and not finding.negated else "C1"
                 examples.append(risk_model.Example(text, category))
-            elif intent not in {NEGATED_INTENT, "crisis_misunderstood"}:
+            elif intent not in NOT_NEGATIVES:
                 examples.append(risk_model.Example(text, None))
         self._model = risk_model.RiskModel.train(examples)
         if self._storage is not None and self._resource is not None:
