@@ -27,7 +27,7 @@ from bot.answers import answers
 
 QUESTION_INTENT = "ask_low_mood"
 # Intents that give no answer to a question; a find_support with a place is a search.
-REROUTABLE = frozenset({"nlu_fallback", "out_of_scope", "inform", "find_support", "ask_help"})
+REROUTABLE = frozenset({"nlu_fallback", "out_of_scope", "inform", "find_support", "ask_help", "ask_privacy"})
 UNPLACED = frozenset({"nlu_fallback", "out_of_scope"})
 _STARTS = (
     r"what|whats|what's|when|whens|how|hows|why|who|which|where|is|isn'?t|are|aren'?t|can|could|"

@@ -122,3 +122,10 @@ def test_the_check_in_asks_the_two_questions_with_yes_no_buttons(nlg, language: 
     assert "month" in text(nlg, "utter_check_in_q1").lower()
     intro = text(nlg, "utter_check_in_intro", language=language)
     assert intro == check_in_text("intro", language)
+
+
+def test_a_worry_about_the_baby_being_taken_is_answered_not_read_as_a_privacy_question() -> None:
+    topic = [{"entity": "topic", "value": "fear_of_losing_baby"}]
+    text = "will social services take my baby if i tell my health visitor how i feel?"
+    assert _routed(text, "ask_privacy", topic) == "ask_low_mood"
+    assert _routed("is this chat confidential?", "ask_privacy", []) == "ask_privacy"
