@@ -38,7 +38,7 @@ _QUESTION = re.compile(rf"\?|^\W*(?:{_STARTS})\b", re.IGNORECASE)
 # A question that asks for a service, not for an explanation.
 _SEEKING = re.compile(
     r"\b(?:where|is there|are there|any|anything|anyone|anybody|someone|somebody|who can|"
-    r"near|local|group|groups|service|services|support|help line|helpline|number|oes (?:yna|na|grwp)|ble)\b",
+    r"near|local|group|groups|(?<!social )services?|support|help line|helpline|number|oes (?:yna|na|grwp)|ble)\b",
     re.IGNORECASE,
 )
 
