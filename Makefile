@@ -71,7 +71,8 @@ lint: setup ## ruff (lint and format) and mypy on the code
 
 test: lint test-rasa test-py ## Everything CI runs
 
-bench: setup directory train ## Speed benchmarks: REST and crisis latency, directory, staff console
+bench: setup directory train ## Speed benchmarks: turns beside a plain Rasa bot, REST and crisis latency, directory, staff console
+	$(PY) bench/bench_speed.py
 	$(PY) bench/bench_safety.py
 	$(PY) bench/bench_rest.py
 	$(PY) bench/console_bench.py

@@ -360,11 +360,16 @@ def main() -> int:
                     "bench.plain_bot.actions",
                 )
             )
+        failed = False
         for bot in bots:
-            run(bot, args.quick)
+            try:
+                run(bot, args.quick)
+            except Exception as error:  # print what was measured, and why the rest was not
+                print(f"{bot.name}: stopped: {error}", flush=True)
+                failed = True
     print()
     print(table(bots))
-    return 0
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

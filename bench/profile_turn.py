@@ -6,7 +6,7 @@ store) against a real action server on 127.0.0.1, then profiles turns 1-20 and
 101-120 of one conversation (bench/bench_speed.py's script over and over) and
 prints the functions with the most cumulative time. docs/speed.md has a reading.
 
-Usage: .venv/bin/python bench/profile_turn.py [--top 40] [--turns 120]
+Usage: .venv/bin/python bench/profile_turn.py [--top 40] [--turns 120] [--without-ted]
 """
 
 from __future__ import annotations
@@ -28,16 +28,20 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.bench_speed import BOT_SCRIPT, Bot, make_stack, start_actions  # noqa: E402
 
+# The parts of a turn: each NLU component, each policy, the tracker store, the action server call.
+PARTS = r"\(process\)|\(predict_action_probabilities\)|\(_retrieve\)|\(save\)|\(_send_request\)|\(generate\)"
+
 
 def report(profile: cProfile.Profile, top: int, title: str) -> None:
     out = io.StringIO()
     stats = pstats.Stats(profile, stream=out).strip_dirs().sort_stats("cumulative")
+    stats.print_stats(PARTS)
     stats.print_stats(top)
     print(f"===== {title}")
     print(out.getvalue())
 
 
-async def turns(top: int, count: int, var_dir: Path) -> None:
+async def turns(top: int, count: int, var_dir: Path, without_ted: bool) -> None:
     from rasa.core.agent import load_agent
     from rasa.core.utils import AvailableEndpoints
     from rasa.utils.common import configure_logging_and_warnings
@@ -45,6 +49,10 @@ async def turns(top: int, count: int, var_dir: Path) -> None:
 
     configure_logging_and_warnings(logging.WARNING)  # debug logging would be most of the profile
     configure_structlog(logging.WARNING)
+    if without_ted:
+        from bench.without_ted import silence_ted
+
+        silence_ted()
 
     from tools.stack.stack import REPO
 
@@ -83,9 +91,12 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--top", type=int, default=40)
     parser.add_argument("--turns", type=int, default=120)
+    parser.add_argument(
+        "--without-ted", action="store_true", help="TED answers nothing (bench/without_ted.py)"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        asyncio.run(turns(args.top, args.turns, Path(tmp)))
+        asyncio.run(turns(args.top, args.turns, Path(tmp), args.without_ted))
     return 0
 
 
