@@ -72,7 +72,7 @@ RETRY_DELAYS = (0.2, 0.6)  # seconds before the 2nd and 3rd attempt of a read or
 RECHECK_SECONDS = 1.0  # while journaled turns wait, try the database this often
 CACHE_SIZE = 2000  # conversations whose last stored events this process remembers
 PG_CONNECT_TIMEOUT = 3  # seconds; an unreachable host must not hang a turn
-WINDOW_TURNS = 12  # user turns a retrieved tracker holds (policies look back 4; rules a few)
+WINDOW_TURNS = 8  # user turns a retrieved tracker holds: twice the longest story (policies look back 4)
 FORM_CONTEXT_TURNS = 6  # with a form open: user turns kept up to the one that opened it
 # Events before the window whose effect lasts: the last of each kind (of each slot) is kept.
 _CARRIED = ("session_started", "active_loop", "loop_interrupted", "pause", "resume")
