@@ -67,7 +67,8 @@ def test_first_screen_says_automated_not_for_emergencies(page: Page, webchat_sta
 def test_reply_quick_reply_service_cards_and_reload(page: Page, webchat_stack: Stack) -> None:
     open_chat(page, webchat_stack)
     send(page, "hello")
-    quick = page.locator(".pcw-quick button").first
+    # The greeting's own options (the language offer's buttons come with the first message).
+    quick = page.locator(".pcw-quick button").filter(has_text="I'm not feeling myself")
     expect(quick).to_be_visible()
     title = quick.inner_text()
     before = bot_count(page)
@@ -146,7 +147,10 @@ def test_cymraeg_offer_switch_and_welsh_labels(page: Page, webchat_stack: Stack)
     send(page, "dwi isio marw")
     card = page.locator(".pcw-crisis").last
     expect(card).to_be_visible(timeout=REPLY_TIMEOUT)
-    expect(page.locator(".pcw-log")).to_contain_text("ffoniwch 111 a phwyso 2")
+    # The crisis card (Welsh) gives the same-day route in its contact line.
+    expect(page.locator(".pcw-log .pcw-card-bubble").last).to_contain_text(
+        re.compile("ffoniwch 111 a phwyso 2", re.I)
+    )
     page.reload()  # the choice is kept for the session
     expect(page.get_by_role("button", name="Gadael y dudalen hon")).to_be_visible(timeout=30_000)
 
