@@ -30,6 +30,8 @@ from rasa.shared.nlu.constants import (
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from bot.language import WELSH
+from bot.language import detect as detect_language
 from bot.safety import model as risk_model
 from bot.safety.conversation import recent_texts
 from bot.safety.detector import RiskFinding, assess, everyday_idiom, strip_command, warm_up
@@ -43,12 +45,8 @@ EXTRACTOR = "RiskDetector"
 # check: the NLU could not place the message, or placed it as low mood (distress).
 DISTRESS_INTENTS = {"nlu_fallback", "out_of_scope", "ask_low_mood"}
 # NLU examples that are not taken as everyday (negative) examples for the risk model:
-# negations and corrections of risk, and the intents that talk about low mood and
-# worry ("I can't cope", "am I depressed?"), written as NLU data rather than as
-# chosen hard negatives; they sit where risk lives and taught the model that
-# distress, in Welsh above all, is not risk. The risk model's own everyday files
-# hold the hard negatives for low mood.
-NOT_NEGATIVES = frozenset({"risk_negated", "crisis_misunderstood", "ask_low_mood", "ask_check_in"})
+# negations and corrections of risk.
+NOT_NEGATIVES = frozenset({"risk_negated", "crisis_misunderstood"})
 _MODEL_FILE = "risk_model.pkl"
 # The model does not judge fragments: a word or two carries too little to weigh
 # ("my boyfriend", "I don't know"); the rules still read every message.
@@ -234,7 +232,10 @@ class RiskDetector(GraphComponent, IntentClassifier):
                 finding = assess(text)
                 category = finding.category if finding and not finding.negated else "C1"
                 examples.append(risk_model.Example(text, category))
-            elif intent not in NOT_NEGATIVES:
+            elif intent not in NOT_NEGATIVES and detect_language(text) != WELSH:
+                # Welsh negatives come only from the model's own Welsh everyday file, chosen
+                # beside its Welsh risk lines: the NLU's thousands of Welsh lines would
+                # outweigh those and teach the model that Welsh is not risk.
                 examples.append(risk_model.Example(text, None))
         self._model = risk_model.RiskModel.train(examples)
         if self._storage is not None and self._resource is not None:
