@@ -181,3 +181,24 @@ def test_better_off_dead_about_the_baby_is_still_intent_to_harm_the_baby() -> No
 
     finding = assess("my baby would be better off dead")
     assert (finding.category, finding.detail) == ("C3", "intent")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["i am not safe", "i'm not safe", "i do not feel safe", "i feel unsafe", "i don't feel safe tonight"],
+)
+def test_saying_one_is_not_safe_is_a_disclosure(text: str) -> None:
+    from bot.safety.detector import assess
+
+    finding = assess(text)
+    assert finding is not None and finding.category == "C1"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["the car seat is not safe", "is this pram safe?", "i don't feel safe driving yet after the c section"],
+)
+def test_things_that_are_not_safe_are_not_disclosures(text: str) -> None:
+    from bot.safety.detector import assess
+
+    assert assess(text) is None
