@@ -113,21 +113,11 @@ def service_facts() -> dict[str, tuple[set[str], list[str]]]:
     return facts
 
 
-def narrower(need: str) -> set[str]:
-    """The need and every term under it in data/directory/taxonomy.yml (if present)."""
-    path = REPO / "data" / "directory" / "taxonomy.yml"
-    terms = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("terms", []) if path.exists() else []
-    children: dict[str, set[str]] = defaultdict(set)
-    for term in terms:
-        if term.get("parent"):
-            children[term["parent"]].add(term["id"])
-    out, todo = {need}, [need]
-    while todo:
-        for child in children.get(todo.pop(), ()):
-            if child not in out:
-                out.add(child)
-                todo.append(child)
-    return out
+def narrower(need: str) -> frozenset[str]:
+    """The need and every term under it (the taxonomy's own tree, bot/directory/taxonomy.py)."""
+    from bot.directory.taxonomy import load_taxonomy
+
+    return load_taxonomy().narrower(need)
 
 
 def serves(areas: list[str], area: str) -> bool:
