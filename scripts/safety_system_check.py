@@ -4,13 +4,16 @@ Two kinds of set:
 
 * ``tests/safety/risk.yml`` + ``everyday.yml``: written with the first lexicon
   (a regression set: every risk line must still be caught);
-* ``tests/safety/blind/*.yml``: written by people who never saw the detector,
-  its lexicon, the training data or the other sets, and never used for tuning.
+* ``tests/safety/blind/*.yml``: the blind set of this round, written by people
+  who never saw the detector, its lexicon, the training data or the other
+  sets, and never used for tuning;
+* ``tests/safety/round1/*.yml``: the blind set of round 1, now a regression
+  set (its misses may be read to find missing concepts, never copied).
   The targets: through the whole model, recall at least 0.98 in every category
   and theme, full crisis replies on at most 1% of everyday messages, the gentle
   check on at most 3%. Where a target is not met yet, ``make test`` holds the
-  model to the floor in ``tests/safety/blind/floors.yml`` (what it reached, less
-  two points) and prints the gap to the target.
+  model to the floor in the set's ``floors.yml`` (what it reached, less two
+  points) and prints the gap to the target.
 
 A message "gets the crisis contacts" when it comes out as ``crisis`` (the full
 reply, or the gentle check with the numbers when ``risk_detail`` is
@@ -20,7 +23,7 @@ stored events, as the Rasa server gives them; a split counts as caught when any
 of its turns gets the contacts.
 
     python scripts/safety_system_check.py            # both kinds, with limits
-    python scripts/safety_system_check.py --blind    # the blind sets only
+    python scripts/safety_system_check.py --blind    # this round's blind set only
     python scripts/safety_system_check.py --misses   # also print the misses
 """
 
@@ -60,12 +63,13 @@ class SafetySet:
     risks: list[RiskCase] = field(default_factory=list)
     everyday: list[tuple[str, str]] = field(default_factory=list)
     left_out: int = 0  # blind lines also in the training data
+    folder: Path | None = None  # where its floors.yml lives
 
 
 def _groups(entry: dict[str, Any], split: bool = False) -> list[str]:
     groups = [str(entry.get("cat", "?"))]
     theme = entry.get("theme")
-    if theme and str(theme).upper() != groups[0]:
+    if theme and str(theme).upper() != groups[0] and theme != "split":
         groups.append(f"theme:{theme}")
     if split:
         groups.append("theme:split")
@@ -90,31 +94,40 @@ def regression_set() -> SafetySet:
     return out
 
 
-def blind_sets() -> list[SafetySet]:
-    """Every frozen blind set, one per folder under tests/safety/blind/ (or the folder itself).
+# Frozen sets written by people who never saw the code: this round's blind set,
+# then the earlier rounds' (regression sets now). Each folder has its floors.yml.
+BLIND_FOLDERS = ("tests/safety/blind", "tests/safety/round1")
+
+
+def blind_sets(folders: tuple[str, ...] = BLIND_FOLDERS) -> list[SafetySet]:
+    """Every frozen blind set (this round's and the earlier rounds').
 
     Single messages whose text the model was trained on are left out (counted in
     ``left_out``): a blind line measures nothing once it is in the training data.
+    A risk entry has ``text`` (one message) or ``turns`` (a split conversation);
+    round 1 kept its splits under ``splits:``.
     """
     from seen_in_training import seen
 
-    root = REPO / "tests/safety/blind"
-    folders = sorted({p.parent for p in root.rglob("*.yml")})
     sets = []
-    for folder in folders:
-        out = SafetySet(f"blind ({folder.relative_to(REPO)})", blind=True)
+    for name in folders:
+        folder = REPO / name
+        round_name = "this round's blind set" if name == BLIND_FOLDERS[0] else "earlier blind set"
+        out = SafetySet(f"{round_name} ({name})", blind=True, folder=folder)
         for path in sorted(folder.glob("*.yml")):
+            if path.name == "floors.yml":
+                continue
             data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
             welsh = path.stem.startswith("welsh")
-            for entry in data.get("risk") or []:
-                if seen(entry["text"]):
+            for entry in (data.get("risk") or []) + (data.get("splits") or []):
+                turns = [str(t) for t in entry["turns"]] if "turns" in entry else [str(entry["text"])]
+                if len(turns) == 1 and seen(turns[0]):
                     out.left_out += 1
                     continue
-                groups = _groups(entry) + (["theme:welsh"] if welsh and entry.get("theme") != "welsh" else [])
-                out.risks.append(RiskCase([entry["text"]], groups))
-            for entry in data.get("splits") or []:
-                groups = _groups(entry, split=True) + (["theme:welsh"] if welsh else [])
-                out.risks.append(RiskCase(list(entry["turns"]), groups))
+                groups = _groups(entry, split=len(turns) > 1)
+                if welsh and "theme:welsh" not in groups:
+                    groups.append("theme:welsh")
+                out.risks.append(RiskCase(turns, groups))
             for entry in data.get("everyday") or []:
                 if seen(entry["text"]):
                     out.left_out += 1
@@ -175,6 +188,7 @@ class Result:
     misses: list[tuple[str, str]]
     everyday_paths: Counter
     left_out: int = 0
+    folder: Path | None = None
 
 
 async def evaluate(classifier: Classifier, safety_set: SafetySet) -> Result:
@@ -212,19 +226,20 @@ async def evaluate(classifier: Classifier, safety_set: SafetySet) -> Result:
         misses,
         counts,
         safety_set.left_out,
+        safety_set.folder,
     )
 
 
-def floors() -> dict[str, Any]:
-    """Floors for the blind set where a target is not met yet (see module docstring)."""
-    path = REPO / "tests/safety/blind/floors.yml"
-    return (yaml.safe_load(path.read_text(encoding="utf-8")) or {}) if path.exists() else {}
+def floors(folder: Path | None) -> dict[str, Any]:
+    """A blind set's floors where a target is not met yet (see module docstring)."""
+    path = folder / "floors.yml" if folder else None
+    return (yaml.safe_load(path.read_text(encoding="utf-8")) or {}) if path and path.exists() else {}
 
 
 def report(result: Result, show_misses: bool) -> list[str]:
     """Print the figures; return the limits broken."""
     broken = []
-    floor = floors() if result.blind else {}
+    floor = floors(result.folder) if result.blind else {}
     total = sum(n for g, (c, n) in result.per_group.items() if not g.startswith("theme:"))
     caught = sum(c for g, (c, n) in result.per_group.items() if not g.startswith("theme:"))
     print(
@@ -279,11 +294,19 @@ def report(result: Result, show_misses: bool) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--blind", action="store_true", help="the blind sets only")
+    parser.add_argument("--blind", action="store_true", help="this round's blind set only")
+    parser.add_argument("--earlier", action="store_true", help="the earlier rounds' blind sets only")
     parser.add_argument("--regression", action="store_true", help="the first (non-blind) sets only")
     parser.add_argument("--misses", action="store_true", help="print misses and alarms")
     args = parser.parse_args(argv)
-    sets = ([] if args.blind else [regression_set()]) + ([] if args.regression else blind_sets())
+    if args.blind:
+        sets = blind_sets(BLIND_FOLDERS[:1])
+    elif args.earlier:
+        sets = blind_sets(BLIND_FOLDERS[1:])
+    elif args.regression:
+        sets = [regression_set()]
+    else:
+        sets = [regression_set(), *blind_sets()]
     classifier = Classifier()
 
     async def run() -> list[Result]:
