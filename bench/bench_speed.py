@@ -19,9 +19,17 @@ Rows (the targets are those of docs/speed.md):
 - saturated: 12 clients sending conversations back to back for 20 s;
 - long conversation: one conversation of 120 turns (the script over and over),
   p50 and p95 of turns 101-120 against turns 1-20;
-- memory: peak resident size (VmHWM) of the Rasa process at the end.
+- memory: peak resident size (VmHWM) of the Rasa process at the end;
+- saturated, 2 workers + Redis lock store (this bot only): the saturated row
+  again against a second Rasa server of this bot started with 2 Sanic workers
+  (SANIC_WORKERS=2, what RASA_WORKERS=2 of `make run` passes) and REDIS_URL, so
+  the project's lock store shares the conversation locks in a throwaway
+  redis-server on 127.0.0.1 (deploy/local.py, as the scale tests start it); the
+  tracker store stays the SQLite file (WAL) both workers share. Its memory row
+  is the larger worker's peak RSS.
 
-Usage: .venv/bin/python bench/bench_speed.py [--only bot|plain] [--quick]
+Usage: .venv/bin/python bench/bench_speed.py [--only bot|plain] [--quick] [--no-workers]
+       [--model models/x.tar.gz]
 """
 
 from __future__ import annotations
@@ -43,6 +51,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from deploy.local import Redis  # noqa: E402
 from tools.stack.stack import (  # noqa: E402
     RASA,
     REPO,
@@ -82,11 +91,16 @@ TARGETS = {
     "search_p50": ("search turn p50 (ms)", "<= 22"),
     "paced_p95": ("p95 at 10 msg/s, 50 conversations (ms)", "<= 80"),
     "saturated": ("saturated throughput (msg/s)", ">= 50"),
+    "cpu_ms": ("saturated: CPU ms a message, Rasa + action server", ""),
     "long_p50": ("turns 101-120 / 1-20, p50 (x)", "<= 1.2"),
     "long_p95": ("turns 101-120 / 1-20, p95 (x)", "<= 1.2"),
     "long_p95_ms": ("turns 101-120 p95 (ms)", ""),
     "memory": ("Rasa process peak RSS (GB)", "<= 1.0"),
+    "saturated_2w": ("saturated, 2 workers + Redis lock store (msg/s)", ">= 50"),
+    "cpu_ms_2w": ("2 workers: CPU ms a message, Rasa + action server + Redis", ""),
+    "memory_2w": ("2 workers: peak RSS of a worker (GB)", "<= 1.0"),
 }
+WORKERS = 2
 
 
 def p50(samples: list[float]) -> float:
@@ -150,7 +164,7 @@ def plain_model() -> Path:
     return model
 
 
-def make_stack(var_dir: Path, plain: bool) -> Stack:
+def make_stack(var_dir: Path, plain: bool, model: Path | None = None) -> Stack:
     """A stack (not started) on free ports with its own SQLite files."""
     var_dir.mkdir(parents=True, exist_ok=True)
     env = {
@@ -179,7 +193,7 @@ def make_stack(var_dir: Path, plain: bool) -> Stack:
         rasa_port=free_port(),
         action_port=free_port(),
         credentials=(PLAIN if plain else REPO) / "credentials.yml",
-        model=plain_model() if plain else latest_model(),
+        model=plain_model() if plain else model or latest_model(),
         endpoints=(PLAIN if plain else REPO) / "endpoints.yml",
     )
 
@@ -194,7 +208,7 @@ def start_actions(bot: Bot) -> None:
     wait_http(f"{stack.action_url}/health", proc=proc)
 
 
-def start_rasa_timed(bot: Bot) -> float:
+def start_rasa_timed(bot: Bot, env: dict[str, str] | None = None) -> float:
     """Spawn `rasa run` and return the seconds until its first REST reply."""
     stack = bot.stack
     start = time.perf_counter()
@@ -214,7 +228,7 @@ def start_rasa_timed(bot: Bot) -> float:
             "-p",
             str(stack.rasa_port),
         ],
-        env={"ACTION_ENDPOINT_URL": f"{stack.action_url}/webhook"},
+        env={"ACTION_ENDPOINT_URL": f"{stack.action_url}/webhook", **(env or {})},
     )
     while time.perf_counter() - start < 300:
         if proc.poll() is not None:
@@ -239,6 +253,40 @@ def conversation(bot: Bot, pace: Callable[[int], None] | None = None) -> list[fl
             pace(i)
         samples.append(bot.send(sender, text))
     return samples
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds used so far by one process (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def saturated(bot: Bot, quick: bool, servers: list[int]) -> tuple[float, float]:
+    """Messages a second with 12 clients sending conversations back to back (closed loop),
+    and the CPU milliseconds the `servers` processes used per message meanwhile (what
+    bounds throughput when the machine is not shared: 2000 / that on 2 cores)."""
+    seconds, clients = (8.0, 12) if quick else (20.0, 12)
+    stop_at = time.perf_counter() + seconds
+    done = [0] * clients
+
+    def client(k: int) -> None:
+        while time.perf_counter() < stop_at:
+            sender = f"bench-sat-{uuid.uuid4().hex}"
+            for text in bot.script:
+                if time.perf_counter() >= stop_at:
+                    return
+                bot.send(sender, text)
+                done[k] += 1
+
+    started = time.perf_counter()
+    cpu_before = sum(cpu_seconds(pid) for pid in servers)
+    threads = [threading.Thread(target=client, args=(k,)) for k in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    cpu = sum(cpu_seconds(pid) for pid in servers) - cpu_before
+    return sum(done) / (time.perf_counter() - started), cpu / max(1, sum(done)) * 1000
 
 
 def measure(bot: Bot, quick: bool) -> None:
@@ -276,27 +324,8 @@ def measure(bot: Bot, quick: bool) -> None:
     bot.results["paced_p95"] = p95(paced_turns) * 1000
     print(f"  {bot.name}: paced done", flush=True)
 
-    # Saturated: closed loop, 12 clients for 20 s.
-    seconds, clients = (8.0, 12) if quick else (20.0, 12)
-    stop_at = time.perf_counter() + seconds
-    done = [0] * clients
-
-    def client(k: int) -> None:
-        while time.perf_counter() < stop_at:
-            sender = f"bench-sat-{uuid.uuid4().hex}"
-            for text in bot.script:
-                if time.perf_counter() >= stop_at:
-                    return
-                bot.send(sender, text)
-                done[k] += 1
-
-    started = time.perf_counter()
-    threads = [threading.Thread(target=client, args=(k,)) for k in range(clients)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    bot.results["saturated"] = sum(done) / (time.perf_counter() - started)
+    servers = [bot.stack.procs["rasa"].pid, bot.stack.procs["actions"].pid]
+    bot.results["saturated"], bot.results["cpu_ms"] = saturated(bot, quick, servers)
     print(f"  {bot.name}: saturated done", flush=True)
 
     # One long conversation.
@@ -329,6 +358,40 @@ def run(bot: Bot, quick: bool) -> None:
         bot.stack.stop()
 
 
+def worker_pids(pid: int) -> list[int]:
+    """The Sanic workers: the children of the `rasa run` process."""
+    pids = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        pids += [int(child) for child in (task / "children").read_text().split()]
+    return pids
+
+
+def run_workers(bot: Bot, quick: bool) -> None:
+    """The saturated row against 2 Sanic workers sharing their locks in a throwaway Redis."""
+    print(f"{bot.name}: starting {WORKERS} workers with the Redis lock store", flush=True)
+    redis = Redis(bot.stack.var_dir / "redis")
+    try:
+        redis.start()
+        start_actions(bot)
+        start_rasa_timed(
+            bot,
+            env={"SANIC_WORKERS": str(WORKERS), "REDIS_URL": redis.url, "REDIS_PASSWORD": redis.password},
+        )
+        workers = worker_pids(bot.stack.procs["rasa"].pid)
+        if len(workers) != WORKERS:
+            raise RuntimeError(f"rasa runs {len(workers)} workers, not {WORKERS}")
+        # Warm up every worker (each loads its own model): conversations in parallel reach both.
+        with ThreadPoolExecutor(2 * WORKERS) as pool:
+            list(pool.map(lambda _: conversation(bot), range(4 * WORKERS)))
+        servers = [*workers, bot.stack.procs["actions"].pid, *([redis.proc.pid] if redis.proc else [])]
+        bot.results["saturated_2w"], bot.results["cpu_ms_2w"] = saturated(bot, quick, servers)
+        bot.results["memory_2w"] = max(peak_rss_gb(pid) for pid in workers)
+        print(f"  {bot.name}: saturated with {WORKERS} workers done", flush=True)
+    finally:
+        bot.stack.stop()
+        redis.stop()
+
+
 def table(bots: list[Bot]) -> str:
     header = ["", *(b.name for b in bots), "target"]
     rows = [header]
@@ -346,11 +409,22 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--only", choices=("bot", "plain"))
     parser.add_argument("--quick", action="store_true", help="fewer samples, 4 msg/s over 20 conversations")
+    parser.add_argument("--model", type=Path, help="this bot's model (default: the newest in models/)")
+    parser.add_argument(
+        "--no-workers", action="store_true", help="skip this bot's row with 2 workers and Redis"
+    )
     args = parser.parse_args()
     bots = []
     with tempfile.TemporaryDirectory() as tmp:
         if args.only != "plain":
-            bots.append(Bot("this bot", BOT_SCRIPT, make_stack(Path(tmp) / "bot", plain=False), "actions"))
+            bots.append(
+                Bot(
+                    "this bot",
+                    BOT_SCRIPT,
+                    make_stack(Path(tmp) / "bot", plain=False, model=args.model),
+                    "actions",
+                )
+            )
         if args.only != "bot":
             bots.append(
                 Bot(
@@ -364,6 +438,8 @@ def main() -> int:
         for bot in bots:
             try:
                 run(bot, args.quick)
+                if bot.name == "this bot" and not args.no_workers:
+                    run_workers(bot, args.quick)
             except Exception as error:  # print what was measured, and why the rest was not
                 print(f"{bot.name}: stopped: {error}", flush=True)
                 failed = True

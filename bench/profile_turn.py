@@ -6,7 +6,7 @@ store) against a real action server on 127.0.0.1, then profiles turns 1-20 and
 101-120 of one conversation (bench/bench_speed.py's script over and over) and
 prints the functions with the most cumulative time. docs/speed.md has a reading.
 
-Usage: .venv/bin/python bench/profile_turn.py [--top 40] [--turns 120] [--without-ted]
+Usage: .venv/bin/python bench/profile_turn.py [--top 40] [--turns 120] [--without-ted] [--dump out/prof]
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ def report(profile: cProfile.Profile, top: int, title: str) -> None:
     print(out.getvalue())
 
 
-async def turns(top: int, count: int, var_dir: Path, without_ted: bool) -> None:
+async def turns(top: int, count: int, var_dir: Path, without_ted: bool, dump: Path | None = None) -> None:
     from rasa.core.agent import load_agent
     from rasa.core.utils import AvailableEndpoints
     from rasa.utils.common import configure_logging_and_warnings
@@ -83,6 +83,9 @@ async def turns(top: int, count: int, var_dir: Path, without_ted: bool) -> None:
         )
         report(profile_first, top, "turns 1-20")
         report(profile_late, top, f"turns {count - 19}-{count}")
+        if dump is not None:  # for pstats (e.g. print_callees) or snakeviz
+            profile_first.dump_stats(str(dump) + ".first")
+            profile_late.dump_stats(str(dump) + ".late")
     finally:
         bot_stack.stop()
 
@@ -94,9 +97,10 @@ def main() -> int:
     parser.add_argument(
         "--without-ted", action="store_true", help="TED answers nothing (bench/without_ted.py)"
     )
+    parser.add_argument("--dump", type=Path, help="also write the two profiles to DUMP.first and DUMP.late")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        asyncio.run(turns(args.top, args.turns, Path(tmp), args.without_ted))
+        asyncio.run(turns(args.top, args.turns, Path(tmp), args.without_ted, args.dump))
     return 0
 
 

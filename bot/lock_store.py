@@ -19,6 +19,9 @@ scripts, which Redis runs atomically:
   ticket.
 
 Without `REDIS_URL` (one Rasa server) the locks are `asyncio` locks in memory.
+Rasa forks several workers (`SANIC_WORKERS`, `RASA_WORKERS` of `make run`) with
+any custom lock store configured; their in-memory locks would be per worker, so
+that is logged as an error here and refused by `make run` (bot/run.py).
 When Redis cannot be reached the message is still handled, under this process's
 in-memory lock: a parent in crisis must get an answer whatever is down (the
 tracker store appends only the events of its own turn, so even two replicas
@@ -29,6 +32,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import time
 from collections.abc import AsyncGenerator
 from contextlib import asynccontextmanager
@@ -85,6 +89,14 @@ return 1
 """
 
 
+def _sanic_workers() -> int:
+    """The Rasa server's worker processes (Rasa reads SANIC_WORKERS; unset or not a number: 1)."""
+    try:
+        return int(os.environ.get("SANIC_WORKERS", "1"))
+    except ValueError:
+        return 1
+
+
 class LocalLocks:
     """One `asyncio.Lock` per conversation in this process, forgotten when unused."""
 
@@ -139,6 +151,12 @@ class ConversationLockStore(LockStore):
             self._issue = self.redis.register_script(_ISSUE)
             self._poll = self.redis.register_script(_POLL)
             self._release = self.redis.register_script(_RELEASE)
+        elif _sanic_workers() > 1:
+            logger.error(
+                "lock: %s Rasa workers without REDIS_URL: each worker locks only its own messages; "
+                "set REDIS_URL (or run one worker)",
+                _sanic_workers(),
+            )
         super().__init__()
 
     def _keys(self, conversation_id: str) -> list[str]:

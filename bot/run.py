@@ -10,6 +10,11 @@ At scale `RUN_ROLE` says what this machine runs (README "Running at scale"):
 needed, behind the load balancer); `singletons` starts only what must run once
 (the console with its retention job, Telegram long polling); `all` (the default)
 starts everything.
+
+`RASA_WORKERS` (default 1) runs the Rasa server as that many worker processes on
+one port (Rasa's SANIC_WORKERS): one per core roughly doubles the messages a
+second on 2 cores. The workers must share the conversation locks, so more than
+one needs `REDIS_URL` (refused otherwise: in-memory locks are per process).
 """
 
 from __future__ import annotations
@@ -52,6 +57,7 @@ def commands(settings: Settings) -> dict[str, list[str]]:
     rasa = str(BIN / "rasa")
     procs: dict[str, list[str]] = {}
     if role in ("all", "replica"):
+        rasa_workers(settings)  # refused before anything starts
         procs["actions"] = [rasa, "run", "actions", "--actions", "actions", "-p", str(settings.action_port)]
         procs["rasa"] = [
             rasa,
@@ -75,11 +81,28 @@ def commands(settings: Settings) -> dict[str, list[str]]:
     return procs
 
 
+def rasa_workers(settings: Settings) -> int:
+    """The Rasa server's worker processes; more than one only with the Redis lock store."""
+    if settings.rasa_workers < 1:
+        raise SystemExit(f"RASA_WORKERS must be 1 or more, not {settings.rasa_workers}")
+    if settings.rasa_workers > 1 and not settings.redis_url:
+        raise SystemExit(
+            "RASA_WORKERS > 1 needs REDIS_URL: the workers must share the conversation locks "
+            "(without Redis each worker would lock only its own messages)"
+        )
+    return settings.rasa_workers
+
+
 def process_env(name: str, settings: Settings, env: dict[str, str]) -> dict[str, str]:
-    """The environment of one process: rasa-sdk's action server listens on SANIC_HOST (0.0.0.0 if unset)."""
+    """The environment of one process: rasa-sdk's action server listens on SANIC_HOST (0.0.0.0 if unset);
+    Rasa forks SANIC_WORKERS workers (it accepts more than 1 with our lock store configured)."""
     if name == "actions":
         return {**env, "SANIC_HOST": settings.action_host}
-    return {**env, "ACTION_ENDPOINT_URL": settings.action_endpoint_url}
+    return {
+        **env,
+        "ACTION_ENDPOINT_URL": settings.action_endpoint_url,
+        "SANIC_WORKERS": str(rasa_workers(settings)),
+    }
 
 
 def main() -> int:

@@ -42,6 +42,8 @@ class Settings:
     redis_url: str = ""
     redis_password: str = ""
     lock_lease_seconds: int = 10
+    # Rasa server worker processes on this machine (Sanic workers); more than 1 needs REDIS_URL
+    rasa_workers: int = 1
     # Web chat widget
     webchat_storage: str = "session"
     webchat_allowed_origins: str = "*"

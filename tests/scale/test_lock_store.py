@@ -77,3 +77,23 @@ async def test_without_redis_url_locks_are_in_memory() -> None:
     assert store.redis is None
     most, served = await run_turns([store], "single-server", 5)
     assert (most, sorted(served)) == (1, list(range(5)))
+
+
+def test_several_rasa_workers_without_redis_are_reported(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Rasa forks SANIC_WORKERS workers with any custom lock store: without Redis each would lock alone."""
+    monkeypatch.setenv("SANIC_WORKERS", "2")
+    with caplog.at_level("ERROR", logger="bot.lock_store"):
+        store = ConversationLockStore(url="")
+    assert store.redis is None
+    assert "2 Rasa workers without REDIS_URL" in caplog.text
+
+
+def test_one_rasa_worker_without_redis_is_the_default(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.delenv("SANIC_WORKERS", raising=False)
+    with caplog.at_level("ERROR", logger="bot.lock_store"):
+        ConversationLockStore(url="")
+    assert caplog.text == ""
