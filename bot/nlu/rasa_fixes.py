@@ -47,6 +47,16 @@ back from the tracker store: ~0.1 ms an event, most of reading a long
 conversation. The replacement remembers the class found for each type name (a
 name not found yet is looked up Rasa's way each time, so classes imported later
 are still found); the classes returned are the same.
+
+6. Tracing DIET's prediction. `RasaModel._rasa_predict` wraps `predict_step` in a
+`tf.function` with AutoGraph on: tracing it first rewrites the Python source of
+every layer into graph code, ~3 s of a ~12 s server start (and again in each
+Sanic worker). DIET's prediction has no Python control flow on tensors, so the
+graph traced without AutoGraph is the same graph: the wrapper sets that function
+before calling Rasa's `_rasa_predict` (which keeps a function already set). If
+a model's prediction cannot be traced without AutoGraph (tracing raises), the
+function is dropped and Rasa's own is built instead. The held-out NLU set parses
+identically (tests/integration/test_rasa_fixes_nlu.py).
 """
 
 from __future__ import annotations
@@ -84,6 +94,7 @@ _rasa_model_load = RasaModel.load.__func__  # type: ignore[attr-defined]
 _rasa_parse_with_graph = MessageProcessor._parse_message_with_graph
 _rasa_remote_run = RemoteAction.run
 _rasa_resolve_by_type = Event.resolve_by_type
+_rasa_predict = RasaModel._rasa_predict
 _event_classes: dict[str, type[Event]] = {}
 UNAVAILABLE_RESPONSE = "utter_directory_unavailable"
 
@@ -179,6 +190,26 @@ def _resolve_by_type(type_name: str, default: type[Event] | None = None) -> type
     return found
 
 
+def _predict_traced_without_autograph(self: RasaModel, batch_in: Any) -> Any:
+    if self._tf_predict_step is not None or self._run_eagerly:
+        return _rasa_predict(self, batch_in)
+    import tensorflow as tf
+
+    self._tf_predict_step = tf.function(
+        self.predict_step, input_signature=self._dynamic_signature(batch_in), autograph=False
+    )
+    try:
+        return _rasa_predict(self, batch_in)
+    except Exception as error:  # noqa: BLE001 - only the first call traces; Rasa's way is tried next
+        logger.warning(
+            "%s: prediction could not be traced without AutoGraph (%s); tracing it Rasa's way",
+            type(self).__name__,
+            type(error).__name__,
+        )
+        self._tf_predict_step = None
+        return _rasa_predict(self, batch_in)
+
+
 @dataclass(frozen=True)
 class Fix:
     """One replaced Rasa function: where it lives, the source it was written against, its replacement."""
@@ -243,6 +274,14 @@ FIXES: tuple[Fix, ...] = (
         _rasa_resolve_by_type,
         "b5cf570fa7f286c7059ec73d8880528d03a78b28cf4e80285a46079c0fa65968",
         staticmethod(_resolve_by_type),
+    ),
+    Fix(
+        "prediction traced without AutoGraph",
+        RasaModel,
+        "_rasa_predict",
+        _rasa_predict,
+        "7f745b0f9cb647c9df9e5b04b318a7b93709daf9460bad4373970c6cf9f04d8f",
+        _predict_traced_without_autograph,
     ),
 )
 

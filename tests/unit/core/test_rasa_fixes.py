@@ -6,7 +6,9 @@ import dataclasses
 import logging
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
+import numpy as np
 import pytest
 from jsonschema import ValidationError
 from rasa.core.actions.action import RemoteAction
@@ -155,3 +157,54 @@ def test_events_read_back_get_the_classes_rasa_gives_them() -> None:
     assert Event.resolve_by_type("topic") is None
     with pytest.raises(ValueError, match="Unknown event name"):
         Event.resolve_by_type("no such event")
+
+
+class _Model:
+    """What `RasaModel._rasa_predict` uses of a model, around a `predict_step` of one's own."""
+
+    _dynamic_signature = staticmethod(RasaModel._dynamic_signature)
+    _empty_lists_to_none_in_dict = staticmethod(RasaModel._empty_lists_to_none_in_dict)
+
+    def __init__(self, predict_step: Any) -> None:
+        self.predict_step = predict_step
+        self._run_eagerly = False
+        self._tf_predict_step: Any = None
+        self.prepared_for_prediction = True
+        self._training = False
+
+
+def _batch() -> tuple[np.ndarray, ...]:
+    return (np.array([[1.0, -2.0, 4.0]], dtype=np.float32),)
+
+
+def test_prediction_is_traced_without_autograph_with_the_same_result() -> None:
+    import tensorflow as tf
+
+    def predict_step(batch_in: Any) -> dict[str, Any]:
+        return {"score": tf.nn.softmax(batch_in[0]) * 2.0}
+
+    model = _Model(predict_step)
+    out = rasa_fixes._predict_traced_without_autograph(model, _batch())  # type: ignore[arg-type]
+    assert model._tf_predict_step._autograph is False
+    rasa = _Model(predict_step)
+    expected = rasa_fixes._rasa_predict(rasa, _batch())  # type: ignore[arg-type]
+    assert rasa._tf_predict_step._autograph is True
+    assert np.array_equal(out["score"], expected["score"])
+    again = rasa_fixes._predict_traced_without_autograph(model, _batch())  # type: ignore[arg-type]
+    assert np.array_equal(again["score"], expected["score"])
+
+
+def test_a_prediction_that_needs_autograph_is_traced_rasas_way(caplog: pytest.LogCaptureFixture) -> None:
+    import tensorflow as tf
+
+    def predict_step(batch_in: Any) -> dict[str, Any]:
+        if tf.reduce_sum(batch_in[0]) > 0:  # Python control flow on a tensor: AutoGraph's job
+            return {"score": batch_in[0] + 1.0}
+        return {"score": batch_in[0] - 1.0}
+
+    model = _Model(predict_step)
+    with caplog.at_level(logging.WARNING, logger="bot.nlu.rasa_fixes"):
+        out = rasa_fixes._predict_traced_without_autograph(model, _batch())  # type: ignore[arg-type]
+    assert model._tf_predict_step._autograph is True
+    assert np.array_equal(out["score"], _batch()[0] + 1.0)
+    assert "traced without AutoGraph" in caplog.text
