@@ -394,19 +394,22 @@ class SafeSQLTrackerStore(SQLTrackerStore):
         """Ids of the events before `window` whose effect lasts into it."""
         event = self.SQLEvent
         before = [*where, event.id < window]
-        reverted = session.execute(
-            sa.select(event.id).where(*before, event.type_name.in_(_REVERTING)).limit(1)
-        ).first()
-        if reverted is not None:
+        # The last rewind, undo, restart and slot reset before the window, in one query.
+        marks: dict[str, int] = dict(
+            session.execute(
+                sa.select(event.type_name, sa.func.max(event.id))
+                .where(*before, event.type_name.in_((*_REVERTING, "restart", "reset_slots")))
+                .group_by(event.type_name)
+            ).all()
+        )
+        if any(kind in marks for kind in _REVERTING):
             return self._carried_ids_replayed(session, before)
-        restart = session.execute(
-            sa.select(sa.func.max(event.id)).where(*before, event.type_name == "restart")
-        ).scalar()
+        restart = marks.get("restart")
+        reset = marks.get("reset_slots")
         if restart is not None:  # a restart wipes everything before it
             before.append(event.id > restart)
-        reset = session.execute(
-            sa.select(sa.func.max(event.id)).where(*before, event.type_name == "reset_slots")
-        ).scalar()
+            if reset is not None and reset < restart:
+                reset = None
         slot_where = [*before, event.type_name == "slot"] + ([event.id > reset] if reset is not None else [])
         ids = list(
             session.execute(
