@@ -172,7 +172,7 @@ class RiskDetector(GraphComponent, IntentClassifier):
     @staticmethod
     def get_default_config() -> dict[str, Any]:
         """Thresholds on the model's risk probability (chosen on held-out training data)."""
-        return {"full_threshold": 0.995, "gentle_threshold": 0.8, "distress_threshold": 0.6}
+        return {"full_threshold": 0.995, "gentle_threshold": 0.65, "distress_threshold": 0.55}
 
     @classmethod
     def fingerprint_addon(cls, config: dict[str, Any]) -> str | None:

@@ -623,7 +623,7 @@ def assess(text: str, previous: str | None = None) -> RiskFinding | None:
         or (context == "info" and finding.category not in {"C1", "C7"})
     ):
         return None  # not a disclosure; the trained model still gets its say
-    if context == "joke":
+    if context == "joke" or finding.rule in lx.GENTLE_RULES:
         return replace(finding, certain=False)
     return finding
 

@@ -827,7 +827,7 @@ CONCEPT_RULES: list[tuple[str, str, str | None, str]] = [
         r"|(?:i am|i feel|feeling|i have not felt) (?:really |very |so )?(?:not |un)safe(?: right now| tonight| at the moment| anymore| any more| on my own| alone| by myself| in my own head| with my thoughts)?(?=\s*$|\s*[.,!?]| and| but| i | right| tonight| anymore| please)"
         r"|(?:i do not|i no longer|i never) feel (?:very |really )?safe(?: right now| tonight| at the moment| anymore| any more| on my own| alone| by myself| in my own head| with my thoughts)?(?=\s*$|\s*[.,!?]| and| but| i | right| tonight| anymore| please)"
         r"|not safe (?:to be )?(?:on my own|alone|by myself|left alone|tonight|right now)"
-        r"|(?:scared|afraid|frightened|terrified|worried) (?:of )?what i (?:will|might|could|would|am going to|may) do(?! to (?:the|my|our|her|him|them|baby|son|daughter|little))"
+        r"|(?:scared|afraid|frightened|terrified|worried) (?:of )?what i (?:will|might|could|would|am going to|may) do(?! to (?:the|my|our|her|him|them|baby|son|daughter|little)\b)"
         r"|need (?:someone|somebody|anyone) to (?:keep me safe|stop me|watch me|stay with me|take the (?:pills|tablets|knives))"
         r"|(?:please )?(?:keep me safe|stop me from (?:doing|hurting))"
         r"|(?:might|could|will|going to|about to) do something (?:stupid|silly|drastic|daft|i (?:will|would|can not) (?:regret|undo|take back)))\b",
@@ -969,6 +969,172 @@ CONCEPT_RULES: list[tuple[str, str, str | None, str]] = [
     ),
 ]
 
+# ---- Round 2 concepts: signals that were missing as ideas (found from the
+# round-1 blind set, now a regression set; each rule is a concept written in
+# general words, never a copied line). Rules named in GENTLE_RULES give the
+# gentle check with the numbers, not the full reply: they often, but not
+# always, mean risk (someone on a bridge now may be crossing it).
+_DANGER_PLACE = (
+    r"(?:bridge|footbridge|flyover|viaduct|cliffs?|cliff ?top|cliff edge|multi ?storey(?: car park)?|car park roof|rooftop|roof of (?:the|a|my)"
+    r"|railway(?: line| track| tracks| bridge| crossing| embankment)?|train (?:line|tracks?)|tracks|level crossing|quarry|weir|tower block"
+    r"|top (?:floor |level |deck )?of (?:the |a )?(?:car park|multi ?storey|building|tower|block|flats))"
+)
+# A sign that being at such a place is an outing, a journey or a joke.
+_OUTING = (
+    r"(?:with (?:the |my |our |his |her )?(?:baby|babies|kids|children|little one|pram|buggy|dog|family|mum|mam|dad|nan|partner|husband|wife|girls|boys|toddler|son|daughter|friends?)"
+    r"|pram|buggy|day out|days out|ducks|picnic|walking the dog|dog walk|train (?:to|home|back)|bus (?:to|home)|on (?:the|my|our) way|stuck|traffic|queue|delayed|cancelled"
+    r"|we|us|our|amazing|stunning|path|railway station|watching the trains|son's|daughter's|\d+ ?(?:yr|year|month)s? old|sling|lol|haha\w*|trip|holiday|views?|photos?|pictures?|sunset|ice ?cream|chips|fishing|paddl\w*|swim\w*|sightseeing|lovely|beautiful|gorgeous|nice|fun|school run|nursery|shopping|parking)"
+)
+_PLACE_LEAD = (
+    r"(?:(?:i am|i have been|been|sat|sitting|stood|standing|waiting|walking|heading|here)(?: up| out| down| back)? |^|[.,!?] )"
+    r"(?:on|at|by|near|next to|on top of|on the edge of|over|onto|to|along|beside|under|up at|out at|down at|down by)"
+)
+ROUND2_RULES: list[tuple[str, str, str | None, str]] = [
+    (
+        "c1.place_bare",
+        "C1",
+        None,
+        r"^(?![^\n]*\b"
+        + _OUTING
+        + r"\b)[^\n]*?(?P<core>"
+        + _PLACE_LEAD
+        + r" (?:the |a |this |that )?(?:top of |edge of |side of |end of )?(?:the |a )?"
+        + _DANGER_PLACE
+        + r")\b"
+        r"|\b(?P<core2>(?:standing|stood|sat|sitting|am) (?:at|on|by) the edge)\b(?=[^.?!]{0,20}\b(?:now|rn|tonight|right now|looking down)\b)",
+    ),
+    (
+        "c1.jump",
+        "C1",
+        None,
+        r"\b(?P<core>(?:i am|i will|i might|i want to|i just want to|going to|about to|ready to|i could) jump)(?=\s*(?:$|[.,!?]|off\b|from\b|tonight\b|now\b|rn\b|in front\b))",
+    ),
+    (
+        "c1.not_here",
+        "C1",
+        None,
+        r"\b(?P<core>(?:will not|might not|may not|am not going to|probably will not|do not think i will|not going to) be (?:here|around|alive)"
+        r"(?: \w+){0,2} (?:in the morning|tomorrow|by (?:the )?(?:morning|tomorrow|weekend|time)|much longer|for (?:much )?longer|for long|next week|this time next|to see (?:her|him|them|the baby|my baby)))\b",
+    ),
+    (
+        "c1.dying_thoughts",
+        "C1",
+        None,
+        r"\b(?P<core>(?:thoughts|thinking|think|keep thinking) (?:about|of) (?:dying|death|being dead|not being here|not existing|ending (?:it|things|my life))"
+        r"|(?:imagin\w*|picturing|picture|planning|plan) my (?:own )?funeral"
+        r"|(?:who|whether|if) (?:anyone|someone|anybody|they|he|she) (?:would|will|might) find (?:me|my body)"
+        r"|(?:want|wish|long|wanting|wishing) (?:to|i could) (?:not exist|stop existing|disappear for good|disappear forever|be gone for good))\b",
+    ),
+    (
+        "c1.better_off_dead_other",
+        "C1",
+        None,
+        r"\b(?P<core>(?:(?:she|he|they) (?:would|will|had|d)|shed|hed|theyd) be better off dead|(?:she|he) (?:wants|wanted) to die|(?:she|he) (?:is|has been) (?:talking|saying|said) (?:about )?(?:killing (?:herself|himself)|ending it|wanting to die))\b",
+    ),
+    (
+        "c1.not_safe_more",
+        "C1",
+        None,
+        r"\b(?P<core>(?:do not|not|never|no longer) (?:feel |feeling )?safe (?:in|inside) (?:my (?:own )?(?:head|mind|body|skin)|myself)"
+        r"|can not be trusted (?:on my own|alone|by myself|with myself|right now|tonight)"
+        r"|(?:talk|talking) me (?:down|round|out of it)|help me (?:to )?(?:stay|keep|be) safe"
+        r"|(?:do not|can not|could not|will not) (?:know|say|tell|promise) what i (?:will|might|would|could) do to myself)\b"
+        r"|^(?P<core2>(?:i am )?(?:not|un) ?safe)(?=\s*(?:$|[.,!]|please|help|tonight|rn|right now|at all))",
+    ),
+    (
+        "c2.fresh_cuts",
+        "C2",
+        None,
+        r"\b(?P<core>(?:fresh|new) (?:cuts?|ones|wounds?|scars?|burns?)(?= (?:on|over|across|up|down|next to)| now|\s*$|[.,])"
+        r"|(?:bought|got|ordered|buying|found|hidden|hid|stashed) (?:some |new |more |a pack of |fresh |a )*(?:razor )?blades\b(?! (?:for|to) (?:my|his|her|shav\w*|legs|the))"
+        r"|(?:picked|picking|scratched|scratching|pulled|pulling|bit|biting|pinched|scraped|scraping|hit|hitting|punched|punching|burnt|burning) (?:at )?(?:my|myself|me)\b[^.?!]{0,40}\b(?:on purpose|deliberately|till it bled|until it bled|till (?:it|they) (?:opened|bled|broke)|until (?:it|they) (?:opened|bled|broke))"
+        r"|(?:pull\w*|rip\w*|tear\w*) (?:out )?(?:clumps of |chunks of )?my hair(?: out)?\b(?=[^.?!]{0,30}\b(?:can not stop|on purpose|bald|bleed|bled|again)))",
+    ),
+    (
+        "c7.taken_number",
+        "C7",
+        None,
+        r"\b(?P<core>(?:taken|took|had|swallowed|necked|downed|injected|used|taking) (?:all (?:of )?(?:my|the|her|his) (?:insulin|tablets|pills|meds|medication|prescription)"
+        r"|(?:a bunch|a few boxes|a few packets|loads|boxes|packets)(?: of)?\b(?=[^.?!]{0,30}\b(?:"
+        + _PILLS[3:-1]
+        + r"))"
+        r"|(?:extra |more |like |about |over |around |at least )*(?:[2-9]\d|1\d|\d{3}|twenty|thirty|forty|fifty|(?:\d|two|three|four|five) (?:boxes|packets|packs|strips|bottles))\b(?=[^.?!]{0,25}\b(?:"
+        + _PILLS[3:-1]
+        + r"|of (?:them|my|her|his))))"
+        r"|(?:taking|took|had|swallowing) (?:extra|more) (?:\w+ )?(?:tablets|pills|meds|painkillers)\b[^.?!]{0,25}\b(?:all day|to see what happens|on purpose|one after (?:another|the other)))\b",
+    ),
+    (
+        "c7.bleeding_after_birth",
+        "C7",
+        None,
+        r"\b(?P<core>(?:soak\w*|soaked|filling|filled|fill|gone through|going through|through) (?:a |my |the |\w+ )?(?:pads?|maternity pads?|towels?)\b[^.?!]{0,30}\b(?:minutes|mins|hour|an hour|faint|dizzy|clots?)"
+        r"|(?:bleeding|losing blood) (?:really |so |very )?(?:heavily|heavy|loads|a lot|badly)\b(?=[^\n]{0,60}\b(?:birth|section|labour|born|delivery|faint|dizzy|clots?|pads?))"
+        r"|(?:huge|massive|big|golf ball|fist) (?:sized )?clots?)\b",
+    ),
+    (
+        "c3.act_done_more",
+        "C3",
+        "act",
+        r"\b(?P<core>(?:pushed|held|pressed|shoved|forced|squashed|squeezed) (?:his|her|the baby's|my baby's|baby's) (?:head|face|mouth|nose|neck|arm|leg) (?:down|into|against|under|in|hard|too hard|so hard)"
+        r"|held (?:the|his|her) (?:dummy|bottle|blanket|muslin|pillow|hand) (?:in |over |on |against )?(?:his |her )?(?:\w+ )?(?:really |so |too )?hard"
+        r"|(?:put|left|laid|turned|lay) (?:him|her|the baby|my baby) face ?down\b(?=[^.?!]{0,50}\b(?:so|to make|shut up|stop|walked off|walked away|on purpose|left (?:him|her)|knew)\b)"
+        r"|(?:threw|chucked|lobbed|flung|hurled|launched) (?:the|a|my|his|her) \w+ at (?:him|her|the baby|my baby|my son|my daughter))\b",
+    ),
+    (
+        "c4.single_sign",
+        "C4",
+        None,
+        r"\b(?P<core>i (?:think|know|believe|am sure|am convinced) (?:that )?i (?:am|was) (?:actually |already |really )?dead|i am (?:actually|already) dead(?! (?:tired|nervous|excited|on my feet|inside|to the world|beat))"
+        r"|i (?:died|must have died) (?:in|during|giving) (?:labour|birth|the birth|childbirth)"
+        r"|(?:hear|read|know|knows|reads|hears) (?:what )?(?:people|everyone|they|other people|others|their|people's|everyone's) (?:are )?(?:thinking|minds|thoughts)"
+        r"|(?:can|could) (?:hear|read) (?:people's|peoples|their|everyone's|other people's) (?:thoughts|minds))\b",
+    ),
+    (
+        "c5.kicked_hit",
+        "C5",
+        None,
+        r"\b(?:he|partner|husband|boyfriend|bf|ex|fella|hubby|wife|girlfriend)\b (?:has |had |just |then )?(?P<core>(?:kicked|punched|hit|slapped|headbutted|stamped on) me (?:in|on) (?:the|my) (?:stomach|belly|bump|tummy|face|head|back|ribs)|(?:kicked|punched|hit|slapped) my (?:bump|belly|stomach)(?! (?:by accident|accidentally)))\b",
+    ),
+    (
+        "c1.welsh_place_now",
+        "C1",
+        None,
+        r"\b(?P<core>(?:ar|wrth|ger|ar ben|ar ymyl|ar bwys|yn ymyl) (?:y |yr |'r )?(?:bont|pont|rheilffordd|rheilffyrdd|cledrau|clogwyn|glogwyn|dibyn|to'r)\b)(?![^\n]*\b(?:efo'r babi|gyda'r babi|am dro|pram|bygi|hwyaid|picnic|trip|gwyliau|tren i|bws i|lol|haha)\b)(?=[^\n]{0,60}\b(?:rwan|rŵan|nawr|heno|jyst|digon|neidio|ffarwel|sori|dim pwynt)\b)"
+        r"|\b(?P<core2>(?:cerdded|gerdded|camu|gamu|neidio) (?:i mewn )?(?:i'r|o flaen y|o flaen) (?:afon|môr|mor|llyn|dŵr|dwr|trên|tren|traffig|lori|car))\b(?![^\n]*\b(?:efo'r babi|gyda'r babi|haf|nofio|lol|haha)\b)"
+        r"|\b(?P<core3>(?:fydda i|fyddai|bydda i|fydda i byth|na fydda i|fyddwn i) ddim (?:yma|o gwmpas)(?: \w+)? (?:wythnos nesa|wythnos nesaf|fory|yfory|bore fory|yn y bore|llawer hirach))\b",
+    ),
+    (
+        "c5.welsh_kicked",
+        "C5",
+        None,
+        r"\b(?P<core>(?:cic|gic|nghicio|cicio|giciodd|ciciodd|dyrnu|ddyrnu|slap|clatsien) (?:\w+ ){0,3}(?:yn |ar |i )?fy (?:mol|mola|mhen|wyneb|ngwddf|asennau|mron|nghefn))\b",
+    ),
+    (
+        "c6.welsh_child",
+        "C6",
+        None,
+        r"\b(?:babi|mabi|plentyn|un bach|bachgen|merch|nith|nai)\b[^.?!]{0,25}\b(?P<core>(?:cael ei |ei )?(?:ysgwyd|hysgwyd|tharo|daro|cleisio|gleisio|nghleisio|llosgi|losgi)\b)"
+        r"|\b(?P<core2>(?:gadael|adael|gadel|adel) (?:[\w']+ ){0,2}(?:ar ben ei hun|ar ei ben ei hun|ar ei phen ei hun|ar ben eu hunain|ar eu pennau eu hunain))\b(?=[^\n]{0,60}\b(?:yfed|meddw|nos|oriau|drwy'r nos|drw'r nos|ddyddiau)\b)",
+    ),
+    (
+        "c7.welsh_bleeding",
+        "C7",
+        None,
+        r"\b(?P<core>(?:gwaedu|waedu|ngwaedu|colli gwaed)(?:'n| yn) (?:drwm|ofnadwy|lot|llawer|gormod))\b",
+    ),
+    (
+        "c9.welsh_year",
+        "C9",
+        None,
+        r"\b(?P<core>(?:blwyddyn|flwyddyn|mlwyddyn) (?:[7-9]|1[0-3]))\b(?=[^\n]{0,60}\b(?:feichiog|beichiog|disgwyl babi|prawf positif|positive|babi|preg\w*)\b)",
+    ),
+]
+CONCEPT_RULES += ROUND2_RULES
+
+GENTLE_RULES = frozenset(
+    {"c1.place_bare", "c1.jump", "c1.not_here", "c1.dying_thoughts", "c2.fresh_cuts", "c1.welsh_place_now"}
+)
+
 # A rule here fires only when its message also says this (anywhere).
 REQUIRES: dict[str, str] = {
     "c5.leave_now": r"\b(?:him|he|his|partner|husband|boyfriend|bf|ex|fella|scared|afraid|frightened|terrified|safe|hurt|violent|threat\w*|police|refuge|escape|hit|hits|kill)\b",
@@ -983,11 +1149,11 @@ PSYCHOSIS_SIGNS: list[tuple[str, str]] = [
     (
         "no_sleep",
         r"\b(?:not|have not|never|barely|hardly) (?:slept|been sleeping|sleeping|needed sleep|need (?:to )?sleep|needing sleep|tired at all)\b"
-        r"|\b(?:no|zero|without) sleep (?:for|in) (?:\w+ )?(?:days|nights)\b|\b(?:awake|up) (?:for|all) (?:\w+ )?(?:days|nights)(?: straight| in a row)?\b|\bdo not (?:feel|get) tired\b",
+        r"|\b(?:no|zero|without) sleep (?:for|in) (?:\w+ )?(?:days|nights)\b|\b(?:awake|up) (?:for|all) (?:\w+ )?(?:days|nights)(?: straight| in a row)?\b|\bdo not (?:feel|get) tired\b|\bwho needs sleep\b|\b(?:do not|no) need (?:for |any )?sleep\b|\bnot (?:even )?tired\b(?=[^.?!]{0,40}\b(?:days|nights|slept)\b)",
     ),
     (
         "energy",
-        r"\b(?:i|i am|i feel|feel|feeling|she is|she feels|he is|he feels|i have got|i have|she has|he has|got) (?:so |really |totally |just |like |weirdly |strangely )?(?:buzzing|wired|hyper|on a high|high as a kite|euphoric|invincible|on top of the world|like a god|like superwoman|unstoppable|full of energy|(?:so much|loads of|crazy|boundless|endless|weird) energy)\b",
+        r"\b(?:i|i am|i feel|feel|feeling|she is|she feels|he is|he feels|i have got|i have|she has|he has|got) (?:so |really |totally |just |like |weirdly |strangely )?(?:buzzing|wired|hyper|on a high|high as a kite|euphoric|invincible|on top of the world|like a god|like superwoman|unstoppable|full of energy|(?:so much|loads of|crazy|boundless|endless|weird) energy|like a superhero|superhuman|like i can do anything|brain is on fire|incredible|amazing|unreal)\b",
     ),
     (
         "racing",
@@ -995,11 +1161,11 @@ PSYCHOSIS_SIGNS: list[tuple[str, str]] = [
     ),
     (
         "plans",
-        r"\b(?:big|huge|grand|amazing|brilliant|genius|massive) (?:plans?|ideas?|schemes?)\b|\b(?:starting|started|set up|setting up|launch\w*) (?:a |an |my own |three |two |loads of )?(?:business|businesses|company|charity|religion|movement)\b|\bspent (?:all|thousands|hundreds|loads|thousand|£\s?\d)|\bcleaning (?:all night|at \d|the whole house at)",
+        r"\b(?:big|huge|grand|amazing|brilliant|genius|massive) (?:plans?|ideas?|schemes?)\b|\b(?:starting|started|set up|setting up|launch\w*) (?:a |an |my own |three |two |loads of )?(?:business|businesses|company|charity|religion|movement)\b|\bspent (?:all|thousands|hundreds|loads|thousand|£\s?\d)|\bmaxed (?:out )?(?:the|my|both|all (?:the|my)) (?:credit )?cards\b|\bbought (?:\d+|two|three|four|five) (?:cars|houses|flats|businesses)\b|\b(?:started|starting) (?:\d+|ten|twenty|loads of) (?:projects|businesses|ideas)\b|\bcleaning (?:all night|at \d|the whole house at)",
     ),
     (
         "perception",
-        r"\b(?:hearing|hear|heard|hears) (?:things|voices?|music|whispers?|someone|people|my name)\b(?! (?:on|from|through|downstairs|upstairs|next door))|\b(?:seeing|see|saw|sees) (?:things|people|shadows|faces|lights|figures)\b(?=[^.?!]{0,30}\b(?:not there|no one else|nobody else|are not real|moving))",
+        r"\b(?:hearing|hear|heard|hears) (?:things|voices?|music|whispers?|someone|people|my name)\b(?! (?:on|from|through|downstairs|upstairs|next door))|\b(?:seeing|see|saw|sees) (?:things|people|shadows|faces|lights|figures)\b(?=[^.?!]{0,30}\b(?:not there|no one else|nobody else|are not real|moving|move|moves|in the corner))",
     ),
     (
         "paranoia",

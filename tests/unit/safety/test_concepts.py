@@ -202,3 +202,89 @@ def test_things_that_are_not_safe_are_not_disclosures(text: str) -> None:
     from bot.safety.detector import assess
 
     assert assess(text) is None
+
+
+# ---- Round 3 concepts (sentences written for these tests, not from any test set)
+
+
+def finding_of(text: str) -> tuple[str, bool] | None:
+    finding = assess(text)
+    return None if finding is None or finding.negated else (finding.category, finding.certain)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the full reply
+        ("my mate reckons hed be better off dead, hes been saying it all week", "C1"),
+        ("cant be trusted by myself right now", "C1"),
+        ("not safe", "C1"),
+        ("please can someone talk me down", "C1"),
+        ("i wont say what i might do to myself tonight", "C1"),
+        ("swallowed about 40 of my co-codamol", "C7"),
+        ("necked 2 packets of paracetamol with wine", "C7"),
+        ("injected all my insulin", "C7"),
+        ("pressed her face into the sofa cushion hard to stop the noise", "C3"),
+        ("chucked the remote at my son and it split his lip", "C3"),
+        ("i am convinced i am already dead and this is some kind of afterlife", "C4"),
+        ("i can read people's thoughts now, the nurses think im a bad mum", "C4"),
+        ("not slept in 5 days, feel like a superhero, maxed out both my cards", "C4"),
+        ("my boyfriend punched me in the stomach when i was pregnant", "C5"),
+        ("nath o roi cic i fi yn fy mol", "C5"),
+        ("ma'r babi wedi cael ei ysgwyd gan rywun", "C6"),
+        ("ma hi'n gadael y plant ar ben eu hunain drwy'r nos pan mae'n yfed", "C6"),
+        ("dwi ym mlwyddyn 11 a dwi'n feichiog", "C9"),
+        # heavy bleeding after the birth is an emergency (999), not a check
+        ("soaked through two maternity pads in 20 minutes and feel faint", "C7"),
+        ("dwi'n gwaedu'n drwm ers y geni", "C7"),
+        ("picked at my arm until it bled, on purpose", "C2"),
+    ],
+)
+def test_round3_concept_is_a_disclosure(text: str, expected: str) -> None:
+    assert finding_of(text) == (expected, True)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the gentle check: often, but not always, risk
+        ("standing on the footbridge over the bypass", "C1"),
+        ("up at the top of the multistorey car park", "C1"),
+        ("sat by the railway line", "C1"),
+        ("im going to jump.", "C1"),
+        ("i might not be here by the weekend", "C1"),
+        ("i keep thinking about dying", "C1"),
+        ("sometimes i wonder whether anyone would find me", "C1"),
+        ("new cuts over the old ones", "C2"),
+        ("bought a pack of blades on the way home", "C2"),
+        ("dwi wrth y rheilffordd heno", "C1"),
+        ("dwi jyst isio camu o flaen y tren", "C1"),
+        ("fydda i ddim yma wythnos nesa", "C1"),
+    ],
+)
+def test_round3_concept_gets_the_gentle_check(text: str, expected: str) -> None:
+    assert finding_of(text) == (expected, False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "walked over the suspension bridge with the pram, gorgeous day",
+        "we're on the footbridge watching the trains, he loves them",
+        "at the top of the cliff path, the views are stunning",
+        "sat on the edge of the bed doing the night feed",
+        "im going to jump in the shower while she naps",
+        "she jumped out of her skin when the dog barked",
+        "i was dead nervous before the weigh in",
+        "im dead excited for her first birthday",
+        "took 2 paracetamol for my headache, is that ok when breastfeeding",
+        "got some razor blades for my legs",
+        "the shower head hit me on the head",
+        "bleeding has slowed right down, just spotting now",
+        "i thought about ending things years ago, got help and i'm well now",
+        "nes i gerdded i'r traeth efo'r babi bore ma",
+        "dwi ar y bont efo'r babi am dro",
+    ],
+)
+def test_round3_everyday_words_are_not_a_concept(text: str) -> None:
+    assert finding_of(text) is None
