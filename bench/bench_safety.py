@@ -23,7 +23,10 @@ def texts() -> list[str]:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         for key in ("risk", "everyday", "negated", "mixed", "pairs"):
             for e in data.get(key) or []:
-                out.append(e if isinstance(e, str) else e["text"])
+                if isinstance(e, str):
+                    out.append(e)
+                else:  # one message, or the turns of a split conversation
+                    out.extend([e["text"]] if "text" in e else [str(t) for t in e.get("turns") or []])
     return out
 
 

@@ -42,8 +42,10 @@ CRISIS_INTENT = "crisis"
 NEGATED_INTENT = "risk_negated"
 EXTRACTOR = "RiskDetector"
 # Intents where a risk signal below the gentle threshold still gets the gentle
-# check: the NLU could not place the message, or placed it as low mood (distress).
-DISTRESS_INTENTS = {"nlu_fallback", "out_of_scope", "ask_low_mood"}
+# check: the NLU could not place the message. (Low mood is placed: its answer
+# already gives routes to help, and low mood without risk is the commonest
+# everyday message a gentle check would wrongly alarm.)
+DISTRESS_INTENTS = {"nlu_fallback", "out_of_scope"}
 # NLU examples that are not taken as everyday (negative) examples for the risk model:
 # negations and corrections of risk.
 NOT_NEGATIVES = frozenset({"risk_negated", "crisis_misunderstood"})
@@ -145,6 +147,9 @@ def set_aside_crisis(message: Message) -> None:
     disclosure in the same message is a rule finding and never reaches here.
     """
     ranking = [r for r in (message.get(INTENT_RANKING_KEY) or []) if r.get(INTENT_NAME_KEY) != CRISIS_INTENT]
+    # The next best intent, unless it answers a crisis reply that was never given
+    # ("no, I'm fine", "you misunderstood"): then the NLU could not place it.
+    ranking = [r for r in ranking if r.get(INTENT_NAME_KEY) not in NOT_NEGATIVES]
     best = ranking[0] if ranking else {INTENT_NAME_KEY: "nlu_fallback", PREDICTED_CONFIDENCE_KEY: 1.0}
     message.set(INTENT, dict(best), add_to_output=True)
     message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
@@ -172,7 +177,7 @@ class RiskDetector(GraphComponent, IntentClassifier):
     @staticmethod
     def get_default_config() -> dict[str, Any]:
         """Thresholds on the model's risk probability (chosen on held-out training data)."""
-        return {"full_threshold": 0.995, "gentle_threshold": 0.65, "distress_threshold": 0.55}
+        return {"full_threshold": 0.995, "gentle_threshold": 0.65, "distress_threshold": 0.6}
 
     @classmethod
     def fingerprint_addon(cls, config: dict[str, Any]) -> str | None:

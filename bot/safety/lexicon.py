@@ -954,8 +954,9 @@ CONCEPT_RULES: list[tuple[str, str, str | None, str]] = [
         "c8.no_consent",
         "C8",
         None,
-        r"\b(?P<core>(?:sex|slept with me|sleep with (?:him|me)|did it|have it|intercourse|touched me|on top of me)\b[^.?!]{0,60}\b(?:said no|told him no|did not want|begged him to stop|asked him to stop|would not stop|did not stop|while i (?:was )?(?:asleep|sleeping|crying|bleeding|drunk|out of it)|i was crying|held me down|pinned me|made me|forced|stitches|not healed|even though i)\b)"
-        r"|\b(?P<core2>(?:said no|told him no|did not want (?:to|it)|begged him to stop|asked him to stop)\b[^.?!]{0,60}\b(?:sex|slept with|did it anyway|carried on|went ahead|kept going|on top of me))\b",
+        r"\b(?P<core>(?:sex|slept with me|sleep with (?:him|me)|did it|have it|intercourse|touched me|on top of me)\b[^.?!]{0,60}\b(?:said no|told him no|did not want|begged him to stop|asked him to stop|would not stop|did not stop|while i (?:was )?(?:asleep|sleeping|crying|bleeding|drunk|out of it)|i was crying|held me down|pinned me|made me|forced|stitches|not healed|even though i|i (?:just )?froze|did not agree|without (?:my )?(?:consent|asking|permission))\b)"
+        r"|\b(?P<core2>(?:said no|told him no|did not want (?:to|it)|begged him to stop|asked him to stop)\b[^.?!]{0,60}\b(?:sex|slept with|did it anyway|carried on|went ahead|kept going|on top of me))\b"
+        r"|\b(?P<core3>(?:kept going|carried on|did not stop|would not stop) (?:when|after|even though|even when|while) i (?:said|told (?:him|her|them)|was saying|kept saying|begged) (?:(?:him|her|them) )?(?:to )?(?:stop|no))\b",
     ),
     # ---- the user is a child
     (

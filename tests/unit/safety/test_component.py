@@ -86,3 +86,27 @@ def test_no_message_text_in_logs(caplog: pytest.LogCaptureFixture) -> None:
     _run("I want to kill myself")
     assert "kill myself" not in caplog.text and "want to" not in caplog.text
     assert "c1." in caplog.text
+
+
+def _crisis_guess(ranking: list[tuple[str, float]]) -> Message:
+    message = Message(data={TEXT: "overdosed on cake again"})
+    message.set(INTENT, {"name": "crisis", "confidence": 0.9}, add_to_output=True)
+    message.set(INTENT_RANKING_KEY, [{"name": n, "confidence": c} for n, c in ranking], add_to_output=True)
+    return message
+
+
+def test_a_crisis_guess_set_aside_never_becomes_an_answer_to_a_crisis_reply() -> None:
+    from bot.safety.component import set_aside_crisis
+
+    message = _crisis_guess([("crisis", 0.9), ("risk_negated", 0.05), ("crisis_misunderstood", 0.03)])
+    set_aside_crisis(message)
+    # "no, I'm fine" was never said: the NLU could not place the message
+    assert message.get(INTENT)["name"] == "nlu_fallback"
+
+
+def test_a_crisis_guess_set_aside_gives_way_to_the_next_intent() -> None:
+    from bot.safety.component import set_aside_crisis
+
+    message = _crisis_guess([("crisis", 0.5), ("risk_negated", 0.3), ("ask_low_mood", 0.15)])
+    set_aside_crisis(message)
+    assert message.get(INTENT) == {"name": "ask_low_mood", "confidence": 0.15}

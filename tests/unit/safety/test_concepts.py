@@ -238,6 +238,9 @@ def finding_of(text: str) -> tuple[str, bool] | None:
         ("soaked through two maternity pads in 20 minutes and feel faint", "C7"),
         ("dwi'n gwaedu'n drwm ers y geni", "C7"),
         ("picked at my arm until it bled, on purpose", "C2"),
+        # sex or touching without consent
+        ("he touched me when i was half asleep and i just froze", "C8"),
+        ("the midwife kept going when i told her to stop and it really hurt", "C8"),
     ],
 )
 def test_round3_concept_is_a_disclosure(text: str, expected: str) -> None:
@@ -284,6 +287,7 @@ def test_round3_concept_gets_the_gentle_check(text: str, expected: str) -> None:
         "i thought about ending things years ago, got help and i'm well now",
         "nes i gerdded i'r traeth efo'r babi bore ma",
         "dwi ar y bont efo'r babi am dro",
+        "kept going with the feed even though i said i was tired",
     ],
 )
 def test_round3_everyday_words_are_not_a_concept(text: str) -> None:
