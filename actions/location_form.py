@@ -5,11 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
 from actions import directory
+from actions.search import PREFETCH_SLOT, prefetched_search
 from bot.directory.signposting import check_place
 
 REQUIRED_SLOTS = ("location",)
@@ -26,6 +28,21 @@ class ValidateLocationForm(FormValidationAction):
         # (`enable_selective_domain` in endpoints.yml), so the form's one slot is
         # named here; a unit test keeps it equal to the form in domain.yml.
         return list(REQUIRED_SLOTS)
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[dict[str, Any]]:
+        events = await super().run(dispatcher, tracker, domain)
+        # A place accepted fills the form's one slot, so the form ends and the search
+        # (action_search_services) comes next in this turn: it is answered here too, on
+        # the tracker with the accepted place, and the Rasa server sends that reply for
+        # the search instead of calling this server again (actions/search.py PREFETCH_SLOT).
+        accepted = {e["name"]: e["value"] for e in events if e.get("event") == "slot"}.get("location")
+        if accepted is not None and not dispatcher.messages:
+            prefetch = prefetched_search(tracker)  # `tracker` holds the validated slots now
+            if prefetch is not None:
+                events.append(SlotSet(PREFETCH_SLOT, prefetch))
+        return events
 
     def validate_location(
         self,

@@ -57,10 +57,24 @@ before calling Rasa's `_rasa_predict` (which keeps a function already set). If
 a model's prediction cannot be traced without AutoGraph (tracing raises), the
 function is dropped and Rasa's own is built instead. The held-out NLU set parses
 identically (tests/integration/test_rasa_fixes_nlu.py).
+
+7. One call for the search turn. In the turn where the location form accepts a
+place, Rasa called the action server twice: the form's validation, then
+`action_search_services`. The validation now also answers the search on the
+tracker with the accepted place and returns that reply in the slot
+`search_prefetch` (actions/location_form.py); the wrapper of fix 4 sends it as the
+search's reply (the same responses through the response generator, the same
+events, checked against the same schema) and clears the slot, instead of calling
+the action server again. Only a reply set since the parent's last message is
+used; with none (a page of "show me more", a narrower search, the directory down
+during the validation, this fix not installed) the search runs on the action
+server as before. The parent sees the same messages, and the dialogue has the
+same actions.
 """
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import inspect
 import logging
@@ -77,7 +91,7 @@ from rasa.core.channels.channel import UserMessage
 from rasa.core.processor import MessageProcessor
 from rasa.nlu.classifiers.diet_classifier import DIET
 from rasa.shared.constants import DOCS_BASE_URL
-from rasa.shared.core.events import Event
+from rasa.shared.core.events import Event, SlotSet, UserUttered, deserialise_events
 from rasa.shared.exceptions import RasaException
 from rasa.utils.tensorflow.constants import LEARNING_RATE, RUN_EAGERLY
 from rasa.utils.tensorflow.data_generator import RasaBatchDataGenerator
@@ -97,6 +111,8 @@ _rasa_resolve_by_type = Event.resolve_by_type
 _rasa_predict = RasaModel._rasa_predict
 _event_classes: dict[str, type[Event]] = {}
 UNAVAILABLE_RESPONSE = "utter_directory_unavailable"
+SEARCH_ACTION = "action_search_services"
+PREFETCH_SLOT = "search_prefetch"  # actions/search.py
 
 
 @lru_cache(maxsize=1)
@@ -162,9 +178,36 @@ def _parse_message_with_graph(
     return _rasa_parse_with_graph(self, message, tracker, only_output_properties)
 
 
+def _prefetched_reply(tracker: Any) -> dict[str, Any] | None:
+    """The search's reply set by the location form's validation since the parent's last message."""
+    for event in reversed(tracker.events):
+        if isinstance(event, UserUttered):
+            return None
+        if isinstance(event, SlotSet) and event.key == PREFETCH_SLOT:
+            reply = event.value
+            if isinstance(reply, dict) and isinstance(reply.get("responses"), list):
+                return reply
+            return None
+    return None
+
+
+async def _prefetched_search(
+    self: RemoteAction, reply: dict[str, Any], output_channel: Any, nlg: Any, tracker: Any
+) -> list[Any]:
+    """What `RemoteAction.run` makes of the action server's answer, for the answer given earlier."""
+    reply = copy.deepcopy(reply)  # `_utter_responses` pops from the responses
+    self._validate_action_result(reply)
+    bot_messages = await self._utter_responses(reply["responses"], output_channel, nlg, tracker)
+    return [*bot_messages, *deserialise_events(reply.get("events", [])), SlotSet(PREFETCH_SLOT, None)]
+
+
 async def _run_remote_action(
     self: RemoteAction, output_channel: Any, nlg: Any, tracker: Any, domain: Any
 ) -> list[Any]:
+    if self.name() == SEARCH_ACTION:
+        reply = _prefetched_reply(tracker)
+        if reply is not None:
+            return await _prefetched_search(self, reply, output_channel, nlg, tracker)
     try:
         return await _rasa_remote_run(self, output_channel, nlg, tracker, domain)
     except ActionExecutionRejection:

@@ -126,7 +126,54 @@ async def test_form_validates_the_place_without_a_domain() -> None:
         {"event": "slot", "name": "location", "value": "Brecon"},
     ]
     events = await ValidateLocationForm().run(dispatcher, tracker, {})
-    assert slot_events(events) == {"location": "Brecon", "nation": "wales", "place_id": "town:brecon:powys"}
+    slots = slot_events(events)
+    assert slots.pop("search_prefetch")["responses"]  # the search's reply (below)
+    assert slots == {"location": "Brecon", "nation": "wales", "place_id": "town:brecon:powys"}
+
+
+def form_tracker(text: str, *, intent: str = "inform", **slots: object):  # type: ignore[no-untyped-def]
+    tracker = make_tracker(
+        intent=intent,
+        text=text,
+        slots={"location": text, "requested_slot": "location", **slots},
+        active_loop="location_form",
+    )
+    tracker.events = [{"event": "user", "text": text}, {"event": "slot", "name": "location", "value": text}]
+    return tracker
+
+
+@pytest.mark.usefixtures("directory")
+async def test_a_place_accepted_also_answers_the_search_as_the_search_action_would() -> None:
+    """One call to the action server for the search turn: the reply the search would give, in a slot."""
+    dispatcher = CollectingDispatcher()
+    events = await ValidateLocationForm().run(dispatcher, form_tracker("brecon", role="mum"), {})
+    assert dispatcher.messages == []  # nothing is said before the form ends
+    slots = slot_events(events)
+    prefetch = slots.pop("search_prefetch")
+    # The search action on the tracker once the form has set the accepted place:
+    search_dispatcher = CollectingDispatcher()
+    search_tracker = make_tracker(intent="inform", text="brecon", slots={**slots, "role": "mum"})
+    expected_events = ActionSearchServices().run(search_dispatcher, search_tracker, {})
+    assert prefetch == {"responses": search_dispatcher.messages, "events": expected_events}
+    assert [m["response"] for m in prefetch["responses"]] == ["utter_services_found", "utter_results_options"]
+    assert prefetch["responses"][0]["place"] == "Brecon"
+
+
+@pytest.mark.usefixtures("directory")
+async def test_a_place_not_accepted_answers_no_search() -> None:
+    dispatcher = CollectingDispatcher()
+    events = await ValidateLocationForm().run(dispatcher, form_tracker("brekon"), {})
+    assert "search_prefetch" not in slot_events(events)
+    assert [m["response"] for m in dispatcher.messages] == ["utter_place_suggestion"]
+
+
+@pytest.mark.usefixtures("missing_directory")
+async def test_the_directory_down_leaves_the_search_to_the_search_action() -> None:
+    """The search action then runs on the action server and tells the parent, as it always did."""
+    events = await ValidateLocationForm().run(CollectingDispatcher(), form_tracker("Brecon"), {})
+    slots = slot_events(events)
+    assert slots["location"] == "Brecon"
+    assert "search_prefetch" not in slots
 
 
 async def test_a_place_resolved_by_the_nlu_is_not_resolved_again() -> None:

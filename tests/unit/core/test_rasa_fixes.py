@@ -146,6 +146,54 @@ async def test_the_action_server_away_gets_the_kind_reply_with_the_numbers() -> 
     assert "999" in event.text and "116 123" in event.text
 
 
+async def _search_with(events_before: list[Any]) -> list[Any]:
+    """action_search_services run by the Rasa server (no action server listening) after `events_before`."""
+    from rasa.core.channels.channel import CollectingOutputChannel
+    from rasa.core.nlg.generator import NaturalLanguageGenerator
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.core.trackers import DialogueStateTracker
+    from rasa.utils.endpoints import EndpointConfig, read_endpoint_config
+
+    rasa_fixes.install()
+    domain = Domain.load("domain.yml")
+    nlg = NaturalLanguageGenerator.create(read_endpoint_config("endpoints.yml", "nlg"), domain)
+    action = RemoteAction("action_search_services", EndpointConfig("http://127.0.0.1:9/webhook"))
+    tracker = DialogueStateTracker.from_events("p1", events_before, slots=domain.slots)
+    return await action.run(CollectingOutputChannel(), nlg, tracker, domain)
+
+
+@pytest.mark.usefixtures("directory")
+async def test_the_search_answered_by_the_form_in_this_turn_is_sent_without_a_call() -> None:
+    from rasa.shared.core.events import BotUttered, SlotSet, UserUttered
+
+    from actions.search import PREFETCH_SLOT, prefetched_search
+    from tests.unit.core.conftest import make_tracker
+
+    reply = prefetched_search(make_tracker(intent="inform", slots={"location": "Brecon"}))
+    assert reply is not None
+    events = await _search_with([UserUttered("Brecon"), SlotSet(PREFETCH_SLOT, reply)])
+    messages = [e for e in events if isinstance(e, BotUttered)]
+    slots = [(e.key, e.value) for e in events if isinstance(e, SlotSet)]
+    assert len(messages) == 2 and "Brecon" in messages[0].text
+    assert messages[0].data["custom"]["services"] == reply["responses"][0]["custom"]["services"]
+    expected = [(e["name"], e["value"]) for e in reply["events"]]
+    assert slots == [*expected, (PREFETCH_SLOT, None)]  # then the reply is cleared
+    assert reply["responses"][0]["response"] == "utter_services_found"  # not popped from the slot's value
+
+
+async def test_a_search_answered_in_an_earlier_turn_is_not_sent_again() -> None:
+    """Only a reply set since the parent's last message is used; otherwise the action server is called."""
+    from rasa.shared.core.events import BotUttered, SlotSet, UserUttered
+
+    reply = {"responses": [{"response": "utter_results_options"}], "events": []}
+    events = await _search_with(
+        [UserUttered("Brecon"), SlotSet("search_prefetch", reply), UserUttered("more")]
+    )
+    (event,) = events
+    assert isinstance(event, BotUttered)
+    assert "can't search for services right now" in event.text  # nothing listens at :9
+
+
 def test_events_read_back_get_the_classes_rasa_gives_them() -> None:
     from rasa.shared.core.events import Event, UserUttered
     from rasa.shared.utils.common import all_subclasses
