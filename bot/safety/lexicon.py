@@ -1354,7 +1354,9 @@ PAST_TIME = (
     r"|years (?:back|before)|in the (?:\d0s|nineties|eighties|seventies)|at (?:1\d|2\d)(?! ?(?:weeks|wks|w|days|months|mins|minutes|%|am|pm|hours))"
     r"|\bold\b[^.?!]{0,15}\bscars|scars from"
     r"|(?:f|bl|ml)ynedd(?:oedd)? yn (?:ôl|ol)|pan (?:o'n i|oeddwn i|oedd hi|oedd o|o'dd hi)|ers talwm|(?:ddim|dim) ers|flynyddoedd"
-    r"|(?:19[5-9]\d|20[0-2]\d)|my teens|teenage|as a teen\w*|back then|years on|previous|past (?:overdose|attempt|history|self harm|suicide)|during my (?:first|last|previous) pregnancy)\b"
+    r"|(?:19[5-9]\d|20[0-2]\d)|my teens|teenage|as a teen\w*|back then|years on|previous|past (?:overdose|attempt|history|self harm|suicide)|during my (?:first|last|previous) pregnancy"
+    r"|last year|a decade|decade ago|\d+ (?:years?|yrs) later|(?:with|after) (?:my|our) (?:first|eldest|oldest|first one|first baby|first child|last baby|older one)|last time|first time round"
+    r"|llynedd|blwyddyn yn (?:ôl|ol)|yn fy arddegau|(?:efo|gyda)'r (?:cynta|cyntaf)|(?:efo|gyda) (?:y|fy) (?:cynta|cyntaf|plentyn cyntaf))\b"
 )
 RESOLVED = (
     r"\b(?:now|since|well now|better now|fine now|ok now|okay now|in a (?:good|better|great) place|happy|happily|recovered|recovery|got (?:help|better|support|treatment|through it)"
@@ -1363,7 +1365,9 @@ RESOLVED = (
     r"|i am (?:fine|ok|okay|well|good)|feel fine|i feel (?:fine|ok|okay|well|good)|old scars|healed|faded"
     r"|rŵan|rwan|nawr|erbyn hyn|yn well|yn saff|wedi gwella|yn iawn|yn hapus|ddim ers|dim ers"
     r"|scars|stopped|it stopped|they stopped|went away|(?:all )?good now|therapist|therapy|counsell\w*|dbt|cbt|camhs|stable|in recovery"
-    r"|my (?:notes|records)|midwife|booking|antenatal|health visitor|gp)\b"
+    r"|my (?:notes|records)|midwife|booking|antenatal|health visitor|gp"
+    r"|been (?:well|fine|good|ok|okay)|well for|doing (?:really |so |very )?(?:well|great|ok|okay|brilliantly|fine|amazing)|got (?:\w+ )?(?:help|support|treatment|meds)|felt better|discharged|resolved"
+    r"|therapi|cwnsela|triniaeth|(?:wedi|di) helpu|ges i (?:help|therapi|cwnsela|driniaeth)|iach|wedi hen fynd|dwi'n (?:dda|iawn))\b"
 )
 # Someone else's story in the news, a programme, a book; or people in general.
 REPORTED = (

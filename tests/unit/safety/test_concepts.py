@@ -292,3 +292,27 @@ def test_round3_concept_gets_the_gentle_check(text: str, expected: str) -> None:
 )
 def test_round3_everyday_words_are_not_a_concept(text: str) -> None:
     assert finding_of(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "had a bad overdose in 2016, been well for years now, can i take codeine after my section",
+        "self harmed a lot with my first, got help and felt better within months, this time is different",
+        "i tried to end my life last year, had loads of support and im doing really well, how do i tell the midwife",
+        "o'n i'n torri fy hun yn fy arddegau ond ma'r therapi di helpu ac dwi'n iawn",
+    ],
+)
+def test_resolved_history_in_more_words_is_not_a_disclosure(text: str) -> None:
+    assert finding_of(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i took an overdose last year and the urges are back tonight",
+        "self harmed with my first and ive started again this week",
+    ],
+)
+def test_history_with_risk_now_is_still_a_disclosure(text: str) -> None:
+    assert finding_of(text) is not None
