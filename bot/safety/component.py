@@ -281,22 +281,31 @@ class RiskDetector(GraphComponent, IntentClassifier):
         """No rule fired: the trained model and the distress safety net decide."""
         if BUTTON_PAYLOAD.fullmatch(raw.strip()):
             return  # a button: Rasa's command parser sets its intent after this component
-        texts = [raw] + ([" ".join([*recent, raw]), " ".join(recent)] if recent else [])
-        scores = self._score(texts)
         intent = _intent_name(message)
-        if scores is None:  # no trained model (unit tests of the rules): the old behaviour
+        if self._model is None:  # no trained model (unit tests of the rules): the old behaviour
             if intent == CRISIS_INTENT:
                 set_aside_crisis(message) if everyday_idiom(raw) else mark_unclear(message, None)
             return
-        best = scores[0] if _words(raw) >= MIN_MODEL_WORDS else risk_model.RiskScore(0.0, scores[0].category)
-        if recent:
-            joined, before = scores[1], scores[2]
+        # Score only the texts that can decide (the same result as scoring all three):
+        # a message under MIN_MODEL_WORDS counts as p = 0, whose category no
+        # threshold above 0 ever reads (the debug log does); the turns joined
+        # count only from MIN_MODEL_WORDS words, and the earlier turns alone only
+        # beside the joined text.
+        own = _words(raw) >= MIN_MODEL_WORDS or self._category_of_zero_read()
+        together = " ".join([*recent, raw]) if recent else ""
+        with_recent = bool(recent) and _words(together) >= MIN_MODEL_WORDS
+        texts = ([raw] if own else []) + ([together, " ".join(recent)] if with_recent else [])
+        scores = self._score(texts) if texts else []
+        assert scores is not None
+        if own:
+            first = scores.pop(0)
+            best = first if _words(raw) >= MIN_MODEL_WORDS else risk_model.RiskScore(0.0, first.category)
+        else:
+            best = _UNSCORED
+        if with_recent:
+            joined, before = scores
             # Only together: the earlier turns alone were not a disclosure (they were answered).
-            if (
-                joined.p_risk > best.p_risk
-                and before.p_risk < self._config["gentle_threshold"]
-                and _words(" ".join([*recent, raw])) >= MIN_MODEL_WORDS
-            ):
+            if joined.p_risk > best.p_risk and before.p_risk < self._config["gentle_threshold"]:
                 best = joined
         p = best.p_risk
         logger.debug("risk model p=%.3f category=%s", p, best.category)
@@ -316,9 +325,19 @@ class RiskDetector(GraphComponent, IntentClassifier):
         elif intent == CRISIS_INTENT:
             set_aside_crisis(message)
 
+    def _category_of_zero_read(self) -> bool:
+        """Whether a score of 0's category can be read: a threshold at 0, or the debug log."""
+        thresholds = ("full_threshold", "gentle_threshold", "distress_threshold")
+        return min(self._config[t] for t in thresholds) <= 0 or logger.isEnabledFor(logging.DEBUG)
+
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
         """Nothing to add to the training data."""
         return training_data
+
+
+# The score of a message too short for the model when it was not scored: p = 0
+# is below every threshold (see _category_of_zero_read), so its category is never read.
+_UNSCORED = risk_model.RiskScore(0.0, "")
 
 
 def _model_detail(category: str) -> str | None:

@@ -243,8 +243,14 @@ _AFTER_PRONOUN = {
 _CLAUSE_BREAK = re.compile(r"[.!?;\n]| but ")
 
 
+@lru_cache(maxsize=2048)
 def normalise(text: str) -> str:
-    """Return the text the lexicon runs on (see ``lexicon`` docstring)."""
+    """Return the text the lexicon runs on (see ``lexicon`` docstring).
+
+    A pure function of the text, so it is cached (bounded): a turn's text is
+    normalised by the rules, then again for the risk model, and the previous
+    turns' texts again in the next turns.
+    """
     text = html.unescape(text or "")
     text = _TAGS.sub(" ", text)
     text = text.translate(_QUOTES)
