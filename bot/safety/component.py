@@ -177,7 +177,13 @@ class RiskDetector(GraphComponent, IntentClassifier):
     @staticmethod
     def get_default_config() -> dict[str, Any]:
         """Thresholds on the model's risk probability (chosen on held-out training data)."""
-        return {"full_threshold": 0.995, "gentle_threshold": 0.65, "distress_threshold": 0.6}
+        return {
+            "full_threshold": 0.995,
+            "gentle_threshold": 0.65,
+            "distress_threshold": 0.6,
+            "short_words": 8,
+            "short_threshold": 0.8,
+        }
 
     @classmethod
     def fingerprint_addon(cls, config: dict[str, Any]) -> str | None:
@@ -302,12 +308,18 @@ class RiskDetector(GraphComponent, IntentClassifier):
             best = first if _words(raw) >= MIN_MODEL_WORDS else risk_model.RiskScore(0.0, first.category)
         else:
             best = _UNSCORED
+        words = _words(raw)
         if with_recent:
             joined, before = scores
             # Only together: the earlier turns alone were not a disclosure (they were answered).
             if joined.p_risk > best.p_risk and before.p_risk < self._config["gentle_threshold"]:
-                best = joined
+                best, words = joined, _words(together)
         p = best.p_risk
+        # A few words carry little evidence ("I don't know", "she's been sick all
+        # morning"): under short_words the model needs short_threshold to ask.
+        few = words < self._config["short_words"]
+        gentle = max(self._config["gentle_threshold"], self._config["short_threshold"] if few else 0.0)
+        distress = max(self._config["distress_threshold"], self._config["short_threshold"] if few else 0.0)
         logger.debug("risk model p=%.3f category=%s", p, best.category)
         if p >= self._config["full_threshold"] and not everyday_idiom(raw):
             apply_finding(
@@ -316,11 +328,7 @@ class RiskDetector(GraphComponent, IntentClassifier):
                     best.category, (best.category,), _model_detail(best.category), False, False, "model"
                 ),
             )
-        elif (
-            p >= self._config["gentle_threshold"]
-            or p >= self._config["distress_threshold"]
-            and (intent in DISTRESS_INTENTS or intent == CRISIS_INTENT)
-        ):
+        elif p >= gentle or p >= distress and (intent in DISTRESS_INTENTS or intent == CRISIS_INTENT):
             mark_unclear(message, best.category)
         elif intent == CRISIS_INTENT:
             set_aside_crisis(message)

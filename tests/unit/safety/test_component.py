@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
@@ -110,3 +112,31 @@ def test_a_crisis_guess_set_aside_gives_way_to_the_next_intent() -> None:
     message = _crisis_guess([("crisis", 0.5), ("risk_negated", 0.3), ("ask_low_mood", 0.15)])
     set_aside_crisis(message)
     assert message.get(INTENT) == {"name": "ask_low_mood", "confidence": 0.15}
+
+
+class _FixedScore:
+    """A stand-in risk model that gives every text the same probability."""
+
+    def __init__(self, p: float) -> None:
+        self.p = p
+
+    def score_many(self, texts: list[str]) -> list[Any]:
+        from bot.safety.model import RiskScore
+
+        return [RiskScore(self.p, "C1") for _ in texts]
+
+
+@pytest.mark.parametrize(
+    ("text", "p", "asked"),
+    [
+        ("she has been so sick all morning", 0.7, False),  # a few words: needs short_threshold
+        ("she has been so sick all morning", 0.85, True),
+        ("she has been so sick all morning and i do not know what to do any more", 0.7, True),
+    ],
+)
+def test_a_few_words_need_more_evidence_for_the_gentle_check(text: str, p: float, asked: bool) -> None:
+    message = Message(data={TEXT: text})
+    message.set(INTENT, {"name": "greet", "confidence": 0.9}, add_to_output=True)
+    message.set(INTENT_RANKING_KEY, [{"name": "greet", "confidence": 0.9}], add_to_output=True)
+    RiskDetector(_FixedScore(p)).process([message])  # type: ignore[arg-type]
+    assert (message.get(INTENT)["name"] == "crisis") is asked
