@@ -70,6 +70,18 @@ used; with none (a page of "show me more", a narrower search, the directory down
 during the validation, this fix not installed) the search runs on the action
 server as before. The parent sees the same messages, and the dialogue has the
 same actions.
+
+8. Running the graph without dask. `DaskGraphRunner.run` hands the graph to
+`dask.get` (dask's synchronous scheduler, with its queues and bookkeeping) and
+first works out the nodes a target needs by walking the schema again on every
+run: 3-4 runs a turn (the NLU, then one per policy prediction). The
+replacement runs the same nodes, each once after the nodes it needs, with the
+same inputs (each node gets its needs' `(name, output)` pairs, an input its
+`(name, value)`, a name nothing provides as the bare name, as dask does) and
+returns the same `{target: output}`; the nodes a set of targets needs are
+worked out once. Independent nodes (the policies) may run in another order
+than dask's: they share nothing. A graph whose nodes have hooks (training) is
+run by dask as before.
 """
 
 from __future__ import annotations
@@ -89,6 +101,8 @@ from jsonschema.validators import validator_for
 from rasa.core.actions.action import ActionExecutionRejection, RemoteAction, create_bot_utterance
 from rasa.core.channels.channel import UserMessage
 from rasa.core.processor import MessageProcessor
+from rasa.engine.exceptions import GraphRunError
+from rasa.engine.runner.dask import DaskGraphRunner
 from rasa.nlu.classifiers.diet_classifier import DIET
 from rasa.shared.constants import DOCS_BASE_URL
 from rasa.shared.core.events import Event, SlotSet, UserUttered, deserialise_events
@@ -109,6 +123,7 @@ _rasa_parse_with_graph = MessageProcessor._parse_message_with_graph
 _rasa_remote_run = RemoteAction.run
 _rasa_resolve_by_type = Event.resolve_by_type
 _rasa_predict = RasaModel._rasa_predict
+_rasa_graph_run = DaskGraphRunner.run
 _event_classes: dict[str, type[Event]] = {}
 UNAVAILABLE_RESPONSE = "utter_directory_unavailable"
 SEARCH_ACTION = "action_search_services"
@@ -253,6 +268,50 @@ def _predict_traced_without_autograph(self: RasaModel, batch_in: Any) -> Any:
         return _rasa_predict(self, batch_in)
 
 
+def _graph_order(runner: DaskGraphRunner, targets: tuple[str, ...]) -> list[tuple[str, tuple[str, ...]]]:
+    """The nodes `targets` need, each after the nodes it needs: (name, the names of its needs)."""
+    orders: dict[tuple[str, ...], list[tuple[str, tuple[str, ...]]]] = runner.__dict__.setdefault(
+        "_bot_graph_orders", {}
+    )
+    if targets not in orders:
+        schema = runner._graph_schema.minimal_graph_schema(list(targets))
+        order: list[tuple[str, tuple[str, ...]]] = []
+        seen: set[str] = set()
+
+        def visit(name: str) -> None:
+            if name in seen or name not in schema.nodes:
+                return
+            seen.add(name)
+            needs = tuple(schema.nodes[name].needs.values())
+            for need in needs:
+                visit(need)
+            order.append((name, needs))
+
+        for name in schema.nodes:
+            visit(name)
+        orders[targets] = order
+    return orders[targets]
+
+
+def _run_graph(
+    self: DaskGraphRunner, inputs: dict[str, Any] | None = None, targets: list[str] | None = None
+) -> dict[str, Any]:
+    """`DaskGraphRunner.run` without dask: the same nodes, inputs and results (see fix 8)."""
+    if any(node._hooks for node in self._instantiated_nodes.values()):
+        return _rasa_graph_run(self, inputs, targets)
+    run_targets = targets if targets else self._graph_schema.target_names
+    order = _graph_order(self, tuple(run_targets))
+    if inputs:  # Rasa's check that no input is named like a node of the graph
+        self._add_inputs_to_graph(inputs, {name: None for name, _ in order})
+    results: dict[str, Any] = {name: (name, value) for name, value in (inputs or {}).items()}
+    try:
+        for name, needs in order:
+            results[name] = self._instantiated_nodes[name](*(results.get(need, need) for need in needs))
+    except RuntimeError as e:
+        raise GraphRunError("Error running runner.") from e
+    return dict(results.get(target, target) for target in run_targets)
+
+
 @dataclass(frozen=True)
 class Fix:
     """One replaced Rasa function: where it lives, the source it was written against, its replacement."""
@@ -325,6 +384,14 @@ FIXES: tuple[Fix, ...] = (
         _rasa_predict,
         "7f745b0f9cb647c9df9e5b04b318a7b93709daf9460bad4373970c6cf9f04d8f",
         _predict_traced_without_autograph,
+    ),
+    Fix(
+        "graph run without dask",
+        DaskGraphRunner,
+        "run",
+        _rasa_graph_run,
+        "45f0f52f574f3aa9546a552bf671183e171092c18b66e97f5771a7fa295de37e",
+        _run_graph,
     ),
 )
 

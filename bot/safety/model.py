@@ -180,10 +180,10 @@ class RiskModel:
 
     def score_model_texts(self, texts: list[str]) -> list[RiskScore]:
         """Score texts already in model form (``model_text``), without the cache."""
-        fast = self.__dict__.get("_fast")
-        if fast is None:
+        fast: _FastScorer | bool | None = self.__dict__.get("_fast")
+        if fast is None:  # first use: False when the model is not of the shape the fast path knows
             fast = self._fast = _FastScorer.for_model(self) or False
-        if fast:
+        if isinstance(fast, _FastScorer):
             p, cats = fast.score(texts)
         else:
             x = self.features.transform(texts)

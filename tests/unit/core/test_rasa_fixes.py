@@ -12,7 +12,8 @@ import numpy as np
 import pytest
 from jsonschema import ValidationError
 from rasa.core.actions.action import RemoteAction
-from rasa.engine.graph import ExecutionContext, GraphSchema
+from rasa.engine.exceptions import GraphComponentException, GraphRunError
+from rasa.engine.graph import ExecutionContext, GraphComponent, GraphSchema, SchemaNode
 from rasa.engine.storage.local_model_storage import LocalModelStorage
 from rasa.engine.storage.resource import Resource
 from rasa.nlu.classifiers.diet_classifier import DIET
@@ -256,3 +257,88 @@ def test_a_prediction_that_needs_autograph_is_traced_rasas_way(caplog: pytest.Lo
     assert model._tf_predict_step._autograph is True
     assert np.array_equal(out["score"], _batch()[0] + 1.0)
     assert "traced without AutoGraph" in caplog.text
+
+
+class _Step(GraphComponent):
+    """A node that records its call and returns its name with what it was given."""
+
+    calls: list[str] = []
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    @classmethod
+    def create(
+        cls, config: dict[str, Any], model_storage: Any, resource: Any, execution_context: ExecutionContext
+    ) -> _Step:
+        return cls(config["name"])
+
+    def run(self, **given: Any) -> tuple[str, dict[str, Any]]:
+        _Step.calls.append(self.name)
+        if self.name == "boom":
+            raise RuntimeError("boom")
+        return self.name, given
+
+
+def _node(name: str, needs: dict[str, str], target: bool = False) -> SchemaNode:
+    return SchemaNode(needs, _Step, "create", "run", {"name": name}, is_target=target)
+
+
+def _schema() -> GraphSchema:
+    return GraphSchema(
+        {
+            "nlu": _node("nlu", {"message": "__message__"}),
+            "rules": _node("rules", {"parsed": "nlu", "tracker": "__tracker__"}),
+            "memo": _node("memo", {"parsed": "nlu", "tracker": "__tracker__"}),
+            "select": _node("select", {"a": "rules", "b": "memo"}, target=True),
+            "other": _node("other", {"x": "nlu"}),
+        }
+    )
+
+
+def test_the_graph_runs_without_dask_with_the_same_results(rasa_own: None, tmp_path: Path) -> None:
+    from rasa.engine.runner.dask import DaskGraphRunner
+
+    context = ExecutionContext(_schema(), "model")
+    storage = LocalModelStorage(tmp_path)
+    rasa_runner = DaskGraphRunner(_schema(), storage, context)
+    runner = DaskGraphRunner(_schema(), storage, context)
+    inputs = {"__message__": ["hello"], "__tracker__": {"events": []}}
+    for targets in (None, ["rules", "memo"], ["other"], ["nlu", "select"]):
+        _Step.calls = []
+        expected = rasa_fixes._rasa_graph_run(rasa_runner, inputs, targets)
+        rasa_calls = sorted(_Step.calls)
+        _Step.calls = []
+        assert rasa_fixes._run_graph(runner, inputs, targets) == expected
+        assert sorted(_Step.calls) == rasa_calls  # each node it needs, once
+        assert _Step.calls.index("nlu") < min(_Step.calls.index(n) for n in _Step.calls if n != "nlu")
+    with pytest.raises(GraphRunError, match="clashes with a node name"):
+        rasa_fixes._run_graph(runner, {"__message__": "nlu", "__tracker__": None}, None)
+    boom = GraphSchema({"boom": _node("boom", {}, target=True)})
+    for run in (rasa_fixes._rasa_graph_run, rasa_fixes._run_graph):  # a node's error, as Rasa raises it
+        with pytest.raises(GraphComponentException, match="node boom"):
+            run(DaskGraphRunner(boom, storage, context), {}, None)
+
+
+def test_a_graph_with_hooks_is_run_by_dask(
+    rasa_own: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rasa.engine.graph import GraphNodeHook
+    from rasa.engine.runner.dask import DaskGraphRunner
+
+    class Hook(GraphNodeHook):
+        def on_before_node(self, *args: Any, **kwargs: Any) -> dict:
+            return {}
+
+        def on_after_node(self, *args: Any, **kwargs: Any) -> None:
+            return None
+
+    runs: list[str] = []
+    monkeypatch.setattr(
+        rasa_fixes, "_rasa_graph_run", lambda runner, inputs, targets: runs.append("dask") or {}
+    )
+    runner = DaskGraphRunner(
+        _schema(), LocalModelStorage(tmp_path), ExecutionContext(_schema(), "m"), [Hook()]
+    )
+    assert rasa_fixes._run_graph(runner, {"__message__": [], "__tracker__": None}, None) == {}
+    assert runs == ["dask"]

@@ -1,0 +1,97 @@
+"""Turn time in process with round 4's levers on and off, alternated in one process (a tool, not a test).
+
+The set-up of bench/profile_turn.py (the trained model with Rasa's Agent, the
+repo's endpoints, a real action server), no profiler. Four variants, each run
+for 3 conversations of the bench's script in turn, 6 rounds: scikit-learn's
+scoring path of the risk model and dask's graph run; the fast scoring path;
+the graph run without dask (Rasa fix 8); and the score cache on (the bench's
+script repeats its texts, so the cache answers them; a parent's new text never
+is). docs/speed.md, round 4, has a reading.
+
+Usage: .venv/bin/python bench/turn_variants.py
+"""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+import logging
+import os
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.bench_speed import BOT_SCRIPT, Bot, make_stack, start_actions  # noqa: E402
+
+VARIANTS = ("sklearn,dask", "fast,dask", "fast,nodask", "fast,cache,nodask")
+
+
+async def run(var_dir: Path, rounds: int) -> None:
+    from rasa.core.agent import load_agent
+    from rasa.core.utils import AvailableEndpoints
+    from rasa.engine.runner.dask import DaskGraphRunner
+    from rasa.utils.common import configure_logging_and_warnings
+    from rasa.utils.log_utils import configure_structlog
+
+    from bot.nlu import rasa_fixes
+    from bot.safety.model import RiskModel
+    from tools.stack.stack import REPO
+
+    configure_logging_and_warnings(logging.WARNING)
+    configure_structlog(logging.WARNING)
+    stack = make_stack(var_dir, plain=False)
+    os.environ.update(stack.env)
+    os.environ["ACTION_ENDPOINT_URL"] = f"{stack.action_url}/webhook"
+    start_actions(Bot("this bot", BOT_SCRIPT, stack, "actions"))
+    try:
+        endpoints = AvailableEndpoints.read_endpoints(str(REPO / "endpoints.yml"))
+        agent = await load_agent(model_path=str(stack.model), endpoints=endpoints)
+        print("model", stack.model.name)
+        risk = next(o for o in gc.get_objects() if isinstance(o, RiskModel))
+
+        def variant(name: str) -> None:
+            DaskGraphRunner.run = rasa_fixes._run_graph if "nodask" in name else rasa_fixes._rasa_graph_run  # type: ignore[method-assign]
+            risk.__dict__.pop("_cache", None)
+            risk.CACHE_SIZE = 2048 if "cache" in name else 0
+            risk._fast = None if "fast" in name else False
+
+        for text in BOT_SCRIPT * 2:  # warm up
+            await agent.handle_text(text, sender_id=f"warm-{uuid.uuid4().hex}")
+        turns: dict[str, list[float]] = {v: [] for v in VARIANTS}
+        search: dict[str, list[float]] = {v: [] for v in VARIANTS}
+        for _ in range(rounds):
+            for name in VARIANTS:
+                variant(name)
+                for _ in range(3):
+                    sender = uuid.uuid4().hex
+                    for i, text in enumerate(BOT_SCRIPT):
+                        start = time.perf_counter()
+                        await agent.handle_text(text, sender_id=sender)
+                        took = (time.perf_counter() - start) * 1000
+                        turns[name].append(took)
+                        if i == 2:
+                            search[name].append(took)
+        variant("fast,cache,nodask")
+        for name in VARIANTS:
+            ms = sorted(turns[name])
+            print(
+                f"{name:18s} turn p50 {statistics.median(ms):5.1f} mean {statistics.mean(ms):5.1f} "
+                f"p95 {ms[int(len(ms) * 0.95)]:5.1f} ms; search turn p50 {statistics.median(search[name]):5.1f} ms"
+            )
+    finally:
+        stack.stop()
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory() as tmp:
+        asyncio.run(run(Path(tmp), rounds=6))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
