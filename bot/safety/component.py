@@ -164,7 +164,8 @@ class RiskDetector(GraphComponent, IntentClassifier):
 
     1. the rules (``detector.assess``), on the message and on the message joined
        to the parent's previous turns (from the stored conversation, see
-       ``bot.safety.conversation``): a finding is a disclosure;
+       ``bot.safety.conversation``): a finding is a disclosure, unless the
+       model gives it under ``second_opinion`` (then the gentle check);
     2. the trained risk model (``model.RiskModel``): at or above
        ``full_threshold`` a disclosure of its likeliest category, at or above
        ``gentle_threshold`` the gentle check with that category's numbers;
@@ -183,6 +184,7 @@ class RiskDetector(GraphComponent, IntentClassifier):
             "distress_threshold": 0.6,
             "short_words": 8,
             "short_threshold": 0.8,
+            "second_opinion": 0.2,
         }
 
     @classmethod
@@ -272,7 +274,7 @@ class RiskDetector(GraphComponent, IntentClassifier):
                     finding.negated,
                     finding.certain,
                 )
-                if finding.certain:
+                if finding.certain and (finding.negated or self._model_agrees(raw, recent)):
                     apply_finding(message, finding)
                 else:
                     mark_unclear(message, finding.category)
@@ -282,6 +284,24 @@ class RiskDetector(GraphComponent, IntentClassifier):
             self._model_view(message, raw, recent)
             keep_free_text_out_of_the_command_parser(message, raw)
         return messages
+
+    def _model_agrees(self, raw: str, recent: list[str]) -> bool:
+        """The trained model's second opinion on a rule's finding, before the full reply.
+
+        When the model gives the message (alone or joined to the earlier turns)
+        almost no chance of being a disclosure (under ``second_opinion``), the
+        rule probably read an idiom, someone else's past or a bereavement: the
+        parent gets the gentle check with the numbers instead of the full reply
+        (hazard H8). Never dismissed: the numbers are always given. A message
+        under ``short_words`` keeps the rule's full reply ("kms").
+        """
+        if self._model is None or self._config["second_opinion"] <= 0:
+            return True
+        if _words(raw) < self._config["short_words"]:
+            return True  # a few words are too little for the model to overrule a rule
+        texts = [raw, " ".join([*recent, raw])] if recent else [raw]
+        scores = self._score(texts) or []
+        return max((s.p_risk for s in scores), default=1.0) >= self._config["second_opinion"]
 
     def _model_view(self, message: Message, raw: str, recent: list[str]) -> None:
         """No rule fired: the trained model and the distress safety net decide."""

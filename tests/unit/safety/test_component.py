@@ -140,3 +140,21 @@ def test_a_few_words_need_more_evidence_for_the_gentle_check(text: str, p: float
     message.set(INTENT_RANKING_KEY, [{"name": "greet", "confidence": 0.9}], add_to_output=True)
     RiskDetector(_FixedScore(p)).process([message])  # type: ignore[arg-type]
     assert (message.get(INTENT)["name"] == "crisis") is asked
+
+
+@pytest.mark.parametrize(("p", "detail"), [(0.05, "unclear"), (0.5, "self")])
+def test_the_model_is_a_second_opinion_before_a_rules_full_reply(p: float, detail: str) -> None:
+    message = Message(data={TEXT: "honestly everyone would be so much better off without me around"})
+    message.set(INTENT, {"name": "greet", "confidence": 0.9}, add_to_output=True)
+    message.set(INTENT_RANKING_KEY, [{"name": "greet", "confidence": 0.9}], add_to_output=True)
+    RiskDetector(_FixedScore(p)).process([message])  # type: ignore[arg-type]
+    # never dismissed: the crisis path either way, the full reply only when the model agrees
+    assert message.get(INTENT)["name"] == "crisis"
+    assert _entities(message)["risk_detail"] == detail
+
+
+def test_a_few_words_keep_the_rules_full_reply_whatever_the_model_says() -> None:
+    message = Message(data={TEXT: "kms"})
+    RiskDetector(_FixedScore(0.0)).process([message])  # type: ignore[arg-type]
+    assert message.get(INTENT)["name"] == "crisis"
+    assert _entities(message)["risk_detail"] == "self"
