@@ -146,10 +146,10 @@ def set_aside_crisis(message: Message) -> None:
     the trained risk model gives the message a low risk score: a real
     disclosure in the same message is a rule finding and never reaches here.
     """
-    ranking = [r for r in (message.get(INTENT_RANKING_KEY) or []) if r.get(INTENT_NAME_KEY) != CRISIS_INTENT]
     # The next best intent, unless it answers a crisis reply that was never given
     # ("no, I'm fine", "you misunderstood"): then the NLU could not place it.
-    ranking = [r for r in ranking if r.get(INTENT_NAME_KEY) not in NOT_NEGATIVES]
+    left_out = {CRISIS_INTENT, *NOT_NEGATIVES}
+    ranking = [r for r in (message.get(INTENT_RANKING_KEY) or []) if r.get(INTENT_NAME_KEY) not in left_out]
     best = ranking[0] if ranking else {INTENT_NAME_KEY: "nlu_fallback", PREDICTED_CONFIDENCE_KEY: 1.0}
     message.set(INTENT, dict(best), add_to_output=True)
     message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
@@ -317,7 +317,8 @@ class RiskDetector(GraphComponent, IntentClassifier):
         # threshold above 0 ever reads (the debug log does); the turns joined
         # count only from MIN_MODEL_WORDS words, and the earlier turns alone only
         # beside the joined text.
-        own = _words(raw) >= MIN_MODEL_WORDS or self._category_of_zero_read()
+        words = _words(raw)
+        own = words >= MIN_MODEL_WORDS or self._category_of_zero_read()
         together = " ".join([*recent, raw]) if recent else ""
         with_recent = bool(recent) and _words(together) >= MIN_MODEL_WORDS
         texts = ([raw] if own else []) + ([together, " ".join(recent)] if with_recent else [])
@@ -325,10 +326,9 @@ class RiskDetector(GraphComponent, IntentClassifier):
         assert scores is not None
         if own:
             first = scores.pop(0)
-            best = first if _words(raw) >= MIN_MODEL_WORDS else risk_model.RiskScore(0.0, first.category)
+            best = first if words >= MIN_MODEL_WORDS else risk_model.RiskScore(0.0, first.category)
         else:
             best = _UNSCORED
-        words = _words(raw)
         if with_recent:
             joined, before = scores
             # Only together: the earlier turns alone were not a disclosure (they were answered).
