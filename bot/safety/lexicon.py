@@ -970,7 +970,7 @@ CONCEPT_RULES: list[tuple[str, str, str | None, str]] = [
     ),
 ]
 
-# ---- Round 2 concepts: signals that were missing as ideas (found from the
+# ---- Round 3 concepts: signals that were missing as ideas (found from the
 # round-1 blind set, now a regression set; each rule is a concept written in
 # general words, never a copied line). Rules named in GENTLE_RULES give the
 # gentle check with the numbers, not the full reply: they often, but not
@@ -990,7 +990,7 @@ _PLACE_LEAD = (
     r"(?:(?:i am|i have been|been|sat|sitting|stood|standing|waiting|walking|heading|here)(?: up| out| down| back)? |^|[.,!?] )"
     r"(?:on|at|by|near|next to|on top of|on the edge of|over|onto|to|along|beside|under|up at|out at|down at|down by)"
 )
-ROUND2_RULES: list[tuple[str, str, str | None, str]] = [
+CONCEPT_RULES_ROUND3: list[tuple[str, str, str | None, str]] = [
     (
         "c1.place_bare",
         "C1",
@@ -1130,7 +1130,7 @@ ROUND2_RULES: list[tuple[str, str, str | None, str]] = [
         r"\b(?P<core>(?:blwyddyn|flwyddyn|mlwyddyn) (?:[7-9]|1[0-3]))\b(?=[^\n]{0,60}\b(?:feichiog|beichiog|disgwyl babi|prawf positif|positive|babi|preg\w*)\b)",
     ),
 ]
-CONCEPT_RULES += ROUND2_RULES
+CONCEPT_RULES += CONCEPT_RULES_ROUND3
 
 GENTLE_RULES = frozenset(
     {"c1.place_bare", "c1.jump", "c1.not_here", "c1.dying_thoughts", "c2.fresh_cuts", "c1.welsh_place_now"}
