@@ -7,8 +7,9 @@ Two kinds of set:
 * ``tests/safety/blind/*.yml``: the blind set of this round, written by people
   who never saw the detector, its lexicon, the training data or the other
   sets, and never used for tuning;
-* ``tests/safety/round1/*.yml``: the blind set of round 1, now a regression
-  set (its misses may be read to find missing concepts, never copied).
+* ``tests/safety/round2/*.yml`` and ``round1/*.yml``: the blind sets of
+  earlier rounds, now regression sets (their misses may be read to find
+  missing concepts, never copied).
   The targets: through the whole model, recall at least 0.98 in every category
   and theme, full crisis replies on at most 1% of everyday messages, the gentle
   check on at most 3%. Where a target is not met yet, ``make test`` holds the
@@ -96,7 +97,7 @@ def regression_set() -> SafetySet:
 
 # Frozen sets written by people who never saw the code: this round's blind set,
 # then the earlier rounds' (regression sets now). Each folder has its floors.yml.
-BLIND_FOLDERS = ("tests/safety/blind", "tests/safety/round1")
+BLIND_FOLDERS = ("tests/safety/blind", "tests/safety/round2", "tests/safety/round1")
 
 
 def blind_sets(folders: tuple[str, ...] = BLIND_FOLDERS) -> list[SafetySet]:
