@@ -1,4 +1,4 @@
-"""Turn time in process with round 4's levers on and off, alternated in one process (a tool, not a test).
+"""Turn time in process with a round's levers on and off, alternated in one process (a tool, not a test).
 
 The set-up of bench/profile_turn.py (the trained model with Rasa's Agent, the
 repo's endpoints, a real action server), no profiler. Four variants, each run
@@ -6,13 +6,17 @@ for 3 conversations of the bench's script in turn, 6 rounds: scikit-learn's
 scoring path of the risk model and dask's graph run; the fast scoring path;
 the graph run without dask (Rasa fix 8); and the score cache on (the bench's
 script repeats its texts, so the cache answers them; a parent's new text never
-is). docs/speed.md, round 4, has a reading.
+is). docs/speed.md, round 4, has a reading. `--round 5`: round 5's levers, each
+variant the one before it with one more lever (all with round 4's levers on,
+the score cache off): Rasa's dialogue states, then fix 9's (states built once
+a tracker).
 
-Usage: .venv/bin/python bench/turn_variants.py
+Usage: .venv/bin/python bench/turn_variants.py [--round 4|5] [--rounds 6] [--model models/x.tar.gz]
 """
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import gc
 import logging
@@ -28,13 +32,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.bench_speed import BOT_SCRIPT, Bot, make_stack, start_actions  # noqa: E402
 
-VARIANTS = ("sklearn,dask", "fast,dask", "fast,nodask", "fast,cache,nodask")
+ROUND_VARIANTS = {
+    4: ("sklearn,dask", "fast,dask", "fast,nodask", "fast,cache,nodask"),
+    5: ("rasa states", "states once"),
+}
 
 
-async def run(var_dir: Path, rounds: int) -> None:
+async def run(var_dir: Path, rounds: int, round_: int, model: Path | None) -> None:
     from rasa.core.agent import load_agent
     from rasa.core.utils import AvailableEndpoints
     from rasa.engine.runner.dask import DaskGraphRunner
+    from rasa.shared.core.trackers import DialogueStateTracker
     from rasa.utils.common import configure_logging_and_warnings
     from rasa.utils.log_utils import configure_structlog
 
@@ -44,7 +52,8 @@ async def run(var_dir: Path, rounds: int) -> None:
 
     configure_logging_and_warnings(logging.WARNING)
     configure_structlog(logging.WARNING)
-    stack = make_stack(var_dir, plain=False)
+    variants = ROUND_VARIANTS[round_]
+    stack = make_stack(var_dir, plain=False, model=model)
     os.environ.update(stack.env)
     os.environ["ACTION_ENDPOINT_URL"] = f"{stack.action_url}/webhook"
     start_actions(Bot("this bot", BOT_SCRIPT, stack, "actions"))
@@ -55,17 +64,22 @@ async def run(var_dir: Path, rounds: int) -> None:
         risk = next(o for o in gc.get_objects() if isinstance(o, RiskModel))
 
         def variant(name: str) -> None:
+            if round_ == 5:
+                name = f"fast,nodask,{name}"
             DaskGraphRunner.run = rasa_fixes._run_graph if "nodask" in name else rasa_fixes._rasa_graph_run  # type: ignore[method-assign]
             risk.__dict__.pop("_cache", None)
             risk.CACHE_SIZE = 2048 if "cache" in name else 0
             risk._fast = None if "fast" in name else False
+            DialogueStateTracker.past_states = (  # type: ignore[method-assign]
+                rasa_fixes._past_states if "states once" in name else rasa_fixes._rasa_past_states
+            )
 
         for text in BOT_SCRIPT * 2:  # warm up
             await agent.handle_text(text, sender_id=f"warm-{uuid.uuid4().hex}")
-        turns: dict[str, list[float]] = {v: [] for v in VARIANTS}
-        search: dict[str, list[float]] = {v: [] for v in VARIANTS}
+        turns: dict[str, list[float]] = {v: [] for v in variants}
+        search: dict[str, list[float]] = {v: [] for v in variants}
         for _ in range(rounds):
-            for name in VARIANTS:
+            for name in variants:
                 variant(name)
                 for _ in range(3):
                     sender = uuid.uuid4().hex
@@ -76,8 +90,8 @@ async def run(var_dir: Path, rounds: int) -> None:
                         turns[name].append(took)
                         if i == 2:
                             search[name].append(took)
-        variant("fast,cache,nodask")
-        for name in VARIANTS:
+        variant(variants[-1])
+        for name in variants:
             ms = sorted(turns[name])
             print(
                 f"{name:18s} turn p50 {statistics.median(ms):5.1f} mean {statistics.mean(ms):5.1f} "
@@ -88,8 +102,13 @@ async def run(var_dir: Path, rounds: int) -> None:
 
 
 def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--round", type=int, choices=sorted(ROUND_VARIANTS), default=4)
+    parser.add_argument("--rounds", type=int, default=6)
+    parser.add_argument("--model", type=Path, help="this bot's model (default: the newest in models/)")
+    args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        asyncio.run(run(Path(tmp), rounds=6))
+        asyncio.run(run(Path(tmp), args.rounds, args.round, args.model))
     return 0
 
 

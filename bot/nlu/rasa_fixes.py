@@ -82,6 +82,24 @@ returns the same `{target: output}`; the nodes a set of targets needs are
 worked out once. Independent nodes (the policies) may run in another order
 than dask's: they share nothing. A graph whose nodes have hooks (training) is
 run by dask as before.
+
+9. The dialogue states built once a tracker. RulePolicy and MemoizationPolicy turn
+the tracker into its states (`DialogueStateTracker.past_states`, i.e.
+`Domain.states_for_tracker_history`) for every prediction: RulePolicy twice on
+the first prediction of a turn, MemoizationPolicy once more with its own options,
+and a turn predicts 2-3 times. Each time Rasa replays the window's events into a
+fresh tracker and reads the state before every action. The replacement keeps,
+for each tracker in memory (forgotten with it), what that replay read at each
+action (the state, the previous action, whether the turn is hidden from ML
+policies, a follow-up or loop step) and the replay itself, and replays only the
+events added since; if the events it replayed are not the start of the
+tracker's applied events any more (a rewind, an undo, a restart), it replays
+from the start. Each call then applies the options (rule-only turns and
+features) to fresh copies, as Rasa's loop does, so the states returned are
+equal to Rasa's and nothing shared is changed by the featurizer. Only for
+`DialogueStateTracker` itself (training's `TrackerWithCachedStates` has its
+own cache) and without `omit_unset_slots`; the guard also covers the two Rasa
+functions whose logic it repeats.
 """
 
 from __future__ import annotations
@@ -90,10 +108,11 @@ import copy
 import hashlib
 import inspect
 import logging
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 import rasa
 from jsonschema.exceptions import best_match
@@ -105,7 +124,10 @@ from rasa.engine.exceptions import GraphRunError
 from rasa.engine.runner.dask import DaskGraphRunner
 from rasa.nlu.classifiers.diet_classifier import DIET
 from rasa.shared.constants import DOCS_BASE_URL
-from rasa.shared.core.events import Event, SlotSet, UserUttered, deserialise_events
+from rasa.shared.core.constants import PREVIOUS_ACTION
+from rasa.shared.core.domain import Domain, State
+from rasa.shared.core.events import ActionExecuted, Event, SlotSet, UserUttered, deserialise_events
+from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.exceptions import RasaException
 from rasa.utils.tensorflow.constants import LEARNING_RATE, RUN_EAGERLY
 from rasa.utils.tensorflow.data_generator import RasaBatchDataGenerator
@@ -124,6 +146,7 @@ _rasa_remote_run = RemoteAction.run
 _rasa_resolve_by_type = Event.resolve_by_type
 _rasa_predict = RasaModel._rasa_predict
 _rasa_graph_run = DaskGraphRunner.run
+_rasa_past_states = DialogueStateTracker.past_states
 _event_classes: dict[str, type[Event]] = {}
 UNAVAILABLE_RESPONSE = "utter_directory_unavailable"
 SEARCH_ACTION = "action_search_services"
@@ -312,6 +335,105 @@ def _run_graph(
     return dict(results.get(target, target) for target in run_targets)
 
 
+class _Turn(NamedTuple):
+    """What `Domain.states_for_tracker_history` reads of one prior tracker (before an action, or at the end)."""
+
+    state: State  # domain.get_active_state(tracker)
+    previous_action: dict[str, str] | None  # tracker.latest_action: the same object as state's, if in it
+    hidden: bool  # the action's hide_rule_turn (False at the end)
+    keeps_hidden: bool  # a follow-up action or a loop's own step: the turn stays as hidden as the one before
+
+
+def _read_turn(domain: Domain, tracker: DialogueStateTracker, hidden: bool) -> _Turn:
+    return _Turn(
+        domain.get_active_state(tracker),
+        domain._get_prev_action_sub_state(tracker),
+        hidden,
+        bool(tracker.followup_action) or tracker.latest_action_name == tracker.active_loop_name,
+    )
+
+
+class _StateHistory:
+    """The prior trackers of one tracker as read so far, and the replay that reached them."""
+
+    def __init__(self, tracker: DialogueStateTracker, domain: Domain) -> None:
+        self.domain = domain
+        self._start(tracker)
+
+    def _start(self, tracker: DialogueStateTracker) -> None:
+        self.replay = tracker.init_copy()
+        self.applied: list[Event] = []
+        self.turns: list[_Turn] = []
+        self.last: _Turn | None = None
+
+    def turns_of(self, tracker: DialogueStateTracker) -> list[_Turn]:
+        """`generate_all_prior_trackers` as read by `states_for_tracker_history`, replaying only new events."""
+        applied = tracker.applied_events()
+        done = len(self.applied)
+        if done > len(applied) or any(
+            old is not new for old, new in zip(self.applied, applied[:done], strict=True)
+        ):
+            self._start(tracker)  # a rewind, an undo, a restart: replay from the start
+            done = 0
+        if self.last is None or len(applied) > done:
+            for event in applied[done:]:
+                if isinstance(event, ActionExecuted):
+                    self.turns.append(_read_turn(self.domain, self.replay, event.hide_rule_turn))
+                self.replay.update(event)
+            self.applied = applied
+            self.last = _read_turn(self.domain, self.replay, False)
+        return [*self.turns, self.last]
+
+
+_state_histories: dict[int, tuple[weakref.ref[DialogueStateTracker], _StateHistory]] = {}
+
+
+def _state_history(tracker: DialogueStateTracker, domain: Domain) -> _StateHistory:
+    key = id(tracker)
+    held = _state_histories.get(key)
+    if held is None or held[0]() is not tracker or held[1].domain is not domain:
+        ref = weakref.ref(tracker, lambda _, key=key: _state_histories.pop(key, None))  # type: ignore[misc]
+        held = (ref, _StateHistory(tracker, domain))
+        _state_histories[key] = held
+    return held[1]
+
+
+def _past_states(
+    self: DialogueStateTracker,
+    domain: Domain,
+    omit_unset_slots: bool = False,
+    ignore_rule_only_turns: bool = False,
+    rule_only_data: dict[str, Any] | None = None,
+) -> list[State]:
+    """`DialogueStateTracker.past_states` from the turns read once (see fix 9): Rasa's loop, on copies."""
+    if omit_unset_slots or type(self) is not DialogueStateTracker:
+        return _rasa_past_states(self, domain, omit_unset_slots, ignore_rule_only_turns, rule_only_data)
+    states: list[State] = []
+    last_ml_action = None
+    turn_was_hidden = False
+    for turn in _state_history(self, domain).turns_of(self):
+        previous_action = None if turn.previous_action is None else dict(turn.previous_action)
+        if ignore_rule_only_turns:
+            if not turn_was_hidden:
+                last_ml_action = previous_action
+            if not turn.keeps_hidden:
+                turn_was_hidden = turn.hidden
+            if turn_was_hidden:
+                continue
+        state = {
+            kind: previous_action if sub is turn.previous_action else dict(sub)
+            for kind, sub in turn.state.items()
+        }
+        if ignore_rule_only_turns:
+            domain._remove_rule_only_features(state, rule_only_data)
+            if states:
+                domain._substitute_rule_only_user_input(state, states[-1])
+            if last_ml_action:
+                state[PREVIOUS_ACTION] = last_ml_action
+        states.append(domain._clean_state(state))
+    return states
+
+
 @dataclass(frozen=True)
 class Fix:
     """One replaced Rasa function: where it lives, the source it was written against, its replacement."""
@@ -322,6 +444,8 @@ class Fix:
     original: Callable[..., Any]  # Rasa's function, as found when this module was imported
     source_sha256: str
     replacement: Any  # what is set on `owner` (a function, or a classmethod)
+    # Other Rasa functions whose logic the replacement repeats, with their sources' sha256.
+    repeats: tuple[tuple[Callable[..., Any], str], ...] = ()
 
     def is_installed(self) -> bool:
         return self.owner.__dict__.get(self.attribute) is self.replacement
@@ -393,6 +517,24 @@ FIXES: tuple[Fix, ...] = (
         "45f0f52f574f3aa9546a552bf671183e171092c18b66e97f5771a7fa295de37e",
         _run_graph,
     ),
+    Fix(
+        "dialogue states built once a tracker",
+        DialogueStateTracker,
+        "past_states",
+        _rasa_past_states,
+        "5463eefb5c69d27f82cdc7eca84e23b4b82851e9a5ff575bd02447d4d987103b",
+        _past_states,
+        (
+            (
+                Domain.states_for_tracker_history,
+                "035111ce73ac90ba50e143abf556f924af07d9f452893f5a96a62895d44df8b7",
+            ),
+            (
+                DialogueStateTracker.generate_all_prior_trackers,
+                "a1f6954347b52649a7b1054741338997d2369197d91acb2eab7f6b11d3855ed1",
+            ),
+        ),
+    ),
 )
 
 
@@ -404,8 +546,9 @@ def _refusal(fix: Fix, rasa_version: str) -> str | None:
     current = getattr(current, "__func__", current)
     if current is not fix.original:
         return f"{fix.owner.__name__}.{fix.attribute} was replaced by something else"
-    if source_sha256(fix.original) != fix.source_sha256:
-        return f"the source of {fix.original.__qualname__} differs from the one the fix was written against"
+    for function, sha256 in ((fix.original, fix.source_sha256), *fix.repeats):
+        if source_sha256(function) != sha256:
+            return f"the source of {function.__qualname__} differs from the one the fix was written against"
     return None
 
 

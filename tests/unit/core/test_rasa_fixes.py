@@ -119,6 +119,22 @@ def test_a_changed_rasa_function_is_not_patched(
 
 def test_the_recorded_sources_are_the_installed_rasa(rasa_own: None) -> None:
     assert all(rasa_fixes.source_sha256(fix.original) == fix.source_sha256 for fix in FIXES)
+    assert all(rasa_fixes.source_sha256(f) == sha256 for fix in FIXES for f, sha256 in fix.repeats)
+
+
+def test_a_change_in_a_function_a_fix_repeats_leaves_it_out(
+    rasa_own: None, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    states = next(fix for fix in FIXES if fix.repeats)
+    changed = dataclasses.replace(states, repeats=((states.repeats[0][0], "0" * 64), *states.repeats[1:]))
+    monkeypatch.setattr(rasa_fixes, "FIXES", tuple(changed if fix is states else fix for fix in FIXES))
+    with caplog.at_level(logging.WARNING, logger="bot.nlu.rasa_fixes"):
+        applied = rasa_fixes.install()
+    assert states.name not in applied and len(applied) == len(FIXES) - 1
+    assert DialogueStateTracker.past_states is rasa_fixes._rasa_past_states
+    assert "Domain.states_for_tracker_history differs" in caplog.text
 
 
 async def test_the_action_server_away_gets_the_kind_reply_with_the_numbers() -> None:
@@ -342,3 +358,94 @@ def test_a_graph_with_hooks_is_run_by_dask(
     )
     assert rasa_fixes._run_graph(runner, {"__message__": [], "__tracker__": None}, None) == {}
     assert runs == ["dask"]
+
+
+def _story_events() -> list[tuple[str, list[Any]]]:
+    """The events of every story and rule of the project and of the test stories, as Rasa reads them."""
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.core.training_data.story_reader.yaml_story_reader import YAMLStoryReader
+
+    from tools.stack.stack import REPO
+
+    domain = Domain.load(str(REPO / "domain.yml"))
+    files = [*sorted((REPO / "data").glob("*/*.yml")), *sorted((REPO / "tests").glob("test_*.yml"))]
+    stories = []
+    for path in files:
+        if path.parent.name not in ("stories", "rules", "tests"):
+            continue
+        for step in YAMLStoryReader(domain).read_from_file(str(path)):
+            stories.append((f"{path.name}: {step.block_name}", step.explicit_events(domain)))
+    return stories
+
+
+def test_the_dialogue_states_built_once_are_rasas(rasa_own: None) -> None:
+    """Every prefix of every story, the options RulePolicy and MemoizationPolicy use, a rewind and a restart."""
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.core.events import ActionExecuted, ActionReverted, Restarted, UserUtteranceReverted
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    from tools.stack.stack import REPO
+
+    domain = Domain.load(str(REPO / "domain.yml"))
+    rule_only = {"slots": ["requested_slot", "search_prefetch"], "loops": ["location_form"]}
+    options = [(False, None), (False, rule_only), (True, None), (True, rule_only)]
+    ends = [[UserUtteranceReverted()], [ActionReverted()], [Restarted(), ActionExecuted("action_listen")]]
+    stories = _story_events()
+    assert len(stories) > 50
+    compared = 0
+    for name, events in stories:
+        for end in ends:
+            tracker = DialogueStateTracker(name, domain.slots)
+            for event in [*events, *end]:
+                tracker.update(event, domain)
+                for ignore, data in options:
+                    expected = rasa_fixes._rasa_past_states(tracker, domain, False, ignore, data)
+                    got = rasa_fixes._past_states(tracker, domain, False, ignore, data)
+                    assert got == expected, (name, event)
+                    for state in got:  # what the featurizer does to the last state changes no later answer
+                        state.pop("user", None)
+                        state.get("slots", {}).clear()
+                    assert rasa_fixes._past_states(tracker, domain, False, ignore, data) == expected
+                    compared += 1
+    assert compared > 1000
+
+
+def test_states_are_built_once_per_tracker_and_forgotten_with_it(rasa_own: None) -> None:
+    import gc
+
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.core.events import ActiveLoop
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    from tools.stack.stack import REPO
+
+    domain = Domain.load(str(REPO / "domain.yml"))
+    # A story without a form: a loop's second step takes the turns since its first out of the applied
+    # events (Rasa's applied_events), so the states are built again from the start once then.
+    name, events = next(
+        (n, e) for n, e in _story_events() if len(e) > 12 and not any(isinstance(x, ActiveLoop) for x in e)
+    )
+    tracker = DialogueStateTracker(name, domain.slots)
+    key = id(tracker)
+    replayed: list[object] = []
+    original_update = DialogueStateTracker.update
+
+    def update(self: DialogueStateTracker, event: Any, domain: Any = None) -> None:
+        if id(self) != key:  # the fix's replay
+            replayed.append(event)
+        original_update(self, event, domain)
+
+    rasa_fixes.install()
+    try:
+        DialogueStateTracker.update = update  # type: ignore[method-assign]
+        for event in events:
+            tracker.update(event, domain)
+            tracker.past_states(domain)
+            tracker.past_states(domain, ignore_rule_only_turns=True)
+    finally:
+        DialogueStateTracker.update = original_update  # type: ignore[method-assign]
+    assert replayed == list(tracker.applied_events())  # each event replayed once, in order
+    assert key in rasa_fixes._state_histories
+    del tracker
+    gc.collect()
+    assert key not in rasa_fixes._state_histories
