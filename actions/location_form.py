@@ -25,8 +25,10 @@ class ValidateLocationForm(FormValidationAction):
 
     def domain_slots(self, domain: DomainDict) -> list[str]:
         # The Rasa server does not send its (large) domain to the action server
-        # (`enable_selective_domain` in endpoints.yml), so the form's one slot is
-        # named here; a unit test keeps it equal to the form in domain.yml.
+        # (`enable_selective_domain` in endpoints.yml, and `send_domain: false` for
+        # this action in domain.yml: Rasa sends it to validate_* actions otherwise),
+        # so the form's one slot is named here; a unit test keeps it equal to the
+        # form in domain.yml.
         return list(REQUIRED_SLOTS)
 
     async def run(

@@ -9,7 +9,9 @@ script repeats its texts, so the cache answers them; a parent's new text never
 is). docs/speed.md, round 4, has a reading. `--round 5`: round 5's levers, each
 variant the one before it with one more lever (all with round 4's levers on,
 the score cache off): Rasa's dialogue states, then fix 9's (states built once
-a tracker).
+a tracker), then the form's validation called without the domain (domain.yml's
+`send_domain: false`, which a model trained before it does not have: the
+variant takes validate_location_form out of the loaded domain's list).
 
 Usage: .venv/bin/python bench/turn_variants.py [--round 4|5] [--rounds 6] [--model models/x.tar.gz]
 """
@@ -34,7 +36,7 @@ from bench.bench_speed import BOT_SCRIPT, Bot, make_stack, start_actions  # noqa
 
 ROUND_VARIANTS = {
     4: ("sklearn,dask", "fast,dask", "fast,nodask", "fast,cache,nodask"),
-    5: ("rasa states", "states once"),
+    5: ("rasa states", "states once", "states once,no domain"),
 }
 
 
@@ -62,6 +64,8 @@ async def run(var_dir: Path, rounds: int, round_: int, model: Path | None) -> No
         agent = await load_agent(model_path=str(stack.model), endpoints=endpoints)
         print("model", stack.model.name)
         risk = next(o for o in gc.get_objects() if isinstance(o, RiskModel))
+        domain = agent.processor.domain if agent.processor else None
+        sends_domain = list(getattr(domain, "_actions_which_explicitly_need_domain", []))
 
         def variant(name: str) -> None:
             if round_ == 5:
@@ -70,6 +74,10 @@ async def run(var_dir: Path, rounds: int, round_: int, model: Path | None) -> No
             risk.__dict__.pop("_cache", None)
             risk.CACHE_SIZE = 2048 if "cache" in name else 0
             risk._fast = None if "fast" in name else False
+            if domain is not None:
+                domain._actions_which_explicitly_need_domain = [
+                    a for a in sends_domain if "no domain" not in name or a != "validate_location_form"
+                ]
             DialogueStateTracker.past_states = (  # type: ignore[method-assign]
                 rasa_fixes._past_states if "states once" in name else rasa_fixes._rasa_past_states
             )

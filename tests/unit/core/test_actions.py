@@ -113,6 +113,17 @@ def test_form_slots_match_the_domain() -> None:
     assert list(REQUIRED_SLOTS) == domain["forms"]["location_form"]["required_slots"]
 
 
+def test_no_action_is_sent_the_domain() -> None:
+    """Rasa would send the domain to validate_* actions unless the domain says `send_domain: false`."""
+    from rasa.shared.core.domain import Domain
+
+    domain = Domain.load("domain.yml")
+    assert "validate_location_form" in domain.action_names_or_texts
+    assert not [
+        name for name in domain.user_actions if domain.does_custom_action_explicitly_need_domain(name)
+    ]
+
+
 async def test_form_validates_the_place_without_a_domain() -> None:
     dispatcher = CollectingDispatcher()
     tracker = make_tracker(
