@@ -11,7 +11,8 @@ variant the one before it with one more lever (all with round 4's levers on,
 the score cache off): Rasa's dialogue states, then fix 9's (states built once
 a tracker), then the form's validation called without the domain (domain.yml's
 `send_domain: false`, which a model trained before it does not have: the
-variant takes validate_location_form out of the loaded domain's list).
+variant takes validate_location_form out of the loaded domain's list), then
+fix 10 (the rules matched on states prepared once).
 
 Usage: .venv/bin/python bench/turn_variants.py [--round 4|5] [--rounds 6] [--model models/x.tar.gz]
 """
@@ -36,12 +37,13 @@ from bench.bench_speed import BOT_SCRIPT, Bot, make_stack, start_actions  # noqa
 
 ROUND_VARIANTS = {
     4: ("sklearn,dask", "fast,dask", "fast,nodask", "fast,cache,nodask"),
-    5: ("rasa states", "states once", "states once,no domain"),
+    5: ("rasa states", "states once", "states once,no domain", "states once,no domain,rules indexed"),
 }
 
 
 async def run(var_dir: Path, rounds: int, round_: int, model: Path | None) -> None:
     from rasa.core.agent import load_agent
+    from rasa.core.policies.rule_policy import RulePolicy
     from rasa.core.utils import AvailableEndpoints
     from rasa.engine.runner.dask import DaskGraphRunner
     from rasa.shared.core.trackers import DialogueStateTracker
@@ -78,6 +80,9 @@ async def run(var_dir: Path, rounds: int, round_: int, model: Path | None) -> No
                 domain._actions_which_explicitly_need_domain = [
                     a for a in sends_domain if "no domain" not in name or a != "validate_location_form"
                 ]
+            RulePolicy._get_possible_keys = (  # type: ignore[method-assign]
+                rasa_fixes._get_possible_keys if "rules indexed" in name else rasa_fixes._rasa_possible_keys
+            )
             DialogueStateTracker.past_states = (  # type: ignore[method-assign]
                 rasa_fixes._past_states if "states once" in name else rasa_fixes._rasa_past_states
             )

@@ -100,6 +100,16 @@ equal to Rasa's and nothing shared is changed by the featurizer. Only for
 `DialogueStateTracker` itself (training's `TrackerWithCachedStates` has its
 own cache) and without `omit_unset_slots`; the guard also covers the two Rasa
 functions whose logic it repeats.
+
+10. Matching the rules. `RulePolicy._get_possible_keys` keeps the rules whose states
+match the conversation's, going back one state at a time; for every rule and state
+it calls `_is_rule_applicable`, which reverses the rule's states (parsed from the
+rule's key) into a new list, and `_does_rule_match_state` turns every list value
+back into a tuple: ~150 rules, 3-4 times a prediction. The replacement keeps each
+rule key's reversed states with those tuples (by key: a key is its states' JSON,
+so they never change) and runs the same tests in the same order on them, so the
+same keys come back. A policy class that overrides one of those methods gets
+Rasa's function; the guard covers all three.
 """
 
 from __future__ import annotations
@@ -119,12 +129,13 @@ from jsonschema.exceptions import best_match
 from jsonschema.validators import validator_for
 from rasa.core.actions.action import ActionExecutionRejection, RemoteAction, create_bot_utterance
 from rasa.core.channels.channel import UserMessage
+from rasa.core.policies.rule_policy import RulePolicy
 from rasa.core.processor import MessageProcessor
 from rasa.engine.exceptions import GraphRunError
 from rasa.engine.runner.dask import DaskGraphRunner
 from rasa.nlu.classifiers.diet_classifier import DIET
 from rasa.shared.constants import DOCS_BASE_URL
-from rasa.shared.core.constants import PREVIOUS_ACTION
+from rasa.shared.core.constants import PREVIOUS_ACTION, SHOULD_NOT_BE_SET
 from rasa.shared.core.domain import Domain, State
 from rasa.shared.core.events import ActionExecuted, Event, SlotSet, UserUttered, deserialise_events
 from rasa.shared.core.trackers import DialogueStateTracker
@@ -147,6 +158,7 @@ _rasa_resolve_by_type = Event.resolve_by_type
 _rasa_predict = RasaModel._rasa_predict
 _rasa_graph_run = DaskGraphRunner.run
 _rasa_past_states = DialogueStateTracker.past_states
+_rasa_possible_keys = RulePolicy._get_possible_keys
 _event_classes: dict[str, type[Event]] = {}
 UNAVAILABLE_RESPONSE = "utter_directory_unavailable"
 SEARCH_ACTION = "action_search_services"
@@ -434,6 +446,133 @@ def _past_states(
     return states
 
 
+_rule_states: dict[str, tuple[State, ...]] = {}
+RULE_STATES_KEPT = 20_000  # rule keys whose states are kept (a model has hundreds; training may try more)
+
+
+def _reversed_rule_states(rule_key: str) -> tuple[State, ...]:
+    """The rule's states, last first, with list values as tuples (what `_does_rule_match_state` compares)."""
+    found = _rule_states.get(rule_key)
+    if found is None:
+        found = tuple(
+            {
+                kind: {key: tuple(value) if isinstance(value, list) else value for key, value in sub.items()}
+                for kind, sub in state.items()
+            }
+            for state in reversed(RulePolicy._rule_key_to_state(rule_key))
+        )
+        if len(_rule_states) < RULE_STATES_KEPT:
+            _rule_states[rule_key] = found
+    return found
+
+
+def _rule_matches(rule_state: State, conversation_state: State) -> bool:
+    """`RulePolicy._does_rule_match_state` on a rule state whose lists are tuples already."""
+    for state_type, rule_sub_state in rule_state.items():
+        conversation_sub_state = conversation_state.get(state_type, {})
+        for key, value_from_rules in rule_sub_state.items():
+            value_from_conversation = conversation_sub_state.get(key)
+            if (
+                value_from_rules
+                and value_from_rules != SHOULD_NOT_BE_SET
+                and value_from_conversation != value_from_rules
+            ) or (
+                value_from_rules == SHOULD_NOT_BE_SET
+                and value_from_conversation
+                and value_from_conversation != SHOULD_NOT_BE_SET
+            ):
+                return False
+    return True
+
+
+@dataclass
+class _RuleIndex:
+    """A lookup's rules by what their last state needs of the previous action (see fix 10)."""
+
+    lookup: dict[str, str]
+    keys: frozenset[str]
+    no_previous_action: list[tuple[str, tuple[State, ...]]]  # kept exactly when the conversation has none
+    any_previous_action: list[tuple[str, tuple[State, ...]]]  # no value the previous action must have
+    by_previous_action: dict[
+        tuple[str, Any], list[tuple[str, tuple[State, ...]]]
+    ]  # (key, value) it must have
+
+
+_rule_indexes: dict[int, _RuleIndex] = {}
+
+
+def _rule_index(lookup: dict[str, str]) -> _RuleIndex:
+    index = _rule_indexes.get(id(lookup))
+    if index is not None and index.lookup is lookup and index.keys == lookup.keys():
+        return index
+    index = _RuleIndex(lookup, frozenset(lookup), [], [], {})
+    for key in lookup:
+        rule_states = _reversed_rule_states(key)
+        previous_action = rule_states[0].get(PREVIOUS_ACTION) if rule_states else None
+        if not rule_states:
+            index.any_previous_action.append((key, rule_states))  # never stops at the first state
+        elif not previous_action:
+            index.no_previous_action.append((key, rule_states))
+        else:
+            needed = [
+                (name, value)
+                for name, value in previous_action.items()
+                if value and value != SHOULD_NOT_BE_SET and isinstance(value, str)
+            ]
+            if needed:
+                index.by_previous_action.setdefault(needed[0], []).append((key, rule_states))
+            else:
+                index.any_previous_action.append((key, rule_states))
+    if len(_rule_indexes) >= 64:
+        _rule_indexes.clear()
+    _rule_indexes[id(lookup)] = index
+    return index
+
+
+def _get_possible_keys(self: RulePolicy, lookup: dict[str, str], states: list[State]) -> set[str]:
+    """`RulePolicy._get_possible_keys` on the rules' states prepared once (see fix 10)."""
+    policy = type(self)
+    if policy is not RulePolicy and any(
+        inspect.getattr_static(policy, name) is not RulePolicy.__dict__[name]
+        for name in ("_is_rule_applicable", "_does_rule_match_state", "_rule_key_to_state")
+    ):
+        return _rasa_possible_keys(self, lookup, states)
+    if not states:
+        return set(lookup)
+    index = _rule_index(lookup)
+    # The last state first: only the rules that can pass `_is_rule_applicable` there are tried.
+    last = states[-1]
+    current_previous_action = last.get(PREVIOUS_ACTION)
+    if not current_previous_action:
+        possible = list(index.no_previous_action) + [(k, r) for k, r in index.any_previous_action if not r]
+    else:
+        candidates = list(index.any_previous_action)
+        for name, value in current_previous_action.items():
+            if isinstance(value, str):
+                candidates += index.by_previous_action.get((name, value), [])
+        possible = [(k, r) for k, r in candidates if not r or _rule_matches(r[0], last)]
+    for turn_index, state in enumerate(reversed(states[:-1]), start=1):
+        if not possible:
+            break
+        current_previous_action = state.get(PREVIOUS_ACTION)
+        kept = []
+        for key, rule_states in possible:
+            # `_is_rule_applicable`, in its order
+            if turn_index >= len(rule_states):
+                kept.append((key, rule_states))
+                continue
+            rule_state = rule_states[turn_index]
+            rule_previous_action = rule_state.get(PREVIOUS_ACTION)
+            if not rule_previous_action and not current_previous_action:
+                kept.append((key, rule_states))
+            elif not rule_previous_action or not current_previous_action:
+                continue
+            elif _rule_matches(rule_state, state):
+                kept.append((key, rule_states))
+        possible = kept
+    return {key for key, _ in possible}
+
+
 @dataclass(frozen=True)
 class Fix:
     """One replaced Rasa function: where it lives, the source it was written against, its replacement."""
@@ -532,6 +671,28 @@ FIXES: tuple[Fix, ...] = (
             (
                 DialogueStateTracker.generate_all_prior_trackers,
                 "a1f6954347b52649a7b1054741338997d2369197d91acb2eab7f6b11d3855ed1",
+            ),
+        ),
+    ),
+    Fix(
+        "rules matched on states prepared once",
+        RulePolicy,
+        "_get_possible_keys",
+        _rasa_possible_keys,
+        "2915fd81711e194c6d667728e00bd0e51e9c1c2791a0be14c55f0ef9938f9936",
+        _get_possible_keys,
+        (
+            (
+                RulePolicy._is_rule_applicable,
+                "64a108b016b46e573d6020b755a6036439dc207a364b45c9ea5dcb0f18dc7068",
+            ),
+            (
+                RulePolicy._does_rule_match_state,
+                "d3109c1a97de319ceee17570d2d96b51c2fa0006379c5a491d5ed7df136666a7",
+            ),
+            (
+                RulePolicy._rule_key_to_state,
+                "b91b949bbccbff0bdd67604e957b8884becef48ebc634c655c01bb5e6e93677e",
             ),
         ),
     ),

@@ -449,3 +449,44 @@ def test_states_are_built_once_per_tracker_and_forgotten_with_it(rasa_own: None)
     del tracker
     gc.collect()
     assert key not in rasa_fixes._state_histories
+
+
+def test_the_rules_matched_on_prepared_states_are_rasas(rasa_own: None) -> None:
+    """Rule keys made from the stories' states (each of 1-4 states, with slots and loops that must
+    not be set, and conversation starts) against every prefix of every story: the same keys."""
+    import json
+
+    from rasa.core.policies.rule_policy import RulePolicy
+    from rasa.shared.core.constants import SHOULD_NOT_BE_SET
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    from tools.stack.stack import REPO
+
+    domain = Domain.load(str(REPO / "domain.yml"))
+    policy = RulePolicy.__new__(RulePolicy)  # matching reads no configuration
+    conversations: list[list[dict]] = []
+    for name, events in _story_events():
+        tracker = DialogueStateTracker(name, domain.slots)
+        for event in events:
+            tracker.update(event, domain)
+            conversations.append(rasa_fixes._rasa_past_states(tracker, domain))
+    lookup: dict[str, str] = {}
+    for states in conversations[::6]:
+        for length in (1, 2, 3, 4):
+            rule = [dict(state) for state in states[-length:]]
+            lookup[json.dumps(rule, sort_keys=True)] = "x"
+            rule[-1] = {
+                **rule[-1],
+                "slots": {"location": SHOULD_NOT_BE_SET},
+                "active_loop": {"name": SHOULD_NOT_BE_SET},
+            }
+            lookup[json.dumps(rule, sort_keys=True)] = "x"
+            lookup[json.dumps([{}, *rule[-1:]], sort_keys=True)] = "x"  # a conversation start
+    assert len(lookup) > 200
+    found = 0
+    for states in conversations:
+        expected = rasa_fixes._rasa_possible_keys(policy, lookup, states)
+        assert rasa_fixes._get_possible_keys(policy, lookup, states) == expected
+        found += len(expected)
+    assert found > len(conversations)  # rules do match
