@@ -34,7 +34,7 @@ from bot.language import WELSH
 from bot.language import detect as detect_language
 from bot.safety import model as risk_model
 from bot.safety.conversation import recent_texts
-from bot.safety.detector import RiskFinding, assess, everyday_idiom, strip_command, warm_up
+from bot.safety.detector import RiskFinding, assess, everyday_idiom, is_joke, strip_command, warm_up
 
 logger = logging.getLogger(__name__)
 
@@ -274,13 +274,21 @@ class RiskDetector(GraphComponent, IntentClassifier):
                     finding.negated,
                     finding.certain,
                 )
-                if finding.certain and (finding.negated or self._model_agrees(raw, recent)):
+                agrees = finding.negated or self._model_agrees(raw, recent)
+                if not agrees and is_joke(raw):
+                    # A joke ("i'd rather die lol") that the model too reads as no
+                    # disclosure: both views say so; the model view decides below.
+                    logger.debug("risk rule set aside: a joke the model scores under second_opinion")
+                elif finding.certain and agrees:
                     apply_finding(message, finding)
+                    finding = None
                 else:
                     mark_unclear(message, finding.category)
-                if raw.lstrip().startswith("/"):
-                    message.set(TEXT, strip_command(raw.lstrip()))
-                continue
+                    finding = None
+                if finding is None:
+                    if raw.lstrip().startswith("/"):
+                        message.set(TEXT, strip_command(raw.lstrip()))
+                    continue
             self._model_view(message, raw, recent)
             keep_free_text_out_of_the_command_parser(message, raw)
         return messages

@@ -634,6 +634,12 @@ def assess(text: str, previous: str | None = None) -> RiskFinding | None:
     return finding
 
 
+def is_joke(text: str) -> bool:
+    """Whether the RAW message marks itself as a joke (laughter, "joking", a laughing emoji) with no sign it is serious."""
+    norm = normalise(text)
+    return bool(norm) and _context(norm, text) == "joke"
+
+
 @lru_cache(maxsize=1)
 def _context_patterns() -> dict[str, re.Pattern[str]]:
     return {

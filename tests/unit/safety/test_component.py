@@ -158,3 +158,24 @@ def test_a_few_words_keep_the_rules_full_reply_whatever_the_model_says() -> None
     RiskDetector(_FixedScore(0.0)).process([message])  # type: ignore[arg-type]
     assert message.get(INTENT)["name"] == "crisis"
     assert _entities(message)["risk_detail"] == "self"
+
+
+@pytest.mark.parametrize(
+    ("text", "p", "crisis"),
+    [
+        # a joke the model too reads as no disclosure: set aside
+        ("he wants to call the baby after his grandad, i would rather die lol", 0.05, False),
+        # a joke the model does not dismiss: the gentle check, as before
+        ("he wants to call the baby after his grandad, i would rather die lol", 0.5, True),
+        # not a joke: never set aside, whatever the model says
+        ("he wants to call the baby after his grandad and i would rather die", 0.05, True),
+        # "not joking" is no joke
+        ("i would rather die, not joking, i mean it every single day now", 0.05, True),
+    ],
+)
+def test_a_joke_is_set_aside_only_when_the_model_agrees(text: str, p: float, crisis: bool) -> None:
+    message = Message(data={TEXT: text})
+    message.set(INTENT, {"name": "ask_support", "confidence": 0.9}, add_to_output=True)
+    message.set(INTENT_RANKING_KEY, [{"name": "ask_support", "confidence": 0.9}], add_to_output=True)
+    RiskDetector(_FixedScore(p)).process([message])  # type: ignore[arg-type]
+    assert (message.get(INTENT)["name"] == "crisis") is crisis

@@ -316,3 +316,88 @@ def test_resolved_history_in_more_words_is_not_a_disclosure(text: str) -> None:
 )
 def test_history_with_risk_now_is_still_a_disclosure(text: str) -> None:
     assert finding_of(text) is not None
+
+
+# ---- Round 4 concepts (found from round 2's set once it became a regression
+# set; these sentences were written for these tests, not taken from any set)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("honestly so sick of existing, every day the same", "C1"),
+        ("i just want out of all of this for good", "C1"),
+        ("no one would even notice if i was gone", "C1"),
+        ("not sure i want to survive the winter tbh", "C1"),
+        ("i cant picture a future where im still here", "C1"),
+        ("the noose is up in the loft", "C1"),
+        ("got myself a hosepipe and some tape", "C1"),
+        ("ive been stockpiling my sleeping pills for weeks", "C1"),
+        ("im in powys, cant get through to anyone, not safe.", "C1"),
+        ("im becoming a danger to myself", "C1"),
+        ("dont feel safe near the knives in my own kitchen", "C1"),
+        ("how do i hide fresh cuts from the health visitor", "C2"),
+        ("been jabbing pins into my thighs at night", "C2"),
+        ("i dont deserve to eat after today", "C2"),
+        ("swallowed a weeks worth of my tablets", "C7"),
+        ("drank a whole bottle of cough medicine an hour ago", "C7"),
+        ("i have to ask his permission to go and see my friends", "C5"),
+        ("he dragged me across the kitchen floor last night", "C5"),
+        ("my ex is kicking the front door in right now", "C5"),
+        ("he locks me and the baby in the flat when he goes out", "C5"),
+        ("my ex keeps making new accounts to message me after i blocked him", "C5"),
+        ("her uncle keeps groping me when nobody is around", "C8"),
+        ("pretty sure i was spiked at the party and woke up at his house", "C8"),
+        ("the radio is sending me coded instructions about the baby", "C4"),
+        ("my neighbour leaves the toddler strapped in the high chair for hours while she sleeps", "C6"),
+        ("keep imagining snapping her tiny arms and it makes me sick", "C3"),
+        ("dwi'm yn haeddu bwyd heddiw", "C2"),
+        ("dwi wedi torri eto neithiwr", "C2"),
+        ("isio cysgu am byth", "C1"),
+        ("mae o'n fy nghloi i yn y tŷ bob dydd", "C5"),
+    ],
+)
+def test_round4_concept_is_a_disclosure(text: str, expected: str) -> None:
+    assert finding_of(text) == (expected, True)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("i have lost the will to live, and i mean it literally", "C1"),
+        ("it should have been me who died, not her", "C1"),
+        ("since we lost him all i want is to go and be with him", "C1"),
+        ("how high does a bridge have to be", "C1"),
+        ("wrote down all her routines and passwords for my husband", "C1"),
+        ("asked my sister to be her guardian today, she doesnt know why", "C1"),
+        ("my throat is swelling up since the new tablets", "C7"),
+        ("i can hardly breathe and my chest hurts, 2 weeks after the section", "C7"),
+        ("his pupils look different sizes since he fell", "C7"),
+        ("she pulled the kettle over and the skin is blistering", "C7"),
+        ("methu anadlu yn iawn", "C7"),
+        ("can a 15 year old get a pregnancy test without her mum knowing", "C9"),
+    ],
+)
+def test_round4_concept_gets_the_gentle_check(text: str, expected: str) -> None:
+    assert finding_of(text) == (expected, False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "id rather stick pins in my eyes than sit through another baby class",
+        "bought charcoal for the bbq on sunday",
+        "the hosepipe is in the boot, going to wash the car",
+        "how high does a stair gate need to be for a toddler",
+        "i lost the will to live in that queue at the post office",
+        "knife block is on the side and he can reach it now, how do you babyproof a kitchen",
+        "i was in an abusive relationship before, left him years ago, no contact now. do i name him on the certificate?",
+        "laughing so hard i can't breathe at his little face",
+        "how do i cover my old scars for the wedding",
+        "i dont deserve this cake but im having it anyway",
+        "sixteen weeks pregnant and feeling sick all day",
+        "we're going to be with my mum for christmas",
+    ],
+)
+def test_round4_everyday_words_are_not_a_concept(text: str) -> None:
+    assert finding_of(text) is None
