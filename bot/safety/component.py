@@ -165,7 +165,9 @@ class RiskDetector(GraphComponent, IntentClassifier):
     1. the rules (``detector.assess``), on the message and on the message joined
        to the parent's previous turns (from the stored conversation, see
        ``bot.safety.conversation``): a finding is a disclosure, unless the
-       model gives it under ``second_opinion`` (then the gentle check);
+       model gives it under ``second_opinion`` (then the gentle check; and
+       when the message marks itself as a joke, the finding is set aside and
+       the model alone decides: both views read no disclosure);
     2. the trained risk model (``model.RiskModel``): at or above
        ``full_threshold`` a disclosure of its likeliest category, at or above
        ``gentle_threshold`` the gentle check with that category's numbers;
