@@ -1191,7 +1191,8 @@ CONCEPT_RULES_ROUND4: list[tuple[str, str, str | None, str]] = [
         None,
         r"\b(?P<core>(?:asked|ask|asking) (?:my |our |a |her |his )?(?:\w+ ){0,2}(?:to be|if (?:she|he|they) would be|if (?:she|he|they) will be) (?:his|her|their|the baby's|my baby's|the kids') (?:legal )?guardian"
         r"|(?:wrote|written|write|writing|left|leaving) (?:down |out )?(?:all )?(?:of )?(?:his|her|their|the baby's|my baby's|the) (?:routines?|passwords?|feeds and naps|bank details|pin numbers)\b[^.?!]{0,80}\b(?:for|to) (?:my |her |his )?(?:partner|husband|wife|oh|dh|him|mum|sister)"
-        r"|(?:made|wrote|written|writing|sorted|updated|did) (?:a |my |out my )?will\b[^\n]{0,80}\b(?:who (?:will |would |gets |has |takes )|guardian|have (?:the baby|him|her)|look after (?:the baby|him|her)))",
+        r"|(?:made|wrote|written|writing|sorted|updated|did) (?:a |my |out my )?will\b[^\n]{0,80}\b(?:who (?:will |would |gets |has |takes )|guardian|have (?:the baby|him|her)|look after (?:the baby|him|her))"
+        r"|(?:sorted|arranged|decided|organised|organized|worked out|planned|figured out|made sure of) (?:out )?who(?: will|ll|'ll| would|d| is going to| gets to| can)? (?:have|take|look after|raise|bring up|care for|get) (?:the baby|my baby|him|her|them|the kids|my kids|the children|lo)\b(?![^\n]*\b(?:wedding|holiday|work|shift|appointment|night out|weekend|while (?:i|we)|when (?:i|we) go|birth|labour|hospital|section|induction|funeral|party|hen|stag|course|exam|interview|operation|surgery)\b))",
     ),
     (
         "c1.not_safe_clause",

@@ -370,6 +370,7 @@ def test_round4_concept_is_a_disclosure(text: str, expected: str) -> None:
         ("how high does a bridge have to be", "C1"),
         ("wrote down all her routines and passwords for my husband", "C1"),
         ("asked my sister to be her guardian today, she doesnt know why", "C1"),
+        ("so thats it, ive worked out who will raise him", "C1"),
         ("my throat is swelling up since the new tablets", "C7"),
         ("i can hardly breathe and my chest hurts, 2 weeks after the section", "C7"),
         ("his pupils look different sizes since he fell", "C7"),
@@ -397,6 +398,7 @@ def test_round4_concept_gets_the_gentle_check(text: str, expected: str) -> None:
         "i dont deserve this cake but im having it anyway",
         "sixteen weeks pregnant and feeling sick all day",
         "we're going to be with my mum for christmas",
+        "sorted who will have the baby while we go to the wedding",
     ],
 )
 def test_round4_everyday_words_are_not_a_concept(text: str) -> None:
