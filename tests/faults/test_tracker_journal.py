@@ -3,40 +3,13 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import BotUttered, UserUttered
 
-from bot.settings import get_settings
 from bot.tracker_store import SafeSQLTrackerStore
 from deploy.local import Postgres
-from tools.stack.services import ensure_services
-from tools.stack.stack import REPO
-
-
-@pytest.fixture(scope="module")
-def domain() -> Domain:
-    return Domain.load(str(REPO / "domain.yml"))
-
-
-@pytest.fixture
-def journal_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    monkeypatch.setenv("TRACKER_JOURNAL_DIR", str(tmp_path / "journal"))
-    get_settings.cache_clear()
-    yield tmp_path / "journal"
-    get_settings.cache_clear()
-
-
-@pytest.fixture(scope="module")
-def postgres(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Postgres]:
-    ensure_services()
-    server = Postgres(tmp_path_factory.mktemp("pg")).init()
-    server.start()
-    yield server
-    server.remove()
 
 
 def user_texts(tracker: object) -> list[str]:

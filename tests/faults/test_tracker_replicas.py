@@ -8,7 +8,6 @@ another replica, a worker or the staff console's erasure changed the conversatio
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,33 +15,11 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, BotUttered, Event, UserUttered
 
 from bot.conversations import erase_conversation
-from bot.settings import get_settings
 from bot.tracker_store import SafeSQLTrackerStore
 from deploy.local import Postgres
-from tools.stack.services import ensure_services
-from tools.stack.stack import REPO
 
-
-@pytest.fixture(scope="module")
-def domain() -> Domain:
-    return Domain.load(str(REPO / "domain.yml"))
-
-
-@pytest.fixture(autouse=True)
-def journal_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    monkeypatch.setenv("TRACKER_JOURNAL_DIR", str(tmp_path / "journal"))
-    get_settings.cache_clear()
-    yield tmp_path / "journal"
-    get_settings.cache_clear()
-
-
-@pytest.fixture(scope="module")
-def postgres(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Postgres]:
-    ensure_services()
-    server = Postgres(tmp_path_factory.mktemp("pg")).init()
-    server.start()
-    yield server
-    server.remove()
+# every test with its own tracker journal folder
+pytestmark = pytest.mark.usefixtures("journal_dir")
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

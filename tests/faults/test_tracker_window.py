@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,22 +19,12 @@ from rasa.shared.core.events import (
 )
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.settings import get_settings
 from bot.tracker_store import WINDOW_TURNS, SafeSQLTrackerStore
-from tools.stack.stack import REPO
-
-
-@pytest.fixture(scope="module")
-def domain() -> Domain:
-    return Domain.load(str(REPO / "domain.yml"))
 
 
 @pytest.fixture
-def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, domain: Domain) -> Iterator[SafeSQLTrackerStore]:
-    monkeypatch.setenv("TRACKER_JOURNAL_DIR", str(tmp_path / "journal"))
-    get_settings.cache_clear()
-    yield SafeSQLTrackerStore(domain=domain, url=f"sqlite:///{tmp_path / 'tracker.db'}")
-    get_settings.cache_clear()
+def store(tmp_path: Path, journal_dir: Path, domain: Domain) -> SafeSQLTrackerStore:
+    return SafeSQLTrackerStore(domain=domain, url=f"sqlite:///{tmp_path / 'tracker.db'}")
 
 
 def turn(text: str, intent: str, reply: str = "utter_greet", *extra: Event) -> list[Event]:
