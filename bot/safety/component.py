@@ -276,24 +276,33 @@ class RiskDetector(GraphComponent, IntentClassifier):
                     finding.negated,
                     finding.certain,
                 )
-                agrees = finding.negated or self._model_agrees(raw, recent)
-                if not agrees and is_joke(raw):
-                    # A joke ("i'd rather die lol") that the model too reads as no
-                    # disclosure: both views say so; the model view decides below.
+                if self._joke_set_aside(finding, raw, recent):
                     logger.debug("risk rule set aside: a joke the model scores under second_opinion")
-                elif finding.certain and agrees:
-                    apply_finding(message, finding)
-                    finding = None
                 else:
-                    mark_unclear(message, finding.category)
-                    finding = None
-                if finding is None:
+                    if finding.certain and (finding.negated or self._model_agrees(raw, recent)):
+                        apply_finding(message, finding)
+                    else:
+                        mark_unclear(message, finding.category)
                     if raw.lstrip().startswith("/"):
                         message.set(TEXT, strip_command(raw.lstrip()))
                     continue
             self._model_view(message, raw, recent)
             keep_free_text_out_of_the_command_parser(message, raw)
         return messages
+
+    def _joke_set_aside(self, finding: RiskFinding, raw: str, recent: list[str]) -> bool:
+        """A joke ("i'd rather die lol") that the model too reads as no disclosure.
+
+        Both views say so: the finding is set aside and the model view decides.
+        A joke's finding is never certain (``assess``), so only uncertain ones
+        are asked; a message that is not a joke is never set aside.
+        """
+        return (
+            not finding.certain
+            and not finding.negated
+            and is_joke(raw)
+            and not self._model_agrees(raw, recent)
+        )
 
     def _model_agrees(self, raw: str, recent: list[str]) -> bool:
         """The trained model's second opinion on a rule's finding, before the full reply.

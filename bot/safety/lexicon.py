@@ -1142,9 +1142,6 @@ CONCEPT_RULES += CONCEPT_RULES_ROUND3
 # training lines for them were written separately). GENTLE_RULES below lists
 # the ones that give the gentle check with the numbers.
 _TEEN = r"(?:1[3-7]|thirteen|fourteen|fifteen|sixteen|seventeen)"
-_BABY_WORDS = (
-    r"(?:baby|babies|newborn|son|daughter|little one|lo|toddler|him|her|them|the \d+ (?:month|week|year) old)"
-)
 CONCEPT_RULES_ROUND4: list[tuple[str, str, str | None, str]] = [
     (
         "c1.existing",

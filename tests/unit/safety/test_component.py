@@ -11,11 +11,12 @@ from rasa.shared.nlu.training_data.message import Message
 from bot.safety.component import RiskDetector
 
 
-def _run(text: str, intent: str = "greet") -> Message:
+def _run(text: str, intent: str = "greet", model: Any = None) -> Message:
+    """The message as DIET placed it (``intent`` at 0.9), after the detector (with ``model``, if given)."""
     message = Message(data={TEXT: text})
     message.set(INTENT, {"name": intent, "confidence": 0.9}, add_to_output=True)
     message.set(INTENT_RANKING_KEY, [{"name": intent, "confidence": 0.9}], add_to_output=True)
-    RiskDetector().process([message])
+    RiskDetector(model).process([message])
     return message
 
 
@@ -135,19 +136,13 @@ class _FixedScore:
     ],
 )
 def test_a_few_words_need_more_evidence_for_the_gentle_check(text: str, p: float, asked: bool) -> None:
-    message = Message(data={TEXT: text})
-    message.set(INTENT, {"name": "greet", "confidence": 0.9}, add_to_output=True)
-    message.set(INTENT_RANKING_KEY, [{"name": "greet", "confidence": 0.9}], add_to_output=True)
-    RiskDetector(_FixedScore(p)).process([message])  # type: ignore[arg-type]
+    message = _run(text, model=_FixedScore(p))
     assert (message.get(INTENT)["name"] == "crisis") is asked
 
 
 @pytest.mark.parametrize(("p", "detail"), [(0.05, "unclear"), (0.5, "self")])
 def test_the_model_is_a_second_opinion_before_a_rules_full_reply(p: float, detail: str) -> None:
-    message = Message(data={TEXT: "honestly everyone would be so much better off without me around"})
-    message.set(INTENT, {"name": "greet", "confidence": 0.9}, add_to_output=True)
-    message.set(INTENT_RANKING_KEY, [{"name": "greet", "confidence": 0.9}], add_to_output=True)
-    RiskDetector(_FixedScore(p)).process([message])  # type: ignore[arg-type]
+    message = _run("honestly everyone would be so much better off without me around", model=_FixedScore(p))
     # never dismissed: the crisis path either way, the full reply only when the model agrees
     assert message.get(INTENT)["name"] == "crisis"
     assert _entities(message)["risk_detail"] == detail
@@ -174,8 +169,5 @@ def test_a_few_words_keep_the_rules_full_reply_whatever_the_model_says() -> None
     ],
 )
 def test_a_joke_is_set_aside_only_when_the_model_agrees(text: str, p: float, crisis: bool) -> None:
-    message = Message(data={TEXT: text})
-    message.set(INTENT, {"name": "ask_support", "confidence": 0.9}, add_to_output=True)
-    message.set(INTENT_RANKING_KEY, [{"name": "ask_support", "confidence": 0.9}], add_to_output=True)
-    RiskDetector(_FixedScore(p)).process([message])  # type: ignore[arg-type]
+    message = _run(text, "ask_support", _FixedScore(p))
     assert (message.get(INTENT)["name"] == "crisis") is crisis
