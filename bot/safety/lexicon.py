@@ -1333,6 +1333,180 @@ REQUIRES_ROUND4 = {
     "c1.be_with": r"\b(?:died|dead|death|lost|loss|losing|miscarr\w*|stillb\w*|angel|heaven|passed|grave|funeral|due date|ashes|gone)\b",
 }
 
+# Round 5 (2026-12-01): concepts found from round 3's blind set after it became
+# a regression set (its misses were read, never copied; the unit tests and the
+# training lines for them were written separately).
+_DRUGS_MORE = (
+    r"(?:naproxen|aspirin|nurofen|calpol|propranolol|amitriptyline|pregabalin|gabapentin|zopiclone|"
+    r"lorazepam|morphine|oramorph|lithium|quetiapine|olanzapine|venlafaxine|duloxetine|promethazine|"
+    r"nytol|antihistamines?|piriton|iron tablets|sleeping tablets|beta blockers)"
+)
+_SELF_BODY = r"(?:myself|my (?:own )?(?:skin|arms?|legs?|wrists?|hands?|fingers?|fingertips|thighs?|stomach|belly|tummy|hips?|chest|feet|ankles?))"
+_INJURY_SPOT = r"(?:ears?|cheeks?|neck|back|tummy|stomach|chest|ribs|bum|bottom|thighs?|upper arms?|face|torso|genitals|inner arm|eye)"
+_CHILD_POSS = r"(?:his|her|their|the baby's|my baby's|my son's|my daughter's|baby's|lo's|the toddler's|my toddler's|my little one's)"
+CONCEPT_RULES_ROUND5: list[tuple[str, str, str | None, str]] = [
+    (
+        "c1.suicide_thoughts",
+        "C1",
+        None,
+        r"\b(?P<core>(?:think|thinking|thought|thoughts|keep thinking|i think) (?:about|of) (?:suicide|killing myself|ending my (?:own )?life|taking my (?:own )?life|not being alive)"
+        r"|(?:the )?(?:thought|idea) of (?:dying|death|being dead|not waking up|not being here|it all ending) (?:is|feels|sounds|seems) (?:like )?(?:a |such a )?(?:relief|comfort\w*|peaceful|nice|calming|tempting|appealing|good)"
+        r"|(?:dying|death|being dead) (?:would|will|feels like it would|seems like it would) be (?:a |such a )?(?:relief|release|easier|peaceful|the answer)"
+        r"|wish(?:ing|ed)? (?:that )?i (?:had |would have )?(?:died|not survived|not made it|never woke up|bled out) (?:in|during|giving|after) (?:labour|birth|the birth|the section|surgery|theatre|childbirth))\b",
+    ),
+    (
+        "c1.already_gone",
+        "C1",
+        None,
+        r"\b(?P<core>(?:feel|feels|feeling) (?:like )?(?:i am |i have |im )?already (?:gone|dead|left|a ghost)"
+        r"|(?:just )?waiting for my body to (?:catch up|give up|stop)"
+        r"|feel(?:ing)? like dying\b(?! (?:of|from|with|laughing|inside of))"
+        r"|(?:not sure|do not think|doubt|do not know if|do not know whether|no idea if) i will (?:still )?be (?:around|here) (?:to|for|by|much longer|long enough|when|in))\b",
+    ),
+    (
+        "c1.means_now_more",
+        "C1",
+        None,
+        r"\b(?P<core>(?:emptied|emptying|popped|popping|pushed|pushing|tipped|tipping|set|setting|laid|laying|lined|lining|counted|counting) (?:out )?(?:all |every |each |all of )?(?:my |the |her |his )?(?:blister (?:packs?|strips?)|"
+        + _PILLS[3:-1]
+        + r"|"
+        + _DRUGS_MORE[3:-1]
+        + r")(?: out)? (?:in|into|onto|on|in little|in neat|in a) ?(?:a |the |my |little |neat )?(?:mug|cup|bowl|glass|hand|palm|lap|pile|piles|rows?|lines?|kitchen table|table|bedside|bed|side|counter)"
+        r"|(?:saved|saving|been saving|hoarded|hoarding|collected|collecting|kept|keeping|stashed|stashing) (?:up )?(?:all )?(?:my |the |her |his )?(?:"
+        + _PILLS[3:-1]
+        + r"|"
+        + _DRUGS_MORE[3:-1]
+        + r")\b(?=[^\n]{0,80}\b(?:the lot|them all|all of them|all at once|in one go|take them|tonight|when he|once he|once she|after|for months|for weeks|enough|finish|end|do it)\b)"
+        r"|(?:sat|sitting|standing|stood|perched|leaning|climbed|climbing) (?:on|over|onto|up on) (?:the |a )?(?:railings?|ledge|edge|parapet|barrier|wall) (?:of|at|on|over) (?:the |a )?(?:\w+ ){0,3}(?:bridge|car park|multi ?storey|cliff|roof|flyover|viaduct|balcony|tower)"
+        r"|train (?:is |comes |will come |will be |due |coming )?(?:in|due in) (?:\d+|one|two|three|four|five|ten|a few|fifteen) (?:minutes|mins|min)\b(?=[^\n]{0,80}\b(?:line|track|tracks|crossing|edge)\b)(?![^\n]*\b(?:pram|buggy|pushchair|kids|work|catch|get on|getting on|ticket|late|delayed|cancelled)\b))",
+    ),
+    (
+        "c1.means_at_hand",
+        "C1",
+        None,
+        r"^(?=[^\n]*\b(?:car|parked|alone|bridge|sat|sitting|now|rn|tonight|goodbye|can not|enough)\b)[^\n]*?\b(?P<core>(?:with|got|have) (?:the |my |all my |all the |a bag of |a box of )?(?:pills|tablets|meds|blades?|razors?|rope) (?:on my lap|in my lap|in my hand|in my pocket|next to me|beside me))\b",
+    ),
+    (
+        "c1.towards_danger",
+        "C1",
+        None,
+        r"^(?![^\n]*\b(?:walk(?:ing)? the dog|with the (?:pram|buggy|pushchair|kids|dog)|commut\w*|to work|to school|nursery|station to get|catch(?:ing)? (?:a|the) train|day out|holiday|trip|photos?|view|sunset|ice cream|parked|parking|park up|space|car seat|shopping)\b)[^\n]*?\b(?P<core>"
+        r"(?:walking|heading|going|driving|on my way|making my way) (?:towards|to|down to|up to|over to) (?:the )?(?:level crossing|railway line|railway|train line|tracks|train tracks|motorway bridge|the edge|cliff edge|cliffs|quarry|top floor of the car park|top of the (?:car park|multi ?storey))"
+        r"|on the top (?:floor|level|deck) (?:of the (?:car park|multi ?storey)|now|rn|right now))\b",
+    ),
+    (
+        "c2.burning",
+        "C2",
+        None,
+        r"\b(?P<core>(?:used|use|using|held|hold|holding|pressed|press|pressing|put|putting|stubbed|stub|stubbing) (?:a |the |my |his |her |lit )?(?:lighter|hot spoon|spoon i heated|cigarette|fag|iron|candle|hair straighteners|straighteners|lit match|match|matches|hot knife|curling tongs) (?:on|to|against|onto|into|under) "
+        + _SELF_BODY
+        + r"|\bi (?:burn|scald|scold) "
+        + _SELF_BODY
+        + r"|(?:burn\w*|scald\w*|scold\w*) "
+        + _SELF_BODY
+        + r"\b(?=[^\n]{0,80}\b(?:on purpose|deliberately|to feel|punish\w*|so it hurts|make it look like|looks like (?:a |an )?(?:cooking )?accident|nobody notices|no one notices|hide|hidden|again and again|every (?:night|day|time)|when i am (?:stressed|angry|overwhelmed)|instead of cutting|relapse\w*|started again|used to)\b))",
+    ),
+    (
+        "c2.cutting_more",
+        "C2",
+        None,
+        r"\b(?P<core>(?:cut|cutting|cuts|sliced|slicing|slice|scored|scoring) (?:along|across|into|open|down) (?:my |the )?(?:(?:c ?section |section |old |caesarean )?scars?|wrists?|arms?|thighs?|legs?|stomach|skin|belly)"
+        r"|(?:hour|time|minutes|evenings?|nights?|nap ?time|chance|moment) to cut(?: myself)?\b(?! (?:the|his|her|my|their|a|an|up|down|out|back|off|it|them|some|nails|hair|fringe|grass|food|toast|sandwich|cake|fruit|carbs|sugar))"
+        r"|i (?:cut|have cut|still cut|always cut) (?:myself )?(?:every (?:year|night|week|month|day)|each (?:year|night|time)|on (?:her|his|their|the) (?:date|anniversary|birthday|due date)))\b",
+    ),
+    (
+        "c2.other_starving",
+        "C2",
+        None,
+        r"\b(?P<core>(?:she|he|my partner|my wife|my sister|my daughter|my friend)(?: says| said| thinks| feels| keeps saying)? (?:that )?(?:she|he) (?:does not|doesnt|do not|did not) deserve (?:to eat|food|meals?|dinner|breakfast))\b",
+    ),
+    (
+        "c7.taken_more",
+        "C7",
+        None,
+        r"\b(?P<core>(?:taken|took|swallowed|necked|downed|had|eaten|ate) (?:like |about |around |over |at least |maybe |nearly |almost )?(?:[2-9]\d|1[0-9]|\d{3}|twenty|thirty|forty|fifty|a whole (?:box|packet|pack|strip) of|a (?:box|packet|pack|strip) of) (?:of )?(?:my |the |her |his )?"
+        + _DRUGS_MORE
+        + r"|(?:taken|took|swallowed|necked|had) (?:everything|all the (?:pills|tablets|meds)|every (?:pill|tablet)) (?:in|from) (?:the|my|our) (?:cupboard|drawer|medicine (?:cabinet|box|cupboard)|bathroom cabinet|first aid box|house))\b",
+    ),
+    (
+        "c6.injuries_seen",
+        "C6",
+        None,
+        r"\b(?P<core>(?:bruises?|bruising|bruised|finger ?marks?|fingertip bruises?|grab marks?|hand ?prints?|bite marks?|welts?|burn marks?|burns?) (?:on|behind|around|across|inside|all over) "
+        + _CHILD_POSS
+        + r" (?:\w+ )?"
+        + _INJURY_SPOT
+        + r"\b(?=[^\n]{0,120}\b(?:after|when|since|came back|picked (?:him|her) up|dad|nan|grandad|granny|childminder|child minder|nursery|partner|boyfriend|stepdad|uncle|explain\w*|does not (?:crawl|walk|roll|move)|not (?:crawling|walking|mobile|rolling)|googled|what do i do|what should i do|worried|scared|how did|no idea how|say\w* (?:he|she) fell|says? it was)\b)"
+        r"|(?:small )?(?:round|circular) (?:burns?|marks?|blisters?)\b(?=[^\n]{0,80}\b(?:cigarette|smok\w*|lighter|fag)\b)|cigarette burns? on (?:his|her|the baby|my son|my daughter|their)"
+        r"|(?:ties|tied|tying|straps|strapped|taped|tapes|tape) (?:him|her|them|my son|my daughter|the baby|the toddler|lo|the kids?) (?:in|into|to|onto) (?:the |a |his |her )?(?:high ?chair|chair|cot|bed|pushchair|buggy|radiator)\b[^.?!]{0,40}\b(?:with|using) (?:a |the |her |his )?(?:scarf|rope|belt|tape|string|tights|cable|cord|lead|dressing gown cord))\b",
+    ),
+    (
+        "c6.left_alone_home",
+        "C6",
+        None,
+        r"\b(?P<core>(?:leave|leaves|left|leaving) (?:a |the |my |her |his |their |our )?(?:\d+ (?:month|week|year)s? old|baby|newborn|toddler|little one|lo|kids|children|(?:him|her|them)) (?:\w+ )?(?:alone|on (?:his|her|their) own|by (?:him|her|them)sel(?:f|ves)) (?:in the (?:house|flat|home|car)|at home)\b(?=[^\n]{0,80}\b(?:pub|shop|shops|out|hour|hours|night|nights|drink|work|friends?|while|go|goes|went)\b)"
+        r"|(?:found|picked up|brought back|wandering) (?:\w+ ){0,3}(?:on|in|by|near) the (?:main )?(?:road|street|motorway|dual carriageway)\b(?=[^\n]{0,120}\b(?:passed out|drunk|off (?:her|his|their) face|asleep|out of it|high|stoned|second time|again|no one noticed|nobody noticed)\b))",
+    ),
+    (
+        "c8.forced_more",
+        "C8",
+        None,
+        r"\b(?P<core>(?:being|been|was|got|get|getting|am) (?:forced|pressured|pushed|coerced|guilted|bullied|made) (?:in)?to (?:sex|have sex|sleep with|sexual)"
+        r"|(?:sexually assaulted|assaulted,? sexually|sexual(?:ly)? assault\w*)"
+        r"|(?:would not|wouldnt|did not|refused to|never) wait\b[^.?!]{0,60}\b(?:sex|stitches|tear|healed|said no|told him no|begged)"
+        r"|(?:would not|wouldnt|did not|refused to|never) (?:stop|listen) (?:when|after|even when|even though|even after) (?:i|she) (?:said no|said stop|told him (?:no|to stop)|was crying|begged|cried|asked him to stop))\b",
+    ),
+    (
+        "c4.not_recognise",
+        "C4",
+        None,
+        r"\b(?P<core>(?:does not|did not|doesnt|didnt|can not|could not|cannot) (?:recognise|recognize|know) (?:her|his|their|my|our) (?:own )?(?:house|home|flat|bedroom|husband|partner|baby|mum|kids|children|street)"
+        r"|(?:asked|asking|asks) (?:me )?(?:whose|who owns this|what) (?:house|home|flat|place) (?:this|it) (?:was|is))\b",
+    ),
+    (
+        "c9.age_end",
+        "C9",
+        None,
+        r"\b(?P<core>(?:asking for (?:me|myself)|i am|me|am)[.,]? "
+        + _TEEN
+        + r"(?: years? old| yrs? old| yo)?)\s*[.!?]*\s*$",
+    ),
+    (
+        "c2.welsh_round5",
+        "C2",
+        None,
+        r"\b(?P<core>(?:dyrnu|ddyrnu|nyrnu|taro|daro|bwrw|fwrw|hitio|slapio) ?(?:'n|fy|yn fy|yn) ?(?:hun|hunan|hunain|mhen|mol|mola|bola|wyneb)(?: fy hun| yn hunan)?"
+        r"|(?:llosgi|losgi|llosgu) (?:fy hun|'n hun|fy hunan|'n hunan|fy mraich|fy nghoes|fy mysedd|fy nwylo))\b",
+    ),
+    (
+        "c1.welsh_round5",
+        "C1",
+        None,
+        r"\b(?P<core>(?:tren|trên|trenau) (?:nesa|nesaf|nesa'|yn dod|nesaf yn dod)\b[^\n]{0,60}\b(?:munud|munudau|mun)"
+        r"|(?:sefyll|eistedd|ishte|isda) (?:wrth|ar|ger|ar bwys|ar ymyl) (?:y |yr )?(?:lein|rheilffordd|trac|traciau|dibyn|clogwyn))\b",
+    ),
+    (
+        "c6.welsh_round5",
+        "C6",
+        None,
+        r"\b(?P<core>(?:gadael|adael|gadel|adel|gadal) (?:y |'r )?(?:babi|fabi|un bach|un fach|plant|plentyn|hi|fo|fe|e) (?:\w+ ){0,3}ar ben (?:ei|eu) hun(?:an|ain)? (?:yn y|yn|pan|tra|i))\b",
+    ),
+]
+CONCEPT_RULES += CONCEPT_RULES_ROUND5
+GENTLE_RULES_ROUND5 = frozenset(
+    {
+        "c1.already_gone",
+        "c1.towards_danger",
+        "c6.left_alone_home",
+        "c4.not_recognise",
+        "c9.age_end",
+    }
+)
+REQUIRES_ROUND5 = {
+    "c4.not_recognise": r"\b(?:baby|babies|newborn|birth|born|postnatal|postpartum|mum|new mum|had (?:the|her|a) baby|weeks? old|months? old|labour|section|pregnan\w*)\b",
+    "c1.already_gone": r"^(?![^\n]*\b(?:flu|cold|virus|bug|covid|mastitis|period|cramps?|contractions?|labour|hangover|hungover|teeth|toothache|migraine|headache|vomit\w*|embarrass\w*|cringe|heat|gym|workout|run|laugh\w*|lol|haha\w*)\b)",
+}
+
 GENTLE_RULES = (
     frozenset(
         {
@@ -1345,12 +1519,14 @@ GENTLE_RULES = (
         }
     )
     | GENTLE_RULES_ROUND4
+    | GENTLE_RULES_ROUND5
 )
 
 # A rule here fires only when its message also says this (anywhere).
 REQUIRES: dict[str, str] = {
     "c5.leave_now": r"\b(?:him|he|his|partner|husband|boyfriend|bf|ex|fella|scared|afraid|frightened|terrified|safe|hurt|violent|threat\w*|police|refuge|escape|hit|hits|kill)\b",
     **REQUIRES_ROUND4,
+    **REQUIRES_ROUND5,
 }
 
 # Psychosis and mania show as a CLUSTER: one sign alone ("not slept for days")

@@ -403,3 +403,82 @@ def test_round4_concept_gets_the_gentle_check(text: str, expected: str) -> None:
 )
 def test_round4_everyday_words_are_not_a_concept(text: str) -> None:
     assert finding_of(text) is None
+
+
+# Round 5: concepts found from round 3's blind set once it became a regression
+# set (lexicon CONCEPT_RULES_ROUND5); these sentences were written for the tests.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the idea of not waking up feels like a relief tbh", "C1"),
+        ("dying would be a relief at this point", "C1"),
+        ("some nights i think about ending my life for hours", "C1"),
+        ("popped all my sertraline out into a bowl", "C1"),
+        ("counted the co-codamol out onto the bedside", "C1"),
+        ("sitting in the car at the retail park with the tablets in my lap", "C1"),
+        ("been saving my zopiclone for weeks, taking them all tonight", "C1"),
+        ("stood on the wall of the bridge over the a road", "C1"),
+        ("next train is in 4 mins and im standing by the track", "C1"),
+        ("held a lighter to my arm till it blistered", "C2"),
+        ("i burn my thighs with the straighteners", "C2"),
+        ("sliced along my section scar again", "C2"),
+        ("my sister says she doesnt deserve to eat", "C2"),
+        ("swallowed about 20 naproxen", "C7"),
+        ("took everything from the medicine cabinet", "C7"),
+        ("fingertip bruises on his upper arms after his dad had him", "C6"),
+        ("there's a round burn on her leg, nan smokes", "C6"),
+        ("the childminder tied her to the chair with a belt", "C6"),
+        ("i was pressured into sex the week after the birth", "C8"),
+        ("he refused to wait until my stitches healed", "C8"),
+        ("dwi'n dyrnu'n hun yn y mol", "C2"),
+        ("wedi llosgi fy mraich eto", "C2"),
+        ("dwi'n sefyll wrth y rheilffordd", "C1"),
+        ("mae hi'n gadael y babi ar ben ei hun yn y tŷ", "C6"),
+    ],
+)
+def test_round5_concept_is_a_disclosure(text: str, expected: str) -> None:
+    assert finding_of(text) == (expected, True)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("i feel like im already dead inside and out, just waiting for my body to give up", "C1"),
+        ("feeling like dying today", "C1"),
+        ("walking towards the railway line", "C1"),
+        ("my neighbour leaves her 6 month old alone in the flat when she goes to the pub", "C6"),
+        ("my nephew was found on the main road again, his mum was passed out", "C6"),
+        ("my wife had the baby 2 weeks ago and she doesn't recognise our house", "C4"),
+        ("where can i get the morning after pill, asking for me. 14", "C9"),
+    ],
+)
+def test_round5_concept_gets_the_gentle_check(text: str, expected: str) -> None:
+    assert finding_of(text) == (expected, False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "feel like dying with this flu",
+        "i burnt my fingers on the hob making tea",
+        "cut along the dotted line and fill in the form",
+        "wont be around on tuesday for the hv visit",
+        "bruises on his knees from crawling",
+        "walking the dog down to the level crossing and back",
+        "the train is due in 5 mins, at the platform with the pram",
+        "sorted my pills into the weekly organiser",
+        "put the calpol in a cup to make it easier",
+        "saved up my nectar points for the pram",
+        "the thought of going back to work is a relief tbh",
+        "my grandad doesn't recognise his own house anymore, dementia",
+        "he wouldn't stop crying when i said no more milk",
+        "i cut my fringe every week",
+        "the dog is tied to the chair outside the cafe with his lead",
+        "im 34 and pregnant with my first. me 15 yrs ago would never believe it",
+        "parked on the top floor of the car park because of the buggy",
+        "wedi llosgi'r swper eto",
+        "sefyll ar y bont efo'r babi yn sbio ar yr hwyaid",
+    ],
+)
+def test_round5_everyday_words_are_not_a_concept(text: str) -> None:
+    assert finding_of(text) is None
