@@ -204,6 +204,10 @@ class SafeSQLTrackerStore(SQLTrackerStore):
         self._cache: OrderedDict[str, list[dict[str, Any]]] = OrderedDict()
         self._down_since: float | None = None
         self._flusher: asyncio.Task[None] | None = None
+        self._short_session_sql: Any = None  # made on first use (`_read_short_session`)
+        # Conversations whose last read here found a session longer than the window: their next
+        # read skips the short session's query. Only a hint: either path reads exactly.
+        self._long_sessions: OrderedDict[str, None] = OrderedDict()
         with contextlib.suppress(Exception):  # turns journaled before a crash or restart
             self._flush_journal()
 
@@ -319,8 +323,40 @@ class SafeSQLTrackerStore(SQLTrackerStore):
             rows = self._event_query(session, sender_id, fetch_events_from_all_sessions=True).all()
             return [json.loads(row.data) for row in rows]
 
+    def _read_short_session(self, session: Any, sender_id: str) -> list[dict[str, Any]]:
+        """The current session whole if it has at most `WINDOW_TURNS` user turns, in one query; else [].
+
+        The same session (Rasa's rule: the events from its last start's timestamp on) and
+        the same test as `_read_window`'s first queries, in one statement, which reads one
+        snapshot of the table. [] for a longer session or no events. The statement is text,
+        made once: SQLAlchemy's construction and cache key of the equivalent select cost
+        more than the two queries it saves.
+        """
+        if self._short_session_sql is None:
+            table = self.SQLEvent.__tablename__
+            self._short_session_sql = sa.text(
+                f"WITH start AS (SELECT max(timestamp) AS ts FROM {table}"
+                " WHERE sender_id = :sender_id AND type_name = 'session_started'),"
+                " users AS (SELECT count(*) AS n FROM"
+                f" (SELECT {table}.id FROM {table}, start WHERE {table}.sender_id = :sender_id"
+                f" AND (start.ts IS NULL OR {table}.timestamp >= start.ts) AND {table}.type_name = 'user'"
+                " LIMIT :limit) AS recent)"
+                f" SELECT {table}.data FROM users CROSS JOIN start CROSS JOIN {table}"
+                f" WHERE users.n <= :turns AND {table}.sender_id = :sender_id"
+                f" AND (start.ts IS NULL OR {table}.timestamp >= start.ts) ORDER BY {table}.id"
+            )
+        data = session.execute(
+            self._short_session_sql,
+            {"sender_id": sender_id, "limit": WINDOW_TURNS + 1, "turns": WINDOW_TURNS},
+        ).scalars()
+        return [json.loads(row) for row in data]
+
     def _read_window(self, session: Any, sender_id: str) -> list[dict[str, Any]]:
         """The current session's last `WINDOW_TURNS` user turns and the state they start from."""
+        if sender_id not in self._long_sessions:  # a hint of this process: the other path is as exact
+            short = self._read_short_session(session, sender_id)
+            if short:  # most reads: a session of at most WINDOW_TURNS user turns, in one query
+                return short
         event = self.SQLEvent
         start = session.execute(
             sa.select(sa.func.max(event.timestamp)).where(
@@ -340,7 +376,13 @@ class SafeSQLTrackerStore(SQLTrackerStore):
             .scalars()
             .all()
         )
-        if len(users) <= WINDOW_TURNS:  # a short session: all of it
+        if len(users) > WINDOW_TURNS:
+            self._long_sessions[sender_id] = None
+            self._long_sessions.move_to_end(sender_id)
+            while len(self._long_sessions) > CACHE_SIZE:
+                self._long_sessions.popitem(last=False)
+        else:  # a short session (a new one, or none yet): all of it
+            self._long_sessions.pop(sender_id, None)
             data = session.execute(sa.select(event.data).where(*where).order_by(event.id)).scalars()
             return [json.loads(row) for row in data]
         # The window starts at the action (action_listen) before its first user message.

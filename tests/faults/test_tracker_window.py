@@ -165,3 +165,45 @@ async def test_a_new_session_starts_the_window_afresh(store: SafeSQLTrackerStore
 
     assert window is not None and texts(window) == ["new"]
     assert window.get_slot("topic") == full.get_slot("topic") == "sleep"
+
+
+@pytest.mark.parametrize("with_sessions", [True, False])
+async def test_a_short_session_is_read_whole_in_one_query(
+    store: SafeSQLTrackerStore, with_sessions: bool
+) -> None:
+    """Up to WINDOW_TURNS user turns: the session's events as Rasa's query reads them, in one statement;
+    one turn more: the windowed read."""
+    import json
+
+    import sqlalchemy as sa
+
+    statements: list[str] = []
+    sa.event.listen(store.engine, "before_cursor_execute", lambda *args: statements.append(args[2]))
+    events = (session_start() + turn("old", "greet")) if with_sessions else []
+    events += session_start() if with_sessions else []
+    for i in range(WINDOW_TURNS + 1):
+        events += turn(f"turn {i}", "greet", "utter_greet", SlotSet("topic", "sleep"))
+        await stored(store, events)  # a new conversation each time: the events so far
+        with store.session_scope() as session:
+            rasa = [json.loads(row.data) for row in store._event_query(session, "parent", False).all()]
+            statements.clear()
+            read = store._read("parent", all_sessions=False)
+        if i < WINDOW_TURNS:
+            assert read == rasa and len(statements) == 1, i
+        else:
+            assert read != rasa and len(read) < len(rasa) and len(statements) > 1
+            statements.clear()  # read again: the short session's query is skipped, the same window read
+            assert store._read("parent", all_sessions=False) == read
+            assert not any(sql.startswith("WITH start") for sql in statements)
+        with store.session_scope() as session:
+            session.execute(sa.delete(store.SQLEvent))
+            session.commit()
+    # A new session after the long one (a hint kept from the last read): read whole, then in one query.
+    await stored(store, [*events, *session_start(), *turn("new", "greet")])
+    assert texts_of(store._read("parent", all_sessions=False)) == ["new"]
+    statements.clear()
+    assert texts_of(store._read("parent", all_sessions=False)) == ["new"] and len(statements) == 1
+
+
+def texts_of(events: list[dict]) -> list[str]:
+    return [event["text"] for event in events if event["event"] == "user"]
