@@ -6,10 +6,12 @@ Nothing here runs at import time: callers build the engine they need from a URL
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.orm import sessionmaker
 from sqlalchemy.pool import QueuePool
 
@@ -57,10 +59,50 @@ def sqlite_pool_options() -> dict[str, Any]:
     SQLAlchemy 1.4 opens a new connection (and re-runs the pragmas) for every
     session on a SQLite file. The tracker store, used several times per message,
     keeps a small pool instead. The pool hands a connection to one user at a
-    time, so it may cross threads. Not for the directory: it is rebuilt by
-    replacing the file, and pooled connections would keep reading the old one.
+    time, so it may cross threads. A file that is replaced (the directory's
+    rebuild) needs :func:`make_replaceable_sqlite_engine`, or pooled connections
+    would keep reading the old one.
     """
     return {"poolclass": QueuePool, "pool_size": 5, "connect_args": {"check_same_thread": False}}
+
+
+def _file_identity(path: str) -> tuple[int, int] | None:
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return (stat.st_dev, stat.st_ino)
+
+
+def make_replaceable_sqlite_engine(url: str) -> Engine:
+    """An engine on a SQLite file that may be replaced (an atomic rename), keeping connections open.
+
+    Like :func:`sqlite_pool_options`' pool, but each pooled connection remembers which file
+    (device and inode) it opened, and the pool drops it when it is handed out if the path
+    now names another file (or none): the next user gets a new connection to the file in
+    place, as it did when every use opened one. Writes to the same file (the console's
+    edits, WAL) are seen by pooled connections as by new ones. Not SQLite files: a plain
+    engine (:func:`make_engine`).
+    """
+    parsed = make_url(url)
+    path = parsed.database
+    if parsed.get_backend_name() != "sqlite" or not path or path == ":memory:" or path.startswith("file:"):
+        return make_engine(url)
+    path = os.path.abspath(path)
+    engine = make_engine(url, **sqlite_pool_options())
+    key = "sqlite_file_identity"
+
+    @event.listens_for(engine, "connect")
+    def _remember_file(_dbapi_connection: Any, record: Any) -> None:  # after the pragmas wrote to it
+        record.info[key] = _file_identity(path)
+
+    @event.listens_for(engine, "checkout")
+    def _same_file(_dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+        identity = _file_identity(path)
+        if identity is None or record.info.get(key) != identity:
+            raise DisconnectionError(f"{path} was replaced since the connection opened it")
+
+    return engine
 
 
 def make_session_factory(engine: Engine) -> sessionmaker:

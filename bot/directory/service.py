@@ -16,7 +16,7 @@ from pathlib import Path
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.db import make_engine, make_session_factory
+from bot.db import make_replaceable_sqlite_engine, make_session_factory
 from bot.directory.gazetteer_data import load_gazetteer_data
 from bot.directory.places import DEFAULT_PLACES_PATH, Gazetteer, Place
 from bot.directory.queries import (
@@ -48,14 +48,16 @@ class Directory:
         taxonomy: The needs taxonomy; ``data/directory/taxonomy.yml`` if None.
 
     The engine connects on first use, so a directory that is down is found when a
-    search needs it (``SQLAlchemyError``), not when the object is made.
+    search needs it (``SQLAlchemyError``), not when the object is made. A SQLite file's
+    connections are kept open between searches and dropped when the file has been
+    replaced by a rebuild (``bot.db.make_replaceable_sqlite_engine``).
     """
 
     def __init__(
         self, url: str, *, gazetteer: Gazetteer | None = None, taxonomy: Taxonomy | None = None
     ) -> None:
         self.url = resolve_sqlite_url(url)
-        self.engine: Engine = make_engine(self.url)
+        self.engine: Engine = make_replaceable_sqlite_engine(self.url)
         self._sessions: sessionmaker = make_session_factory(self.engine)
         self.gazetteer = gazetteer if gazetteer is not None else read_gazetteer()
         self.taxonomy = taxonomy if taxonomy is not None else load_taxonomy()

@@ -122,3 +122,56 @@ def test_build_logs_counts_by_area_and_need(tmp_path: Path, caplog) -> None:
         "directory services by need: anxiety 1, information 1, loneliness 1, postnatal_depression 1, "
         "walking_group 1",
     ]
+
+
+def test_the_directory_keeps_its_connection_and_sees_a_rebuilt_file(tmp_path: Path) -> None:
+    """Searches reuse one SQLite connection; a rebuild (a new file renamed over the old) or a removed
+    file is noticed when a connection is handed out, and the search reads the file in place."""
+    import os
+
+    from sqlalchemy import event
+
+    from bot.directory.service import Directory
+
+    db = tmp_path / "d.db"
+    main(["--url", f"sqlite:///{db}"])
+    directory = Directory(f"sqlite:///{db}")
+    connects: list[object] = []
+    event.listen(directory.engine, "connect", lambda conn, record: connects.append(conn))
+    try:
+        first = directory.find_services(None, mode="online", limit=1)
+        assert directory.find_services(None, mode="online", limit=1).total == first.total
+        assert len(connects) == 1
+        # A rebuild with one service fewer, renamed over the file the pooled connection has open.
+        other = tmp_path / "other.db"
+        main(["--url", f"sqlite:///{other}"])
+        with make_engine(f"sqlite:///{other}").begin() as conn:
+            conn.execute(
+                text("UPDATE service SET status = 'inactive' WHERE id = :id"), {"id": first.services[0].id}
+            )
+            conn.execute(text("UPDATE directory_build SET id = 'rebuilt'"))
+        os.replace(other, db)
+        assert directory.find_services(None, mode="online", limit=1).total == first.total - 1
+        assert len(connects) == 2
+        assert directory.find_services(None, mode="online", limit=1).total == first.total - 1
+        assert len(connects) == 2
+        # Edited in place (the console): the same file, the same connection, the edit seen.
+        with make_engine(f"sqlite:///{db}").begin() as conn:
+            conn.execute(
+                text("UPDATE service SET status = 'active' WHERE id = :id"), {"id": first.services[0].id}
+            )
+            conn.execute(text("UPDATE directory_build SET id = 'edited'"))
+        assert directory.find_services(None, mode="online", limit=1).total == first.total
+        assert len(connects) == 2
+    finally:
+        directory.dispose()
+
+
+def test_only_a_sqlite_file_gets_the_kept_connections() -> None:
+    from sqlalchemy.pool import QueuePool
+
+    from bot.db import make_replaceable_sqlite_engine
+
+    for url in ("sqlite://", "sqlite:///:memory:"):
+        assert not isinstance(make_replaceable_sqlite_engine(url).pool, QueuePool)
+    assert isinstance(make_replaceable_sqlite_engine("sqlite:///x.db").pool, QueuePool)
