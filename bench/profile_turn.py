@@ -6,7 +6,7 @@ store) against a real action server on 127.0.0.1, then profiles turns 1-20 and
 101-120 of one conversation (bench/bench_speed.py's script over and over) and
 prints the functions with the most cumulative time. docs/speed.md has a reading.
 
-Usage: .venv/bin/python bench/profile_turn.py [--top 40] [--turns 120] [--without-ted] [--dump out/prof]
+Usage: .venv/bin/python bench/profile_turn.py [--top 40] [--turns 120] [--without-ted] [--dump out/prof] [--model models/x.tar.gz]
 """
 
 from __future__ import annotations
@@ -41,7 +41,14 @@ def report(profile: cProfile.Profile, top: int, title: str) -> None:
     print(out.getvalue())
 
 
-async def turns(top: int, count: int, var_dir: Path, without_ted: bool, dump: Path | None = None) -> None:
+async def turns(
+    top: int,
+    count: int,
+    var_dir: Path,
+    without_ted: bool,
+    dump: Path | None = None,
+    model: Path | None = None,
+) -> None:
     from rasa.core.agent import load_agent
     from rasa.core.utils import AvailableEndpoints
     from rasa.utils.common import configure_logging_and_warnings
@@ -56,7 +63,7 @@ async def turns(top: int, count: int, var_dir: Path, without_ted: bool, dump: Pa
 
     from tools.stack.stack import REPO
 
-    bot_stack = make_stack(var_dir, plain=False)
+    bot_stack = make_stack(var_dir, plain=False, model=model)
     bot = Bot("this bot", BOT_SCRIPT, bot_stack, "actions")
     os.environ.update(bot_stack.env)
     os.environ["ACTION_ENDPOINT_URL"] = f"{bot_stack.action_url}/webhook"
@@ -98,9 +105,10 @@ def main() -> int:
         "--without-ted", action="store_true", help="TED answers nothing (bench/without_ted.py)"
     )
     parser.add_argument("--dump", type=Path, help="also write the two profiles to DUMP.first and DUMP.late")
+    parser.add_argument("--model", type=Path, help="this bot's model (default: the newest in models/)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        asyncio.run(turns(args.top, args.turns, Path(tmp), args.without_ted, args.dump))
+        asyncio.run(turns(args.top, args.turns, Path(tmp), args.without_ted, args.dump, args.model))
     return 0
 
 

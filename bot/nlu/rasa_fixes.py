@@ -15,7 +15,17 @@ answer from the action server. That function first checks the (fixed) schema
 against the JSON Schema 2020-12 meta-schema, which costs ~30 ms per call on this
 machine: two thirds of a whole conversation turn with a directory look-up. The
 replacement validates the answer against the same schema with the same errors,
-but builds the validator once.
+but builds the validator once. And it first asks whether the answer is valid the
+cheap way: the schema's events are a `oneOf` of 23 alternatives, one per event type
+(each fixes `event` with a `const`), so every event was tried against all 23 and 22
+errors built for it (~1 ms for the search turn's answer, twice a search turn). An
+event whose `event` is a string can only match the alternatives with that `const`,
+so it is checked against the same item schema with only those alternatives (the
+same validator class; anything else against the whole item schema), and the answer
+without its events' items against the rest of the schema: valid exactly when the
+whole schema finds it valid. An answer found invalid is validated the whole way, so
+it raises the same error as before. If the schema is not of that shape, every
+answer is validated the whole way.
 
 2. Loading DIET. `RasaModel.load` builds a model's weights by fitting it on one
 example, in graph mode: TensorFlow traces the whole training step (with its
@@ -110,14 +120,50 @@ rule key's reversed states with those tuples (by key: a key is its states' JSON,
 so they never change) and runs the same tests in the same order on them, so the
 same keys come back. A policy class that overrides one of those methods gets
 Rasa's function; the guard covers all three.
+
+11. The applied events once a tracker. `DialogueStateTracker.applied_events` (the events
+without the reverted ones and a form's folded turns) walks the whole window with six
+`isinstance` tests an event against abstract classes, and a turn asks it ~10 times of the
+same tracker (fix 9 on every `past_states`, the processor, the policies): ~1 ms a turn.
+The replacement keeps, per tracker in memory (forgotten with it), the events it has
+folded, the loop names and the result, and folds only the events appended since; it
+starts again from the first event when the events seen are not the start of the
+tracker's events any more (the same objects, in order) or an appended event names a
+loop not seen before (Rasa reads the loop names of all events first, so a new name can
+change how earlier events fold). An event's kind is found once per event class. Each
+call returns a new list, as Rasa's does. Only for `DialogueStateTracker` itself; the
+guard also covers the three methods the fold calls.
+
+12. The tracker's copy before an action. `MessageProcessor._run_action` hands every action a
+copy of the tracker (`DialogueStateTracker.copy`: a new tracker from `init_copy` with all
+the events replayed into it), so that a rejected action's policy events can be dropped:
+~0.1 ms a copy, 2-3 a turn. A tracker's state is what replaying its events gives
+(`from_events` and `update` build it so), so the replacement builds the copy from that
+state instead: `init_copy`'s fields (no model or assistant id, no sender source), the same
+events, each slot copied as `init_copy` copies it (`copy.copy`, done directly for a slot
+class that copies the default way) with its value and whether it was set,
+the active loop and the latest action as new objects, the latest message and bot
+utterance the same event (a new empty one if the tracker's is not one of its events, as a
+reset makes); an attribute that others set on the tracker (the tracker store's count of
+stored events) is not copied, as a replay does not make it. Only for
+`DialogueStateTracker` itself with the attributes Rasa's `__init__` sets, slots in a dict
+and no event history limit (a limited deque has dropped
+events whose state a replay would lose); otherwise Rasa's replay. The copies equal
+Rasa's on every prefix of every story with a rewind, an undo, a restart, a new session
+and a form (tests/unit/core/test_rasa_fixes.py); the guard covers `travel_back_in_time`,
+`init_copy`, `__init__` and `_reset`.
 """
 
 from __future__ import annotations
 
 import copy
+import copyreg
+import dataclasses
 import hashlib
 import inspect
+import itertools
 import logging
+import operator
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -134,10 +180,22 @@ from rasa.core.processor import MessageProcessor
 from rasa.engine.exceptions import GraphRunError
 from rasa.engine.runner.dask import DaskGraphRunner
 from rasa.nlu.classifiers.diet_classifier import DIET
-from rasa.shared.constants import DOCS_BASE_URL
+from rasa.shared.constants import DEFAULT_SENDER_ID, DOCS_BASE_URL
 from rasa.shared.core.constants import PREVIOUS_ACTION, SHOULD_NOT_BE_SET
 from rasa.shared.core.domain import Domain, State
-from rasa.shared.core.events import ActionExecuted, Event, SlotSet, UserUttered, deserialise_events
+from rasa.shared.core.events import (
+    ActionExecuted,
+    ActionReverted,
+    ActiveLoop,
+    BotUttered,
+    Event,
+    Restarted,
+    SessionStarted,
+    SlotSet,
+    UserUtteranceReverted,
+    UserUttered,
+    deserialise_events,
+)
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.exceptions import RasaException
 from rasa.utils.tensorflow.constants import LEARNING_RATE, RUN_EAGERLY
@@ -159,6 +217,8 @@ _rasa_predict = RasaModel._rasa_predict
 _rasa_graph_run = DaskGraphRunner.run
 _rasa_past_states = DialogueStateTracker.past_states
 _rasa_possible_keys = RulePolicy._get_possible_keys
+_rasa_applied_events = DialogueStateTracker.applied_events
+_rasa_tracker_copy = DialogueStateTracker.copy
 _event_classes: dict[str, type[Event]] = {}
 UNAVAILABLE_RESPONSE = "utter_directory_unavailable"
 SEARCH_ACTION = "action_search_services"
@@ -173,7 +233,55 @@ def _action_result_validator() -> Any:
     return cls(schema)
 
 
+@lru_cache(maxsize=1)
+def _action_result_checks() -> tuple[Any, dict[str, Any], Any] | None:
+    """Validators for the cheap check of an answer (see fix 1), or None if the schema is not of its shape."""
+    schema = RemoteAction.action_response_format_spec()
+    try:
+        events = schema["properties"]["events"]
+        items = events["items"]
+        alternatives = items["oneOf"]
+        shaped = (
+            set(schema) == {"type", "properties"}
+            and set(events) == {"type", "items"}
+            and set(items) == {"type", "properties", "required", "oneOf"}
+            and "event" in items["required"]
+            and all(isinstance(alt["properties"]["event"]["const"], str) for alt in alternatives)
+        )
+    except (KeyError, TypeError):
+        return None
+    if not shaped:
+        return None
+    cls = validator_for(schema)
+    by_type: dict[str, list[Any]] = {}
+    for alt in alternatives:
+        by_type.setdefault(alt["properties"]["event"]["const"], []).append(alt)
+    rest = {**schema, "properties": {**schema["properties"], "events": {"type": events["type"]}}}
+    per_type = {name: cls({**items, "oneOf": alts}) for name, alts in by_type.items()}
+    return cls(rest), per_type, cls(items)
+
+
+def _action_result_is_valid(result: Any) -> bool | None:
+    """Whether the answer is valid against the action answer schema, checked per event type; None: not known."""
+    checks = _action_result_checks()
+    if checks is None:
+        return None
+    rest, per_type, any_event = checks
+    if not rest.is_valid(result):
+        return False
+    events = result.get("events") if isinstance(result, dict) else None
+    if isinstance(events, list):
+        for event in events:
+            name = event.get("event") if isinstance(event, dict) else None
+            validator = per_type.get(name, any_event) if isinstance(name, str) else any_event
+            if not validator.is_valid(event):
+                return False
+    return True
+
+
 def _validate_action_result(self: RemoteAction, result: dict[str, Any]) -> bool:
+    if _action_result_is_valid(result):
+        return True
     error = best_match(_action_result_validator().iter_errors(result))
     if error is not None:
         error.message += (
@@ -573,6 +681,170 @@ def _get_possible_keys(self: RulePolicy, lookup: dict[str, str], states: list[St
     return {key for key, _ in possible}
 
 
+# What `applied_events` does with an event, by the event's class (see fix 11).
+_RESET, _ACTION_REVERTED, _UTTERANCE_REVERTED, _ACTION, _LOOP, _OTHER = range(6)
+_event_kinds: dict[type, int] = {}
+
+
+def _event_kind(event: Event) -> int:
+    kind = _event_kinds.get(type(event))
+    if kind is None:
+        if isinstance(event, (Restarted, SessionStarted)):
+            kind = _RESET
+        elif isinstance(event, ActionReverted):
+            kind = _ACTION_REVERTED
+        elif isinstance(event, UserUtteranceReverted):
+            kind = _UTTERANCE_REVERTED
+        elif isinstance(event, ActionExecuted):
+            kind = _ACTION
+        elif isinstance(event, ActiveLoop):
+            kind = _LOOP
+        else:
+            kind = _OTHER
+        _event_kinds[type(event)] = kind
+    return kind
+
+
+class _AppliedEvents:
+    """One tracker's events folded so far by `applied_events`' loop, and the result (see fix 11)."""
+
+    __slots__ = ("ref", "events", "seen", "loop_names", "applied")
+
+    def __init__(self, ref: weakref.ref[DialogueStateTracker]) -> None:
+        self.ref = ref
+        self.events: Any = None  # the tracker's deque the fold read
+        self.seen: list[Event] = []
+        self.loop_names: set[str] = set()
+        self.applied: list[Event] = []
+
+    def fold(self, tracker: DialogueStateTracker, events: list[Event]) -> None:
+        """Rasa's loop of `applied_events` over `events`, continued from where it stopped."""
+        applied = self.applied
+        loop_names = self.loop_names
+        for event in events:
+            kind = _event_kind(event)
+            if kind == _RESET:
+                applied.clear()
+            elif kind == _ACTION_REVERTED:
+                tracker._undo_till_previous(ActionExecuted, applied)
+            elif kind == _UTTERANCE_REVERTED:
+                tracker._undo_till_previous(UserUttered, applied)
+                tracker._undo_till_previous(ActionExecuted, applied)
+            elif (
+                kind == _ACTION
+                and event.action_name in loop_names  # type: ignore[attr-defined]
+                and not tracker._first_loop_execution_or_unhappy_path(
+                    event.action_name,
+                    applied,  # type: ignore[attr-defined]
+                )
+            ):
+                tracker._undo_till_previous_loop_execution(event.action_name, applied)  # type: ignore[attr-defined]
+            else:
+                applied.append(event)
+
+
+def _loop_names(events: list[Event]) -> set[str]:
+    return {event.name for event in events if _event_kind(event) == _LOOP and event.name}  # type: ignore[attr-defined]
+
+
+_applied_events_held: dict[int, _AppliedEvents] = {}
+
+
+def _applied_events(self: DialogueStateTracker) -> list[Event]:
+    """`DialogueStateTracker.applied_events`, folding only the events appended since the last call (fix 11)."""
+    if type(self) is not DialogueStateTracker:
+        return _rasa_applied_events(self)
+    key = id(self)
+    held = _applied_events_held.get(key)
+    if held is None or held.ref() is not self:
+        held = _AppliedEvents(weakref.ref(self, lambda _, key=key: _applied_events_held.pop(key, None)))  # type: ignore[misc]
+        _applied_events_held[key] = held
+    events = self.events
+    done = len(held.seen)
+    if (
+        held.events is events
+        and len(events) >= done
+        and all(map(operator.is_, held.seen, events))  # the events seen are still the first ones
+    ):
+        new = list(itertools.islice(events, done, None))
+        if new and _loop_names(new) <= held.loop_names:
+            held.fold(self, new)
+            held.seen.extend(new)
+            return list(held.applied)
+        if not new:
+            return list(held.applied)
+    everything = list(events)
+    held.events = events
+    held.seen = everything
+    held.loop_names = _loop_names(everything)
+    held.applied = []
+    held.fold(self, everything)
+    return list(held.applied)
+
+
+_TRACKER_ATTRIBUTES = frozenset(vars(DialogueStateTracker("", [])))  # what Rasa's __init__ sets
+
+
+_plain_copy_classes: dict[type, bool] = {}
+
+
+def _copy_slot(slot: Any) -> Any:
+    """`copy.copy(slot)`: for a class that copies the default way, what `copy.copy` does, without its steps."""
+    cls = type(slot)
+    plain = _plain_copy_classes.get(cls)
+    if plain is None:
+        plain = (
+            cls not in copyreg.dispatch_table
+            and not hasattr(cls, "__copy__")
+            and cls.__reduce_ex__ is object.__reduce_ex__  # type: ignore[comparison-overlap]
+            and cls.__reduce__ is object.__reduce__  # type: ignore[comparison-overlap]
+            and not hasattr(cls, "__getstate__")
+            and not hasattr(cls, "__setstate__")
+            and not any(vars(base).get("__slots__") for base in cls.__mro__)  # abc.ABC's are empty
+            and cls.__new__ is object.__new__
+        )
+        _plain_copy_classes[cls] = plain
+    if not plain:
+        return copy.copy(slot)
+    new = object.__new__(cls)  # cls.__new__, which is object's
+    new.__dict__.update(slot.__dict__)  # copy's _reconstruct with the state object.__reduce_ex__ gives
+    return new
+
+
+def _copy_tracker(self: DialogueStateTracker) -> DialogueStateTracker:
+    """`DialogueStateTracker.copy` from the tracker's state instead of a replay of its events (fix 12)."""
+    if (
+        type(self) is not DialogueStateTracker
+        or self._max_event_history is not None
+        or type(self.slots) is not dict
+        or not vars(self).keys() >= _TRACKER_ATTRIBUTES
+    ):
+        return _rasa_tracker_copy(self)
+    tracker: DialogueStateTracker = object.__new__(DialogueStateTracker)
+    events = self.events
+    tracker._max_event_history = None
+    tracker.events = tracker._create_events(list(events))
+    tracker.sender_id = self.sender_id or DEFAULT_SENDER_ID
+    tracker.slots = {slot.name: _copy_slot(slot) for slot in self.slots.values()}
+    tracker.sender_source = None
+    tracker.is_rule_tracker = self.is_rule_tracker
+    tracker._paused = self._paused
+    tracker.followup_action = self.followup_action
+    tracker.latest_action = None if self.latest_action is None else dict(self.latest_action)
+    message = self.latest_message
+    tracker.latest_message = (
+        message if any(event is message for event in reversed(events)) else UserUttered.empty()
+    )
+    utterance = self.latest_bot_utterance
+    tracker.latest_bot_utterance = (
+        utterance if any(event is utterance for event in reversed(events)) else BotUttered.empty()
+    )
+    tracker.active_loop = None if self.active_loop is None else dataclasses.replace(self.active_loop)
+    tracker.model_id = None
+    tracker.assistant_id = None
+    return tracker
+
+
 @dataclass(frozen=True)
 class Fix:
     """One replaced Rasa function: where it lives, the source it was written against, its replacement."""
@@ -694,6 +966,55 @@ FIXES: tuple[Fix, ...] = (
                 RulePolicy._rule_key_to_state,
                 "b91b949bbccbff0bdd67604e957b8884becef48ebc634c655c01bb5e6e93677e",
             ),
+        ),
+    ),
+    Fix(
+        "applied events once a tracker",
+        DialogueStateTracker,
+        "applied_events",
+        _rasa_applied_events,
+        "764d5065ea9997d613c1984d9357370f9ae32d31ca21346086f16c54f0487aae",
+        _applied_events,
+        (
+            (
+                DialogueStateTracker._undo_till_previous,
+                "3a3710e5e73cb945e7a1f529851b5c858b46ba139d2f651428a93ada196df9ae",
+            ),
+            (
+                DialogueStateTracker._first_loop_execution_or_unhappy_path,
+                "b67fe33e30d9b68cfde38e3de0027a26a599eb5bba14e4109830301285a06ce2",
+            ),
+            (
+                DialogueStateTracker._is_within_unhappy_path,
+                "56754b9201f1d3636bf88e5fd07f1f4981b9852a33a2aed2e784e99915e7ac5e",
+            ),
+            (
+                DialogueStateTracker._undo_till_previous_loop_execution,
+                "7ecfe12cccb398143f46d61275ba7130d18b1aba3a85f8de47c22756dc81a73c",
+            ),
+        ),
+    ),
+    Fix(
+        "tracker copied from its state",
+        DialogueStateTracker,
+        "copy",
+        _rasa_tracker_copy,
+        "dfa48dca9f355ad1b42c625bc6f6370bafe83514ed17a77904ed64c67bf07285",
+        _copy_tracker,
+        (
+            (
+                DialogueStateTracker.travel_back_in_time,
+                "09d16f28f007492f653b504cf2b6064dc453444c524799378609a85b04efd632",
+            ),
+            (
+                DialogueStateTracker.init_copy,
+                "429fcd2243b9e0e1a6e8ffc3057a4f2fb4ecbb677055c644129bc65b6cd32b75",
+            ),
+            (
+                DialogueStateTracker.__init__,
+                "8f39eb22462aa62b140d9da1f6db986cbc76383d8f7cc4e3dc7664fa7d84cb2d",
+            ),
+            (DialogueStateTracker._reset, "190858eaf560a0c0a86f45dca86498f8a9fada57ddb6c7dd1e68648c9779e103"),
         ),
     ),
 )

@@ -70,6 +70,58 @@ def test_a_bad_answer_is_refused_as_rasa_would(result: dict) -> None:
         validate(result)
 
 
+def _answers() -> Iterator[Any]:
+    """Answers made from the schema: each event type valid, then each property of it (and of the
+    event items, the answer and its responses) given a value of every JSON type, its required
+    properties left out, and answers and events of the wrong shape."""
+    schema = RemoteAction.action_response_format_spec()
+    items = schema["properties"]["events"]["items"]
+    values = [True, 0, 1, 1.5, -2.0, "text", "", None, [], ["x"], {}, {"name": "x"}, [{}], [{"name": 1}]]
+    common = {"timestamp": None, "metadata": {}}
+    for alternative in items["oneOf"]:
+        name = alternative["properties"]["event"]["const"]
+        minimal = {"event": name, **{key: "x" for key in alternative.get("required", [])}}
+        yield {"events": [minimal]}
+        yield {"events": [minimal, {**minimal, **common}], "responses": [{"text": "hi"}]}
+        for key in (*alternative["properties"], *items["properties"], "unknown"):
+            for value in values:
+                yield {"events": [{**minimal, key: value}]}
+        for key in alternative.get("required", []):
+            yield {"events": [{k: v for k, v in minimal.items() if k != key}]}
+        for nested in ("parse_data", "entities"):
+            if nested in alternative["properties"]:
+                sub = alternative["properties"][nested]
+                for key in sub.get("properties", {}) if isinstance(sub.get("properties"), dict) else ():
+                    for value in values:
+                        yield {"events": [{**minimal, nested: {key: value}}]}
+                if "items" in sub:
+                    for key in sub["items"].get("properties", {}):
+                        for value in values:
+                            yield {"events": [{**minimal, nested: [{key: value}]}]}
+    for value in values:
+        yield value
+        yield {"events": value}
+        yield {"responses": value}
+        yield {"events": [value]}
+        yield {"responses": [value]}
+        yield {"events": [{"event": value}]}
+        yield {"events": [{"event": "slot", "name": "x", "value": value}, {"event": "nonsense"}]}
+    yield {}
+    yield {"events": [{"event": "bot", "text": "hi"}, {"event": "slot", "name": "s"}]}
+
+
+def test_the_cheap_check_of_an_answer_agrees_with_the_schema() -> None:
+    """Valid exactly when the whole schema says so, on answers of every shape the schema names."""
+    whole = rasa_fixes._action_result_validator()
+    checked = valid = 0
+    for answer in _answers():
+        expected = whole.is_valid(answer)
+        assert rasa_fixes._action_result_is_valid(answer) is expected, answer
+        checked += 1
+        valid += expected
+    assert checked > 2000 and 100 < valid < checked - 100
+
+
 def test_importing_changes_nothing_creating_the_first_component_installs_every_fix(
     rasa_own: None, tmp_path: Path
 ) -> None:
@@ -490,3 +542,191 @@ def test_the_rules_matched_on_prepared_states_are_rasas(rasa_own: None) -> None:
         assert rasa_fixes._get_possible_keys(policy, lookup, states) == expected
         found += len(expected)
     assert found > len(conversations)  # rules do match
+
+
+def test_the_applied_events_folded_once_are_rasas(rasa_own: None) -> None:
+    """Every prefix of every story, asked after each event (and twice), with a rewind, an undo, a
+    restart, a new session and a form opened late; the same events in the same order, a new list."""
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.core.events import (
+        ActionExecuted,
+        ActionExecutionRejected,
+        ActionReverted,
+        ActiveLoop,
+        Restarted,
+        SessionStarted,
+        UserUtteranceReverted,
+        UserUttered,
+    )
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    from tools.stack.stack import REPO
+
+    domain = Domain.load(str(REPO / "domain.yml"))
+    form = [
+        ActionExecuted("location_form"),
+        ActiveLoop("location_form"),
+        ActionExecuted("action_listen"),
+        UserUttered("cardiff", {"name": "inform"}),
+        ActionExecutionRejected("location_form"),
+        ActionExecuted("utter_ask_location"),
+        ActionExecuted("action_listen"),
+        UserUttered("swansea", {"name": "inform"}),
+        ActionExecuted("location_form"),
+        ActiveLoop(None),
+    ]
+    ends = [
+        [UserUtteranceReverted()],
+        [ActionReverted()],
+        [Restarted(), ActionExecuted("action_listen")],
+        [ActionExecuted("action_session_start"), SessionStarted(), ActionExecuted("action_listen")],
+        form,
+        [
+            *form[:4],
+            ActionExecuted("location_form"),
+            ActionExecuted("action_listen"),
+        ],  # a form's turns folded
+    ]
+    compared = 0
+    for name, events in _story_events():
+        for end in ends:
+            tracker = DialogueStateTracker(name, domain.slots)
+            for event in [*events, *end]:
+                tracker.update(event, domain)
+                expected = rasa_fixes._rasa_applied_events(tracker)
+                for _ in range(2):
+                    got = rasa_fixes._applied_events(tracker)
+                    assert len(got) == len(expected) and all(
+                        a is b for a, b in zip(got, expected, strict=True)
+                    ), name
+                    got.clear()  # a caller's change to the list changes no later answer
+                compared += 1
+    assert compared > 1000
+    # The events replaced under the tracker (not appended): folded again from the start.
+    tracker = DialogueStateTracker("x", domain.slots)
+    for event in form:
+        tracker.update(event, domain)
+    rasa_fixes._applied_events(tracker)
+    tracker.events.popleft()
+    tracker.events.appendleft(ActionExecuted("action_listen"))
+    assert rasa_fixes._applied_events(tracker) == rasa_fixes._rasa_applied_events(tracker)
+    tracker.events = tracker._create_events(list(tracker.events)[:4])
+    assert rasa_fixes._applied_events(tracker) == rasa_fixes._rasa_applied_events(tracker)
+
+
+def test_applied_events_are_kept_per_tracker_and_forgotten_with_it(rasa_own: None) -> None:
+    import gc
+
+    from rasa.shared.core.events import ActionExecuted
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    tracker = DialogueStateTracker("x", [])
+    tracker.update(ActionExecuted("action_listen"))
+    key = id(tracker)
+    assert [e.action_name for e in rasa_fixes._applied_events(tracker)] == ["action_listen"]
+    assert key in rasa_fixes._applied_events_held
+    del tracker
+    gc.collect()
+    assert key not in rasa_fixes._applied_events_held
+
+
+def _tracker_state(tracker: Any) -> dict[str, Any]:
+    """Everything a tracker holds, slots by their attributes; the events and messages by identity."""
+    state = dict(vars(tracker))
+    state["events"] = [id(event) for event in tracker.events]
+    state["slots"] = {name: (type(slot), vars(slot)) for name, slot in tracker.slots.items()}
+    for name in ("latest_message", "latest_bot_utterance"):
+        message = state[name]
+        in_events = any(event is message for event in tracker.events)
+        fresh = {k: v for k, v in message.as_dict().items() if k != "timestamp"} if message else None
+        state[name] = id(message) if in_events else (type(message), fresh)  # an empty one made now
+    return state
+
+
+def test_the_tracker_copied_from_its_state_is_rasas_copy(rasa_own: None) -> None:
+    """Every prefix of every story with a rewind, an undo, a restart, a new session and a form (rejected
+    and happy), with a model id set: the same state as Rasa's replayed copy, and nothing shared that an
+    action could change in the copy."""
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.core.events import (
+        ActionExecuted,
+        ActionExecutionRejected,
+        ActionReverted,
+        ActiveLoop,
+        Restarted,
+        SessionStarted,
+        SlotSet,
+        UserUtteranceReverted,
+        UserUttered,
+    )
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    from tools.stack.stack import REPO
+
+    domain = Domain.load(str(REPO / "domain.yml"))
+    form = [
+        ActionExecuted("location_form"),
+        ActiveLoop("location_form"),
+        SlotSet("requested_slot", "location"),
+        ActionExecuted("action_listen"),
+        UserUttered("cardiff", {"name": "inform"}),
+        ActionExecutionRejected("location_form"),
+        ActionExecuted("utter_ask_location"),
+        ActionExecuted("action_listen"),
+        UserUttered("swansea", {"name": "inform"}),
+        ActionExecuted("location_form"),
+        SlotSet("location", "swansea"),
+        ActiveLoop(None),
+    ]
+    ends = [
+        [UserUtteranceReverted()],
+        [ActionReverted()],
+        [Restarted(), ActionExecuted("action_listen")],
+        [ActionExecuted("action_session_start"), SessionStarted(), ActionExecuted("action_listen")],
+        form,
+    ]
+    compared = 0
+    for name, events in _story_events():
+        for end in ends:
+            tracker = DialogueStateTracker.from_events(name, [], domain.slots)
+            tracker.model_id = "model"
+            for event in [*events, *end]:
+                tracker.update(event, domain)
+                expected = rasa_fixes._rasa_tracker_copy(tracker)
+                got = rasa_fixes._copy_tracker(tracker)
+                assert _tracker_state(got) == _tracker_state(expected), (name, event)
+                assert got.events is not tracker.events
+                assert all(
+                    a is not b for a, b in zip(got.slots.values(), tracker.slots.values(), strict=True)
+                )
+                if tracker.active_loop is not None:
+                    assert got.active_loop is not tracker.active_loop
+                if tracker.latest_action is not None:
+                    assert got.latest_action is not tracker.latest_action
+                compared += 1
+    assert compared > 1000
+
+
+def test_a_tracker_of_another_kind_is_copied_by_replay(
+    rasa_own: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rasa.shared.core.events import ActionExecuted
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    replays: list[object] = []
+    monkeypatch.setattr(rasa_fixes, "_rasa_tracker_copy", lambda tracker: replays.append(tracker) or tracker)
+
+    class Tracker(DialogueStateTracker):
+        pass
+
+    limited = DialogueStateTracker("x", [], max_event_history=3)
+    other = Tracker("y", [])
+    for tracker in (limited, other):
+        tracker.update(ActionExecuted("action_listen"))
+        assert rasa_fixes._copy_tracker(tracker) is tracker
+    assert replays == [limited, other]
+    # An attribute set by others (the tracker store's count of stored events) is not copied, as by Rasa.
+    marked = DialogueStateTracker("z", [])
+    marked._perinatal_stored_events = 1  # type: ignore[attr-defined]
+    copied = rasa_fixes._copy_tracker(marked)
+    assert copied is not marked and not hasattr(copied, "_perinatal_stored_events")
