@@ -182,7 +182,7 @@ class RiskDetector(GraphComponent, IntentClassifier):
         """Thresholds on the model's risk probability (chosen on held-out training data)."""
         return {
             "full_threshold": 0.995,
-            "gentle_threshold": 0.65,
+            "gentle_threshold": 0.7,
             "distress_threshold": 0.6,
             "short_words": 8,
             "short_threshold": 0.8,

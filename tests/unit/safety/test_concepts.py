@@ -434,6 +434,8 @@ def test_round4_everyday_words_are_not_a_concept(text: str) -> None:
         ("wedi llosgi fy mraich eto", "C2"),
         ("dwi'n sefyll wrth y rheilffordd", "C1"),
         ("mae hi'n gadael y babi ar ben ei hun yn y tŷ", "C6"),
+        ("i'd rather die than carry on like this", "C1"),
+        ("honestly id rather die than hurt her", "C1"),
     ],
 )
 def test_round5_concept_is_a_disclosure(text: str, expected: str) -> None:
@@ -478,6 +480,16 @@ def test_round5_concept_gets_the_gentle_check(text: str, expected: str) -> None:
         "parked on the top floor of the car park because of the buggy",
         "wedi llosgi'r swper eto",
         "sefyll ar y bont efo'r babi yn sbio ar yr hwyaid",
+        "sut dwi'n cael cawod heb adael y babi ar ben ei hun yn y tŷ?",
+        # idioms, everyday care, other people's stories, general questions, history
+        "my brother said he'd rather die than watch another kids film",
+        "took my life in my hands driving on the m4 in the snow",
+        "do i need to cut blueberries for a 10 month old",
+        "how do i stop him climbing the stairs before he hurts himself",
+        "a woman on this morning was talking about her overdose after having twins, so brave",
+        "general question, what do you do if you think someone at nursery is being abused",
+        "nes i gymryd overdose dair blynedd yn ôl, dwi'n well rŵan",
+        "clywed rhaglen ar y radio am hunanladdiad, trist iawn",
     ],
 )
 def test_round5_everyday_words_are_not_a_concept(text: str) -> None:

@@ -124,3 +124,18 @@ def test_component_gives_the_same_messages(
         narrowed.process([got])
         reference.process([want])
         assert got.as_dict() == want.as_dict(), text
+
+
+def test_the_model_keeps_the_structure_markers_it_was_trained_with(
+    model: risk_model.RiskModel, examples: list[Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bot.safety import lexicon
+
+    texts = [e.text for e in examples[5::97]] + ["saw a programme about it on the news last year"]
+    reference = model.score_sklearn(texts)
+    fingerprint = risk_model.fingerprint()
+    stored = pickle.loads(pickle.dumps(model))  # noqa: S301 - our own object
+    monkeypatch.setattr(lexicon, "REPORTED", r"\b(?:a|the|i)\b")  # the lexicon's markers change later
+    assert stored.score_sklearn(texts) == reference
+    assert stored.score_model_texts([risk_model.model_text(t) for t in texts]) == reference
+    assert risk_model.fingerprint() != fingerprint  # and Rasa retrains the model
