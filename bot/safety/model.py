@@ -355,7 +355,8 @@ class _View:
         classes = list(risk.classes_)
         return len(classes) == 2 and True in classes and risk.coef_.shape[0] == 1
 
-    def features(self, texts: list[str]) -> Any:
+    def features(self, texts: list[str], flags: dict[tuple[str, ...], Any] | None = None) -> Any:
+        """The view's features; ``flags`` shares the structure block between views with the same markers."""
         from scipy import sparse
         from sklearn.feature_extraction.text import CountVectorizer
         from sklearn.preprocessing import normalize
@@ -363,7 +364,13 @@ class _View:
         blocks = []
         for part in self.parts:
             if type(part) is ContextFlags:
-                blocks.append(part.transform(texts))
+                key = tuple(part.sources or ())
+                if flags is None or not key:
+                    blocks.append(part.transform(texts))
+                else:
+                    if key not in flags:
+                        flags[key] = part.transform(texts)
+                    blocks.append(flags[key])
                 continue
             x = CountVectorizer.transform(part, texts)  # TfidfVectorizer.transform, less the check
             tfidf = part._tfidf  # TfidfTransformer.transform, less its checks
@@ -419,10 +426,11 @@ class _FastScorer:
     def score(self, texts: list[str]) -> tuple[Any, Any]:
         from scipy.special import expit
 
-        x = self.views[0].features(texts)
+        flags: dict[tuple[str, ...], Any] = {}  # the structure block, computed once for both views
+        x = self.views[0].features(texts, flags)
         decision = self.views[0].decision(x)
         for view in self.views[1:]:
-            decision = (decision + view.decision(view.features(texts))) / 2
+            decision = (decision + view.decision(view.features(texts, flags))) / 2
         if self.true_index == 0:
             decision = -decision
         p = expit(decision)
