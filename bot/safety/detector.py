@@ -642,21 +642,7 @@ def is_joke(text: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _context_patterns() -> dict[str, re.Pattern[str]]:
-    return {
-        name: re.compile(getattr(lx, name))
-        for name in (
-            "PRESENT_RISK",
-            "PAST_TIME",
-            "RESOLVED",
-            "REPORTED",
-            "RELATES",
-            "GENERIC",
-            "INFO_QUESTION",
-            "FIRST_PERSON_ANY",
-            "JOKING",
-            "SERIOUS",
-        )
-    }
+    return {name: re.compile(getattr(lx, name)) for name in lx.CONTEXT_MARKERS}
 
 
 def _context(norm: str, raw: str) -> str | None:

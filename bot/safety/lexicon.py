@@ -1358,6 +1358,8 @@ _DRUGS_MORE = (
     r"lorazepam|morphine|oramorph|lithium|quetiapine|olanzapine|venlafaxine|duloxetine|promethazine|"
     r"nytol|antihistamines?|piriton|iron tablets|sleeping tablets|beta blockers)"
 )
+# Every medicine named in the lexicon, as one alternation (no group).
+_ANY_PILLS = _PILLS[3:-1] + "|" + _DRUGS_MORE[3:-1]
 _SELF_BODY = r"(?:myself|my (?:own )?(?:skin|arms?|legs?|wrists?|hands?|fingers?|fingertips|thighs?|stomach|belly|tummy|hips?|chest|feet|ankles?))"
 _INJURY_SPOT = r"(?:ears?|cheeks?|neck|back|tummy|stomach|chest|ribs|bum|bottom|thighs?|upper arms?|face|torso|genitals|inner arm|eye)"
 _CHILD_POSS = r"(?:his|her|their|the baby's|my baby's|my son's|my daughter's|baby's|lo's|the toddler's|my toddler's|my little one's)"
@@ -1385,14 +1387,10 @@ CONCEPT_RULES_ROUND5: list[tuple[str, str, str | None, str]] = [
         "C1",
         None,
         r"\b(?P<core>(?:emptied|emptying|popped|popping|pushed|pushing|tipped|tipping|set|setting|laid|laying|lined|lining|counted|counting) (?:out )?(?:all |every |each |all of )?(?:my |the |her |his )?(?:blister (?:packs?|strips?)|"
-        + _PILLS[3:-1]
-        + r"|"
-        + _DRUGS_MORE[3:-1]
+        + _ANY_PILLS
         + r")(?: out)? (?:in|into|onto|on|in little|in neat|in a) ?(?:a |the |my |little |neat )?(?:mug|cup|bowl|glass|hand|palm|lap|pile|piles|rows?|lines?|kitchen table|table|bedside|bed|side|counter)"
         r"|(?:saved|saving|been saving|hoarded|hoarding|collected|collecting|kept|keeping|stashed|stashing) (?:up )?(?:all )?(?:my |the |her |his )?(?:"
-        + _PILLS[3:-1]
-        + r"|"
-        + _DRUGS_MORE[3:-1]
+        + _ANY_PILLS
         + r")\b(?=[^\n]{0,80}\b(?:the lot|them all|all of them|all at once|in one go|take them|tonight|when he|once he|once she|after|for months|for weeks|enough|finish|end|do it)\b)"
         r"|(?:sat|sitting|standing|stood|perched|leaning|climbed|climbing) (?:on|over|onto|up on) (?:the |a )?(?:railings?|ledge|edge|parapet|barrier|wall) (?:of|at|on|over) (?:the |a )?(?:\w+ ){0,3}(?:bridge|car park|multi ?storey|cliff|roof|flyover|viaduct|balcony|tower)"
         r"|train (?:is |comes |will come |will be |due |coming )?(?:in|due in) (?:\d+|one|two|three|four|five|ten|a few|fifteen) (?:minutes|mins|min)\b(?=[^\n]{0,80}\b(?:line|track|tracks|crossing|edge)\b)(?![^\n]*\b(?:pram|buggy|pushchair|kids|work|catch|get on|getting on|ticket|late|delayed|cancelled)\b))",
@@ -1800,6 +1798,20 @@ FIRST_PERSON_ANY = (
 # (people do mask real distress with "lol").
 JOKING = r"\b(?:lol|lmao|lmfao|rofl|haha\w*|hehe\w*|jk|joking|only joking|just kidding|kidding|obviously not|i will not really|not really)\b"
 SERIOUS = r"\b(?:not (?:joking|kidding)|no joke|seriously|honestly|for real|i mean it|genuinely|tonight|right now|urges?)\b"
+# The markers of a message's structure, read by the detector (``_context``) and
+# given to the risk model as features (``model.ContextFlags``).
+CONTEXT_MARKERS = (
+    "PRESENT_RISK",
+    "PAST_TIME",
+    "RESOLVED",
+    "REPORTED",
+    "RELATES",
+    "GENERIC",
+    "INFO_QUESTION",
+    "FIRST_PERSON_ANY",
+    "JOKING",
+    "SERIOUS",
+)
 JOKING_EMOJI = "\U0001f602\U0001f923\U0001f606\U0001f605\U0001f604\U0001f601\U0001f643\U0001f61c\U0001f61d"
 
 # Concepts added from the risk model's held-out misses on its TRAINING data

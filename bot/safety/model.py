@@ -106,29 +106,17 @@ class ContextFlags:
     """
 
     WEIGHT = 0.5
-    MARKERS = (
-        "PRESENT_RISK",
-        "PAST_TIME",
-        "RESOLVED",
-        "REPORTED",
-        "RELATES",
-        "GENERIC",
-        "INFO_QUESTION",
-        "FIRST_PERSON_ANY",
-        "JOKING",
-        "SERIOUS",
-    )
 
     def __init__(self) -> None:
         self.sources: list[str] | None = None  # the markers' patterns when fitted
         self._patterns: list[re.Pattern[str]] | None = None
 
-    @classmethod
-    def marker_sources(cls) -> list[str]:
+    @staticmethod
+    def marker_sources() -> list[str]:
         """The lexicon's current patterns for the markers (part of the model's fingerprint)."""
         from bot.safety import lexicon
 
-        return [str(getattr(lexicon, name)) for name in cls.MARKERS]
+        return [str(getattr(lexicon, name)) for name in lexicon.CONTEXT_MARKERS]
 
     def __getstate__(self) -> dict[str, Any]:
         return {"sources": self.sources}
@@ -165,27 +153,25 @@ class ContextFlags:
         return sparse.csr_matrix(np.array(rows, dtype=np.float32) * np.float32(self.WEIGHT))
 
 
+def _words(longest: int) -> Any:
+    """TF-IDF of word n-grams, from one word to ``longest``."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    return TfidfVectorizer(
+        analyzer="word",
+        ngram_range=(1, longest),
+        min_df=1,
+        sublinear_tf=True,
+        token_pattern=r"(?u)\b\w[\w']*\b",
+        dtype=np.float32,
+    )
+
+
 def _word_features() -> Any:
     """The second view: word uni- to trigrams and the structure."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.pipeline import FeatureUnion
 
-    return FeatureUnion(
-        [
-            (
-                "words",
-                TfidfVectorizer(
-                    analyzer="word",
-                    ngram_range=(1, 3),
-                    min_df=1,
-                    sublinear_tf=True,
-                    token_pattern=r"(?u)\b\w[\w']*\b",
-                    dtype=np.float32,
-                ),
-            ),
-            ("context", ContextFlags()),
-        ]
-    )
+    return FeatureUnion([("words", _words(3)), ("context", ContextFlags())])
 
 
 def _features() -> Any:
@@ -206,17 +192,7 @@ def _features() -> Any:
                     dtype=np.float32,
                 ),
             ),
-            (
-                "words",
-                TfidfVectorizer(
-                    analyzer="word",
-                    ngram_range=(1, 2),
-                    min_df=1,
-                    sublinear_tf=True,
-                    token_pattern=r"(?u)\b\w[\w']*\b",
-                    dtype=np.float32,
-                ),
-            ),
+            ("words", _words(2)),
             ("context", ContextFlags()),
         ]
     )
