@@ -34,7 +34,7 @@ from bot.language import WELSH
 from bot.language import detect as detect_language
 from bot.safety import model as risk_model
 from bot.safety.conversation import recent_texts
-from bot.safety.detector import RiskFinding, assess, everyday_idiom, is_joke, strip_command, warm_up
+from bot.safety.detector import RiskFinding, assess, everyday_idiom, strip_command, warm_up
 
 logger = logging.getLogger(__name__)
 
@@ -182,7 +182,7 @@ class RiskDetector(GraphComponent, IntentClassifier):
         """Thresholds on the model's risk probability (chosen on held-out training data)."""
         return {
             "full_threshold": 0.995,
-            "gentle_threshold": 0.7,
+            "gentle_threshold": 0.65,
             "distress_threshold": 0.6,
             "short_words": 8,
             "short_threshold": 0.8,
@@ -300,7 +300,7 @@ class RiskDetector(GraphComponent, IntentClassifier):
         return (
             not finding.certain
             and not finding.negated
-            and is_joke(raw)
+            and finding.joke
             and not self._model_agrees(raw, recent)
         )
 

@@ -37,6 +37,7 @@ class RiskFinding:
     negated: bool
     rule: str
     certain: bool = True  # False: said as a joke; the reply is the gentle check, not the full one
+    joke: bool = False  # laughter or "joking" beside the risk (not elsewhere in the message)
 
 
 class _Hit(NamedTuple):
@@ -572,7 +573,9 @@ def _finding(hits: list[_Hit]) -> RiskFinding | None:
     if not hits:
         return None
     positive = [h for h in hits if not h.negated]
-    pool = positive or hits
+    # A sure rule's finding before a gentle one's ("she flinches when he comes in"
+    # beside "squeezes her till she screams"): the gentle check only when nothing surer fired.
+    pool = [h for h in positive if h.rule not in lx.GENTLE_RULES] or positive or hits
     pool = sorted(pool, key=lambda h: PRIORITY.index(_key(h)))
     top = pool[0]
     cats: list[str] = []
@@ -614,7 +617,12 @@ def assess(text: str, previous: str | None = None) -> RiskFinding | None:
         if prev:
             joined = f"{prev} {norm}"
             offset = len(prev) + 1
-            hits += [h for h in _find(joined) if h.end > offset]
+            # Positions in this message (a core in the previous turn counts from its start).
+            hits += [
+                h._replace(start=max(0, h.start - offset), end=h.end - offset, core=max(0, h.core - offset))
+                for h in _find(joined)
+                if h.end > offset
+            ]
     if bare in lx.STANDALONE and not any(not h.negated for h in hits):
         hits.append(_Hit("standalone", lx.STANDALONE[bare], None, 0, len(norm), 0, False, False))
     if not any(not h.negated for h in hits):
@@ -622,22 +630,32 @@ def assess(text: str, previous: str | None = None) -> RiskFinding | None:
     finding = _finding(hits)
     if finding is None or finding.negated:
         return finding
-    context = _context(norm, text)
+    at = min(h.core for h in hits if h.rule == finding.rule and not h.negated)
+    context = _context(norm, text, at)
     if (
         context in {"history", "generic"}
         or (context == "reported" and finding.category != "C4")
         or (context == "info" and finding.category not in {"C1", "C7"})
     ):
         return None  # not a disclosure; the trained model still gets its say
-    if context == "joke" or finding.rule in lx.GENTLE_RULES:
+    if context == "joke":
+        return replace(finding, certain=False, joke=True)
+    if finding.rule in lx.GENTLE_RULES:
         return replace(finding, certain=False)
     return finding
 
 
-def is_joke(text: str) -> bool:
-    """Whether the RAW message marks itself as a joke (laughter, "joking", a laughing emoji) with no sign it is serious."""
-    norm = normalise(text)
-    return bool(norm) and _context(norm, text) == "joke"
+# Where a clause ends: the joke and question markers are read near the risk, not
+# anywhere in a long message ("she hates broccoli lol ... anyway i cut again").
+_CLAUSE_END = re.compile(r"[.!?,;:\n]+")
+_SENTENCE_END = re.compile(r"[.!?\n]+")
+
+
+def _near(norm: str, at: int, ends: re.Pattern[str], before: int, after: int) -> tuple[int, int]:
+    """The span from ``before`` units (clauses or sentences) before the one at ``at`` to ``after`` units after it."""
+    starts = [0, *(m.end() for m in ends.finditer(norm, 0, at))]
+    stops = [m.start() for m in ends.finditer(norm, at)] + [len(norm)]
+    return starts[max(0, len(starts) - 1 - before)], stops[min(after, len(stops) - 1)]
 
 
 @lru_cache(maxsize=1)
@@ -645,7 +663,7 @@ def _context_patterns() -> dict[str, re.Pattern[str]]:
     return {name: re.compile(getattr(lx, name)) for name in lx.CONTEXT_MARKERS}
 
 
-def _context(norm: str, raw: str) -> str | None:
+def _context(norm: str, raw: str, at: int = 0) -> str | None:
     """What sets this message apart from a disclosure, if anything.
 
     ``history``: risk in the past and over ("I self-harmed at uni, not for ten
@@ -656,10 +674,21 @@ def _context(norm: str, raw: str) -> str | None:
     present ("again", "urges", "tonight", "I want") keeps the disclosure.
     """
     c = _context_patterns()
-    if (c["JOKING"].search(norm) or any(ch in raw for ch in lx.JOKING_EMOJI)) and not c["SERIOUS"].search(
-        norm
-    ):
-        return "joke"
+    joking = (c["JOKING"].search(norm) or any(ch in raw for ch in lx.JOKING_EMOJI)) and not c[
+        "SERIOUS"
+    ].search(norm)
+    if joking:
+        lo, hi = _near(norm, at, _CLAUSE_END, 1, 1)  # the risk's clause and one either side
+        if c["JOKING"].search(norm, lo, hi) or any(ch in raw for ch in lx.JOKING_EMOJI):
+            return "joke"
+    context = _structure(c, norm, at)
+    # Laughter far from the risk, in a message that is otherwise a disclosure, is
+    # not a joke about it; beside another structure it stays the gentle check.
+    return "joke" if joking and context else context
+
+
+def _structure(c: dict[str, re.Pattern[str]], norm: str, at: int) -> str | None:
+    """History, someone else's story, people in general or a topic question (see ``_context``)."""
     if c["PRESENT_RISK"].search(norm):
         return None
     if c["PAST_TIME"].search(norm) and (c["RESOLVED"].search(norm) or "?" in norm):
@@ -669,5 +698,9 @@ def _context(norm: str, raw: str) -> str | None:
     if c["GENERIC"].search(norm):
         return "generic"
     if c["INFO_QUESTION"].search(norm) and not c["FIRST_PERSON_ANY"].search(norm):
-        return "info"
+        # A question about a topic, unless the risk is said in a later sentence that is
+        # the parent's own ("...under 16? i am 15").
+        lo, hi = _near(norm, at, _SENTENCE_END, 0, 0)
+        if lo == 0 or not c["FIRST_PERSON_ANY"].search(norm[lo:hi].lstrip()):
+            return "info"
     return None

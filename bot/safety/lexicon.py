@@ -205,8 +205,8 @@ TOKEN_RULES: list[tuple[str, str, str | None, list[str]]] = [
 # --------------------------------------------------------------------------
 # Regex rules (on the normalised text)
 # --------------------------------------------------------------------------
-_BABY = r"(?:(?:the|my|our|this|her|his) )?(?:baby|babies|bubs|newborn|son|daughter|little one|child|kid|kids|toddler|boy|girl|him|her|them)"
-_BABYN = r"(?:(?:the|my|our|this|her|his|their|my friend's|the neighbour's) )?(?:baby|babies|bubs|newborn|son|daughter|little one|child|kid|kids|toddler|children)"
+_BABY = r"(?:(?:the|my|our|this|her|his) )?(?:baby|babies|bubs|newborn|son|daughter|little one|child|kid|kids|toddler|boy|girl|twins|triplets|him|her|them)"
+_BABYN = r"(?:(?:the|my|our|this|her|his|their|my friend's|the neighbour's) )?(?:baby|babies|bubs|newborn|son|daughter|little one|child|kid|kids|toddler|children|twins|triplets)"
 _HARM = (
     r"(?:hurt\w*|harm\w*|drop(?:ped|ping|s)?|drown\w*|stab\w*|throw\w*|threw|smother\w*|"
     r"suffocat\w*|shak(?:e|es|ing)|shook|squeez\w*|kill\w*|strangl\w*|chok\w*|"
@@ -1071,7 +1071,8 @@ CONCEPT_RULES_ROUND3: list[tuple[str, str, str | None, str]] = [
         r"\b(?P<core>(?:fresh|new) (?:cuts?|ones|wounds?|scars?|burns?)(?= (?:on|over|across|up|down|next to)| now|\s*$|[.,])"
         r"|(?:bought|got|ordered|buying|found|hidden|hid|stashed) (?:some |new |more |a pack of |fresh |a )*(?:razor )?blades\b(?! (?:for|to) (?:my|his|her|shav\w*|legs|the))"
         r"|(?:picked|picking|scratched|scratching|pulled|pulling|bit|biting|pinched|scraped|scraping|hit|hitting|punched|punching|burnt|burning) (?:at )?(?:my|myself|me)\b[^.?!]{0,40}\b(?:on purpose|deliberately|till it bled|until it bled|till (?:it|they) (?:opened|bled|broke)|until (?:it|they) (?:opened|bled|broke))"
-        r"|(?:pull\w*|rip\w*|tear\w*) (?:out )?(?:clumps of |chunks of )?my hair(?: out)?\b(?=[^.?!]{0,30}\b(?:can not stop|on purpose|bald|bleed|bled|again)))",
+        r"|(?:pull\w*|rip\w*|tear\w*) (?:out )?(?:clumps of |chunks of )?(?:my|her|his) (?:own )?hair(?: out)?\b(?=[^\n]{0,60}\b(?:can not stop|on purpose|bald|bleed|bled|again|clumps|chunks))"
+        r"|(?:pull\w*|rip\w*|tear\w*) out (?:my|her|his) (?:own )?hair in (?:clumps|chunks|handfuls))",
     ),
     (
         "c7.taken_number",
@@ -1371,7 +1372,7 @@ CONCEPT_RULES_ROUND5: list[tuple[str, str, str | None, str]] = [
         r"\b(?P<core>(?:think|thinking|thought|thoughts|keep thinking|i think) (?:about|of) (?:suicide|killing myself|ending my (?:own )?life|taking my (?:own )?life|not being alive)"
         r"|(?:the )?(?:thought|idea) of (?:dying|death|being dead|not waking up|not being here|it all ending) (?:is|feels|sounds|seems) (?:like )?(?:a |such a )?(?:relief|comfort\w*|peaceful|nice|calming|tempting|appealing|good)"
         r"|(?:dying|death|being dead) (?:would|will|feels like it would|seems like it would) be (?:a |such a )?(?:relief|release|easier|peaceful|the answer)"
-        r"|wish(?:ing|ed)? (?:that )?i (?:had |would have )?(?:died|not survived|not made it|never woke up|bled out) (?:in|during|giving|after) (?:labour|birth|the birth|the section|surgery|theatre|childbirth))\b",
+        r"|wish(?:ing|ed)? (?:that )?(?:i|id|i would) (?:had |would have |have )?(?:died|not survived|not made it|never woke up|bled out) (?:in|during|giving|after) (?:labour|birth|the birth|the section|surgery|theatre|childbirth))\b",
     ),
     (
         "c1.already_gone",
@@ -1388,7 +1389,7 @@ CONCEPT_RULES_ROUND5: list[tuple[str, str, str | None, str]] = [
         None,
         r"\b(?P<core>(?:emptied|emptying|popped|popping|pushed|pushing|tipped|tipping|set|setting|laid|laying|lined|lining|counted|counting) (?:out )?(?:all |every |each |all of )?(?:my |the |her |his )?(?:blister (?:packs?|strips?)|"
         + _ANY_PILLS
-        + r")(?: out)? (?:in|into|onto|on|in little|in neat|in a) ?(?:a |the |my |little |neat )?(?:mug|cup|bowl|glass|hand|palm|lap|pile|piles|rows?|lines?|kitchen table|table|bedside|bed|side|counter)"
+        + r")(?: out)?(?: in the (?:house|flat|cupboard|cabinet|drawer)| i (?:have|could find|had))? (?:in|into|onto|on|in little|in neat|in a) ?(?:a |the |my |little |neat )?(?:mug|cup|bowl|glass|hand|palm|lap|pile|piles|rows?|lines?|kitchen table|table|bedside|bed|side|counter)"
         r"|(?:saved|saving|been saving|hoarded|hoarding|collected|collecting|kept|keeping|stashed|stashing) (?:up )?(?:all )?(?:my |the |her |his )?(?:"
         + _ANY_PILLS
         + r")\b(?=[^\n]{0,80}\b(?:the lot|them all|all of them|all at once|in one go|take them|tonight|when he|once he|once she|after|for months|for weeks|enough|finish|end|do it)\b)"
@@ -1468,7 +1469,7 @@ CONCEPT_RULES_ROUND5: list[tuple[str, str, str | None, str]] = [
         None,
         r"\b(?P<core>(?:being|been|was|got|get|getting|am) (?:forced|pressured|pushed|coerced|guilted|bullied|made) (?:in)?to (?:sex|have sex|sleep with|sexual)"
         r"|(?:sexually assaulted|assaulted,? sexually|sexual(?:ly)? assault\w*)"
-        r"|(?:would not|wouldnt|did not|refused to|never) wait\b[^.?!]{0,60}\b(?:sex|stitches|tear|healed|said no|told him no|begged)"
+        r"|(?:would not|wouldnt|did not|refused to|never) wait\b[^.?!]{0,60}\b(?:sex|stitches|tear|healed|said no|told him no|begged|(?:6|six) (?:weeks|wks|week check))"
         r"|(?:would not|wouldnt|did not|refused to|never) (?:stop|listen) (?:when|after|even when|even though|even after) (?:i|she) (?:said no|said stop|told him (?:no|to stop)|was crying|begged|cried|asked him to stop))\b",
     ),
     (
@@ -1476,7 +1477,7 @@ CONCEPT_RULES_ROUND5: list[tuple[str, str, str | None, str]] = [
         "C4",
         None,
         r"\b(?P<core>(?:does not|did not|doesnt|didnt|can not|could not|cannot) (?:recognise|recognize|know) (?:her|his|their|my|our) (?:own )?(?:house|home|flat|bedroom|husband|partner|baby|mum|kids|children|street)"
-        r"|(?:asked|asking|asks) (?:me )?(?:whose|who owns this|what) (?:house|home|flat|place) (?:this|it) (?:was|is))\b",
+        r"|(?:asked|asking|asks) (?:me )?(?:\w+ ){0,3}(?:whose|who owns this|what) (?:house|home|flat|place|baby) (?:this|it|that) (?:was|is))\b",
     ),
     (
         "c9.age_end",
@@ -1522,6 +1523,368 @@ REQUIRES_ROUND5 = {
     "c1.already_gone": r"^(?![^\n]*\b(?:flu|cold|virus|bug|covid|mastitis|period|cramps?|contractions?|labour|hangover|hungover|teeth|toothache|migraine|headache|vomit\w*|embarrass\w*|cringe|heat|gym|workout|run|laugh\w*|lol|haha\w*)\b)",
 }
 
+# Round 6's concepts, from round 4's set (a regression set since round 5): final
+# arrangements said calmly, travelling to a high place, doubting one will see a
+# date, reasons to stay alive running out, driving into something; self-harm
+# reopened or after a clean streak; a child who has swallowed medicines, dosing
+# mistakes, heavy bleeding with faintness; a baby sedated or drugged, a carer who
+# screams and shakes, a baby who flinches, a parent who hides while the baby
+# screams unfed, a baby left by a road; control by permission and threats by fire;
+# Welsh passive wishes, decisions, goodbyes, signs of psychosis in a relative,
+# bruises on a baby and a husband's "right".
+_CHILD_SUBJ = (
+    r"(?:she|he|lo|baby|the baby|my baby|bubs|toddler|my toddler|the toddler|my son|my daughter|the kids?|my kids?|my little one|the little one"
+    r"|my (?:\d+|one|two|three) ?(?:year|yr|month|mth)s? old)"
+)
+_SWALLOWED = (
+    r"(?:"
+    + _ANY_PILLS
+    + r"|pills?|tablets?|meds|medicines?|capsules?|dishwasher (?:tablets?|pods?)|washing (?:pods?|tablets?|capsules?|liquid)"
+    r"|liquitabs?|button batter(?:y|ies)|batter(?:y|ies)|vape (?:liquid|juice)|e ?liquid|bleach|nicotine|the pill|my pill|methadone|weed|edibles?)"
+)
+_SEDATIVE = (
+    r"(?:"
+    + _ANY_PILLS
+    + r"|medicine|whisky|whiskey|brandy|gin|vodka|rum|wine|alcohol|sleeping (?:tablets?|pills?|meds)|my (?:pills|tablets|meds))"
+)
+_HIGH_PLACE = r"(?:the |a )?(?:\w+ )?(?:bridge|cliffs?|cliff top|clifftop|beachy head|viaduct|pier|sea wall|reservoir|dam|quarry|motorway|top floor|roof|rooftop|the edge|gorge)"
+CONCEPT_RULES_ROUND6: list[tuple[str, str, str | None, str]] = [
+    (
+        "c1.final_arrangements",
+        "C1",
+        None,
+        r"\b(?P<core>(?:playlist|songs?|music|hymns?|readings?|flowers|plans?|wishes|outfit|poem) (?:for|at) my (?:own )?funeral"
+        r"|(?:planning|planned|plan|organis\w*|organiz\w*|arranging|arranged|paid for|paying for|sorting|sorted) (?:out )?my (?:own )?funeral"
+        r"|(?:list|note|notes) (?:of|saying) who (?:gets|should get|is getting|will get|can have|has) (?:what|my)"
+        r"|(?:last|final) thing i (?:can|could|will|will ever|am able to) (?:do|give|leave) (?:for|to) (?:them|her|him|you|my (?:family|kids|children|baby|babies|boys?|girls?|partner|husband|wife))"
+        r"|(?:updated|update|updating|wrote|write|writing|written|made|make|making|done|did|sorted|sorting) (?:out )?my will\b(?=[^\n]{0,160}\b(?:routine|instructions|letters?|goodbye|calm|peace|last|passwords?|who (?:gets|will have|has)|look after|when i am gone|without me|after i am gone|written (?:out|down))\b)"
+        r"|(?:i will|i am going to|i should|i would) be (?:gone|long gone) (?:before|by the time) (?:she|he|they|the baby|baby|everyone|anyone|the kids|my (?:partner|husband|wife|oh|family)|oh|dh) (?:wakes?|wake up|wakes up|gets? up|gets? home|comes? home|notices?|is up|are up))\b",
+    ),
+    (
+        "c1.not_a_break",
+        "C1",
+        None,
+        r"\b(?P<core>(?:it is|its|this is|that is|it was|and it is) not (?:for|about) (?:a |some )?(?:break|rest|holiday|getaway|night off|me time|treat|spa))\b(?![^.?!]{0,6}\b(?:it is|its|it was|but) (?:for|a)\b)",
+    ),
+    (
+        "c1.future_doubt",
+        "C1",
+        None,
+        r"\b(?P<core>(?:not sure|do not think|doubt|do not know if|no idea if|wonder if|not convinced) i will (?:see|make it to|get to see|be (?:here|around) (?:for|at|by)|still be (?:here|around) (?:for|at|by)) "
+        r"(?:the next one|next one|christmas|xmas|new year|(?:her|his|their|the baby's|my|our) (?:first )?(?:birthday|christening|first steps|first christmas)|next (?:year|month|christmas|summer|spring|birthday)|spring|summer|the weekend|tomorrow|the morning))\b",
+    ),
+    (
+        "c1.reasons_alive",
+        "C1",
+        None,
+        r"\b(?P<core>(?:running|run|ran|run right) out of (?:reasons?|things) to (?:stay alive|live|keep living|be alive|stay here|be here)"
+        r"|(?:no|not (?:got )?any|no more|can not (?:think of|find|see) (?:a|any|one)) reasons? (?:left )?to (?:stay alive|keep living|be alive|stay here|be here|live for))\b",
+    ),
+    (
+        "c1.reasons_going",
+        "C1",
+        None,
+        r"\b(?P<core>(?:running|run|ran) out of (?:reasons?|things) to (?:keep going|carry on|go on|get up|stay|try)"
+        r"|(?:no|not (?:got )?any|no more|can not (?:think of|find|see) (?:a|any|one)) reasons? (?:left )?to (?:keep going|carry on|go on|stay))\b",
+    ),
+    (
+        "c1.travel_high_place",
+        "C1",
+        None,
+        r"^(?=[^\n]*\b(?:(?:left|leave|leaving|dropped|dropping) (?:the |my |her |him )?(?:baby|buggy|pram|kids|little one|lo|him|her|them)\b|without (?:telling|saying)|not told|nobody knows|no one knows|not coming back|goodbye|sorry|for the last time|on my own|by myself|alone)\b)"
+        r"(?![^\n]*\b(?:walk(?:ing)? the dog|with the (?:pram|buggy|pushchair|kids|dog|baby)|commut\w*|to work|for work|nursery|day out|holiday|trip|photos?|view|sunset|ice cream|picnic|fish and chips|tourist|friends|mates|husband|partner and)\b)[^\n]*?\b(?P<core>"
+        r"(?:walking|walked|heading|going|driving|drove|on my way|making my way|climbing|climbed|got the (?:train|bus)) (?:up |down |back )?(?:to|towards|onto|on to|over to|out to) "
+        + _HIGH_PLACE
+        + r")\b",
+    ),
+    (
+        "c1.drive_into",
+        "C1",
+        None,
+        r"^(?=[^\n]*\b(?:think|thought|thinking|tempt\w*|want|wanted|urge\w*|could just|so easy|imagine|imagining|pictur\w*|wish|end it|every time|some nights|sometimes)\b)"
+        r"(?![^\n]*\b(?:call of the void|is (?:that|it|this) (?:normal|common|a thing)|nearly (?:hit|went)|almost (?:hit|went)|someone|somebody|a car (?:went|came)|he crashed|she crashed|they crashed|crashed into (?:me|us)|into the back of)\b)[^\n]*?\b(?P<core>"
+        r"(?:drive|driving|drove|steer|steering|swerv\w*|veer\w*|crash\w*|going|go|turn\w* the wheel|put my foot down|plough\w*|aim\w*) (?:the car )?(?:straight |right |head first )?(?:into|off|under|in front of) "
+        r"(?:a |the |an )?(?:tree|wall|lorry|truck|bus|bridge|embankment|barrier|river|oncoming (?:traffic|car|lorry|cars)|cliff|edge|ditch|central reservation|pillar|motorway bridge|the sea|a train)"
+        r")\b",
+    ),
+    (
+        "c1.decided_calm",
+        "C1",
+        None,
+        r"\b(?P<core>(?:feel|feeling|felt) (?:weirdly |strangely |oddly |so |really |very |quite |actually )?(?:calm|at peace|peaceful|lighter|relieved|settled) (?:now |since |ever since )?(?:i have |that i have |since i |now i have |now that i have |i )?(?:decided|made (?:the|my|a) (?:decision|plan|choice)|made my mind up|got a plan|planned it|sorted everything)\b(?! (?:to|on|that|what|which|against|not|we|she|he)\b)"
+        r"|(?:decided|made (?:the|my) decision|made my mind up|got a plan)\b(?! (?:to|on|that|what|which|against|not|we|i|she|he)\b)[^.?!\n]{0,40}\b(?:feel|feeling|felt) (?:weirdly |strangely |oddly |so |really |very |quite )?(?:calm|at peace|peaceful|lighter|relieved))\b",
+    ),
+    (
+        "c2.reopened",
+        "C2",
+        None,
+        r"^(?=[^\n]*\b(?:scars?|wounds?|cuts?|healing|healed)\b)(?![^\n]*\b(?:section|c section|caesarean|episiotomy|stitches (?:came|burst)|lifting|by accident|accidentally|surgery)\b)[^\n]*?\b(?P<core>i (?:have )?(?:re ?opened|opened|ripped|picked|tore) (?:them|it|the (?:old )?(?:scars?|wounds?|cuts?)|my (?:old )?(?:scars?|wounds?|cuts?))(?: all)?(?: back)?(?: open| up| again)?)\b",
+    ),
+    (
+        "c2.relapse_more",
+        "C2",
+        None,
+        r"^(?![^\n]*\b(?:shav\w*|nails?|fringe|hair|onions?|chopping|knife slipped|paper cut|veg|vegetables|grass|hedge|toast|sandwich|carbs|sugar|dairy|caffeine|cord)\b)[^\n]*?\b(?P<core>"
+        r"(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen) (?:days?|weeks?|months?|years?) (?:clean|free|self harm free|sh free|without (?:cutting|self harm\w*|hurting myself))\b[^\n]{0,100}\b(?:and|but|then|now|until|til|till) (?:i )?(?:cut|relapsed|slipped|did it again|broke it|burned|burnt|hurt myself|harmed)"
+        r"|\bi (?:have )?cut(?: myself)?(?: again)?(?= *(?:[.!?,]|$|last night|tonight|today|this morning|yesterday|again|after (?:she|he|they|the baby) went))"
+        r")",
+    ),
+    (
+        "c7.child_swallowed",
+        "C7",
+        None,
+        r"^(?![^\n]*\b(?:sealed|unopened|child ?proof|childproof|nearly|almost|did not (?:open|get|swallow|eat)|could not (?:open|get)|took (?:it|them) off|before (?:she|he) could|nothing missing|none missing|all (?:still )?there|would you|what if|how do i stop|how to stop)\b)[^\n]*?\b(?P<core>"
+        + _CHILD_SUBJ
+        + r"\b[^.?!]{0,30}?\b(?:got (?:into|hold of|at)|has got into|has eaten|ate|eaten|swallowed|chewed|sucked on|drank|drunk|been (?:at|in)) (?:some |a |an |one of |my |the |his |her |a few |loads of |\d+ )?(?:\w+ )?"
+        + _SWALLOWED
+        + r")\b",
+    ),
+    (
+        "c7.dose_error",
+        "C7",
+        None,
+        r"^(?![^\n]*\b(?:111 said|rang 111 and|called 111 and|they said (?:he|she|it|that) (?:is|was|will be) (?:fine|ok|okay)|nothing to worry|pharmacist said|no harm)\b)[^\n]*?\b(?P<core>"
+        r"(?:(?:\d+|two|three|four|five|double|twice|triple|several) (?:times|x) (?:the|his|her|a|the right|the normal|the usual) (?:\w+ )?(?:dose|amount)"
+        r"|(?:double|triple|too much|an overdose of|overdosed (?:him|her|them|the baby) (?:on|with))\b[^.?!]{0,20}\b(?:calpol|ibuprofen|nurofen|paracetamol|medicine|piriton|dose))"
+        r")\b(?=[^\n]*\b(?:by mistake|mistake|wrong (?:syringe|spoon|medicine|bottle|one|strength)|accident\w*|mixed up|misread|both gave|we both)\b)",
+    ),
+    (
+        "c7.bleeding_faint",
+        "C7",
+        None,
+        r"\b(?P<core>(?:very |really |so |v |super |proper )?heavy bleeding|bleeding (?:really |so |very |v )?(?:heavily|heavy|loads|a lot))\b(?=[^\n]{0,80}\b(?:passing out|pass out|faint\w*|dizzy|clots?|soak\w*|blacking out|black out|light ?headed|white as a sheet|cold and clammy|can not stand)\b)",
+    ),
+    (
+        "c6.drugging",
+        "C6",
+        None,
+        r"\b(?P<core>(?:drugging|drugged|drugs|sedating|sedated|sedates) (?:the baby|her|him|them|my (?:baby|son|daughter|grandson|granddaughter)|lo|the kids|the little one)\b(?! with (?:love|cuddles|milk|boobs?|kindness))"
+        r"|(?:found|there (?:was|is|were)|put|puts|putting) (?:\w+ ){0,3}(?:pills?|tablets?|medicine|powder|crushed|"
+        + _ANY_PILLS
+        + r") in (?:her|his|the baby's|the|their) (?:bottle|milk|food|drink|formula|cup|beaker))\b",
+    ),
+    (
+        "c6.sedating",
+        "C6",
+        None,
+        r"\b(?P<core>(?:giving|give|gave|given|put|putting|adding|added|slipping|slipped|dosing|dose) (?:her|him|them|the baby|baby|lo|the kids?|my (?:son|daughter|baby))? ?(?:extra|more|double|a bit of|some|a drop of|a splash of|a dose of|a spoon of|a little)? ?"
+        + _SEDATIVE
+        + r"\b[^.?!]{0,40}\b(?:so (?:she|he|they|baby) (?:sleeps?|sleep|settles?|stays? quiet|goes? down|will sleep|stays? asleep|shuts? up|is quiet)|to (?:make|help|get) (?:her|him|them|baby) (?:sleep|settle|quiet|drowsy|knocked out|go down|shut up)|to knock (?:her|him|them) out|knock (?:her|him|them) out))\b"
+        r"(?=[^\n]*\b(?:extra|double|every night|most nights|each night|knock|whisky|whiskey|brandy|gin|vodka|rum|wine|alcohol|piriton|antihistamines?|sleeping|my (?:pills|tablets|meds)|not (?:ill|poorly|sick|teething)|on top|and some|as well)\b)",
+    ),
+    (
+        "c6.scream_shake",
+        "C6",
+        None,
+        r"\b(?P<core>(?:screams?|screaming|shouts?|shouting|yells?|yelling|swears?|swearing) (?:at|in the face of) (?:the baby|her|him|them|my (?:grandson|granddaughter|baby|son|daughter)|the little one|lo|the kids?)\b[^.?!]{0,40}\b(?:shakes?|shaking|shook|bangs?|banging|slams?|slamming|yanks?|yanking|throws?|threw|grabs?|grabbed))\b",
+    ),
+    (
+        "c6.flinches",
+        "C6",
+        None,
+        r"\b(?P<core>(?:flinches|flinch|flinching|cowers|cowering|goes (?:quiet|rigid|stiff|silent)|freezes|stiffens) (?:when|whenever|every time|if) (?:he|she|dad|mum|his dad|her dad|daddy|they|my (?:partner|son|daughter|husband|boyfriend)|the (?:boyfriend|childminder|partner)|(?:his|her|my son's|my daughter's) (?:partner|boyfriend|girlfriend|dad|stepdad)) (?:\w+ ){0,3}(?:walks|comes|goes|gets|is) (?:in|near|close|home|over|round))\b",
+    ),
+    (
+        "c6.hide_while_screams",
+        "C6",
+        None,
+        r"^(?=[^\n]*\b(?:hours?|every day|all day|all afternoon|most days|not fed|does not get fed|no feed|til|until)\b)[^\n]*?\b(?P<core>(?:hide|hiding|hid|lock myself|locked myself|lock me|shut myself|sit|sat) (?:away )?in (?:the |my )?(?:bathroom|toilet|bedroom|car|garden|shed|loo)\b[^\n]{0,80}\b(?:while|and let|and leave|leaving) (?:she|he|the baby|baby|they|lo|her|him) (?:screams?|cries|crying|screaming|howls?|howling|scream|cry)\b"
+        r"|(?:does not|do not|did not|never) (?:get )?(?:fed|feed (?:her|him)|changed)\b[^.?!]{0,20}\b(?:until|till|til|unless|before) (?:he|she|oh|dh|my partner|my husband|my mum|someone|her dad|his dad) (?:gets|comes|is) (?:in|home|back))\b",
+    ),
+    (
+        "c3.left_by_road",
+        "C3",
+        "intent",
+        r"\b(?P<core>(?:put|left|placed|set|sat|leave|leaving) (?:the |her |his |my )?(?:car seat|baby|moses basket|pram|buggy|carrier|her|him) (?:down )?(?:on|by|at|in) the (?:verge|roadside|side of the road|doorstep|pavement|kerb|curb|bench|bus stop|lay ?by|hard shoulder)\b[^.?!]{0,40}\b(?:drove|walked|went|ran|driving|walking|pulled) (?:off|away|on))\b",
+    ),
+    (
+        "c5.permission_more",
+        "C5",
+        None,
+        r"\b(?P<core>(?:makes?|made|forces?|forced|has me) (?:me )?ask (?:him |his )?(?:permission )?(?:before|to|if) i (?:can )?(?:leave|go|go out|see|spend|buy|eat|visit|pop)"
+        r"|i (?:have|need|have got) to ask (?:him|his permission) (?:before|if|to) i (?:can )?(?:leave|go out|see|spend|buy|visit|pop))\b",
+    ),
+    (
+        "c5.checks_all",
+        "C5",
+        None,
+        r"\b(?P<core>(?:he|she|my partner|my husband|my boyfriend|oh|dh|bf) (?:checks|goes through|reads|inspects) (?:every|all|each) (?:single )?(?:of )?(?:my )?(?:receipts?|texts?|messages?|calls?|purchases?|bank statements?|transactions?|emails?))\b",
+    ),
+    (
+        "c5.fire_threat",
+        "C5",
+        None,
+        r"\b(?P<core>(?:poured|pouring|threw|splashed|sprayed|sprinkled) (?:petrol|lighter fluid|paraffin|fuel|diesel|white spirit|accelerant)\b[^.?!]{0,40}\b(?:on|over|around|at|through|under)"
+        r"|(?:said|says|threatened|threatening|threatens|told me) (?:that )?(?:next time )?(?:he|she|they) (?:will|would|is going to|was going to|is gonna|will) (?:light it|set (?:fire|it alight|us alight|me alight|light)|burn (?:the house|us|me|the flat|it|our house|the place)))\b",
+    ),
+    (
+        "c1.welsh_round6",
+        "C1",
+        None,
+        r"\b(?P<core>(?:gweddïo|gweddio|weddïo|weddio|gobeithio|obeithio|dymuno|ddymuno) na (?:fydda|fyddai|fydda i|fyddwn|wna|wnai|wna i|wnaf) ?(?:i)?(?:'n| yn)? ?(?:ddim )?(?:deffro|ddeffro|dihuno|ddihuno)"
+        r"|(?:ddim|sa i'n|sai'n|sa i|dwi ddim yn|dw i ddim yn|so fi'n|wi ddim yn|dwim yn) siŵr (?:bo|bod|fod|os) (?:fi|i) (?:isio|eisiau|moyn|mo|ishe|isie|eisie) bod (?:'?ma|yma|yn fyw|o gwmpas)"
+        r"|(?:eisiau|isio|isie|ishe|moyn|eisie) bod (?:'?ma|yma) (?:rhagor|mwy|dim mwy|ddim mwy))",
+    ),
+    (
+        "c1.welsh_goodbye",
+        "C1",
+        None,
+        r"\b(?P<core>(?:amser|bryd) (?:i fi|i mi|imi|i) (?:fynd|adael|ffarwelio|ddweud hwyl fawr)\b[^\n]{0,100}\b(?:fydd|bydd|fyddan|byddan) (?:y babi|'r babi|y plant|'r plant|hi|o|fo|fe|e|nhw)(?:'n| yn) (?:iawn|well|saff|ok)"
+        r"|(?:dwi|wi|dw i|rwy|rydw i|fi) (?:di|wedi) penderfynu\b[^\n]{0,100}\b(?:tawel|dawel|heddwch|heddychlon|rhyddhad|ryddhad|ysgafnach))",
+    ),
+    (
+        "c2.welsh_round6",
+        "C2",
+        None,
+        r"\b(?P<core>(?:llosgi|losgi|llosgu|nllosgi)'?n (?:hun|hunan)|(?:torri|dorri|nhorri)'?n (?:hun|hunan)|(?:brifo|frifo|mrifo)'?n (?:hun|hunan))\b",
+    ),
+    (
+        "c6.welsh_round6",
+        "C6",
+        None,
+        r"\b(?P<core>(?:cleisia|cleisiau|gleisia|gleisiau|clais|glais|marcia|marciau|farcia|farciau) (?:mawr |du |glas )?(?:ar|ar hyd|dros|tu ôl i) (?:ei|eu) (?:asennau|asenna|wyneb|glust|chlust|clustiau|glustiau|gefn|chefn|fraich|breichiau|goes|coesau|bol|fol|gwddf|wddf|frest|ben|ben ôl))\b"
+        r"(?=[^\n]*\b(?:ar ôl|ar ol|efo|gyda|ddim yn cropian|ddim yn symud|ddim yn cerdded|dros y penwythnos|esbonio|egluro|poeni|ofn)\b)",
+    ),
+    (
+        "c8.welsh_round6",
+        "C8",
+        None,
+        r"\b(?P<core>(?:hawl|right) (?:iddo fe|iddo fo|iddo|ganddo fo|ganddo fe|ganddo) (?:fel|achos|am ei fod yn) (?:gŵr|gwr|ŵr|wr|husband|mhartner|partner)"
+        r"|(?:cyfri|cyfrif|gyfri|gyfrif) fel (?:trais|treisio|rape)|trais rhywiol)\b",
+    ),
+    (
+        "c1.done_alive",
+        "C1",
+        None,
+        r"\b(?P<core>(?:done|finished|over it|had enough) with (?:being alive|living|life itself|existing|this life|being here|it all|everything)\b(?! (?:for (?:today|now|the day|tonight)|in (?:the|this) (?:house|kitchen)))"
+        r"|(?:not|nothing) (?:with|to do with) (?:parenting|the baby|motherhood|being a mum)\b[^.?!]{0,20}\bwith (?:being alive|living|life|existing))\b",
+    ),
+    (
+        "c1.should_have_died",
+        "C1",
+        None,
+        r"\b(?P<core>(?:i should|it should) (?:have been|be|of been) (?:me|the one) (?:who|that) (?:died|went|was taken)|should (?:be|have been) the one (?:who|that) died)\b",
+    ),
+    (
+        "c1.giving_away",
+        "C1",
+        None,
+        r"\b(?P<core>(?:given|giving|gave|give) (?:away )?(?:all )?(?:my|of my) (?:jewellery|jewelry|rings?|belongings|savings|things|stuff|possessions|favourite things|nan's ring|mum's ring)\b[^.?!]{0,40}\b(?:to (?:my|her|his|the) (?:sister|brother|cousin|mum|friend|best friend|niece|daughter|son|kids)|away)"
+        r"|(?:rhoi|di rhoi|wedi rhoi|nes i roi|roi) (?:fy|'n|y) (?:stwff|pethau|petha|pethe|dillad|modrwy|gemwaith)\b[^.?!]{0,40}\b(?:i gyd|y cwbl|y cyfan|i (?:fy|'n) (?:chwaer|mrawd|ffrind|mam|nghnither|nghefnder)))\b",
+    ),
+    (
+        "c1.plans_waiting",
+        "C1",
+        None,
+        r"\b(?P<core>(?:plans?|everything|it) (?:is |are |all )?(?:sorted|made|ready|in place|arranged|set)\b[^.?!]{0,10}[.,]? (?:just )?(?:waiting|wait) (?:for|till|until) (?:him|her|them|everyone|the house|the baby|oh|dh|my (?:partner|husband|wife)) (?:to )?(?:leave|go|be asleep|fall asleep|go to (?:work|sleep|bed)|goes|leaves|is asleep))\b",
+    ),
+    (
+        "c1.better_without",
+        "C1",
+        None,
+        r"\b(?P<core>(?:they|he|she|the kids|the baby|my (?:husband|wife|partner|family|kids)|everyone) (?:would|will|would all|will all) (?:be fine|be ok|be okay|cope|manage|get over it|move on|be happier) (?:after a while|without me|in time|once i am gone|if i was not here|if i were not here))\b",
+    ),
+    (
+        "c1.note_and_out",
+        "C1",
+        None,
+        r"^(?=[^\n]*\b(?:now|tonight|dark|rn|right now)\b)[^\n]*?\b(?P<core>(?:left|leaving|written|wrote|leave) (?:a |him a |her a |them a )?(?:note|letter|letters|goodbye)\b[^\n]{0,100}\b(?:walking (?:along|by|beside|down to)|out by|down by|at) (?:the )?(?:river|sea|canal|bridge|cliffs?|railway|tracks|reservoir|lake|woods|severn|wye|thames|taff|dee|usk))\b",
+    ),
+    (
+        "c1.fast_train",
+        "C1",
+        None,
+        r"^(?![^\n]*\b(?:pram|buggy|pushchair|kids|work|catch|get on|getting on|ticket|late|delayed|cancelled|commut\w*|journey|platform \d)\b)[^\n]*?\b(?P<core>(?:fast|next|non ?stop\w*|express|freight) train (?:comes|passes|goes|will come|will pass|is due|due) (?:through )?(?:in|at) (?:\d+|one|two|three|four|five|ten|a few|fifteen)(?: ?mins?| ?minutes)?)\b",
+    ),
+    (
+        "c2.hot_things",
+        "C2",
+        None,
+        r"\b(?P<core>(?:holding|hold|held|grabbing|grab|grabbed|touching|touch|touched|pressing|press|pressed) (?:onto |on to |on )?(?:the |a |my )?(?:hot |boiling )?(?:kettle|iron|hob|pan|oven door|oven|radiator|straighteners|tongs|exhaust)\b[^\n]{0,60}\b(?:deliberate\w*|on purpose|to feel|punish\w*|until it (?:burns|hurts|blisters)|till it (?:burns|hurts|blisters)|holding on))\b",
+    ),
+    (
+        "c2.welsh_starve",
+        "C2",
+        None,
+        r"\b(?P<core>(?:llwgu|lwgu|newynu|peidio bwyta|beidio bwyta) (?:fy hun|'n hun|fy hunan|'n hunan)(?: fel cosb)?|(?:ddim yn|dim yn) haeddu bwyd)\b",
+    ),
+    (
+        "c3.press_hard",
+        "C3",
+        "intent",
+        r"\b(?P<core>(?:pressing|pressed|pushing|pushed|squeezing|squeezed|holding|held) (?:down )?(?:on )?(?:her|his|their|the baby's) (?:tummy|chest|neck|head|face|mouth|nose|throat)\b[^\n]{0,40}\b(?:harder|too hard|so hard|until (?:she|he|they)|till (?:she|he|they)|could not breathe|to make (?:her|him) stop))\b",
+    ),
+    (
+        "c6.feeds_withheld",
+        "C6",
+        None,
+        r"\b(?P<core>(?:skipping|skip|skipped|missing|missed|not giving|stopped giving|withholding|holding back) (?:her|his|their|the baby's|the|my baby's) (?:feeds|bottles|feeding|milk|meals)\b(?=[^\n]*\b(?:lost weight|losing weight|can not face|on purpose|deliberately|just can not|weigh in|dehydrated|hungry|screams?)\b)"
+        r"|(?:does not|did not|will not|would not|never) feed (?:my|the|our|her|his) (?:baby|son|daughter|grandson|granddaughter)\b(?=[^\n]*\b(?:dehydrated|a ?& ?e|hospital|lost weight|hungry|screaming|overnight|all day)\b))",
+    ),
+    (
+        "c6.fractures",
+        "C6",
+        None,
+        r"\b(?P<core>(?:\d+|two|to|three|four|several|multiple) (?:broken bones|fractures|fractured ribs|broken ribs|broken arms|breaks)\b(?=[^\n]{0,80}\b(?:months?|weeks?|old|baby|nobody|no one|explain\w*|brittle|keep saying|they say)\b))",
+    ),
+    (
+        "c5.show_every",
+        "C5",
+        None,
+        r"\b(?P<core>(?:have|got|need|has me) to (?:show|give|hand over|account for) (?:him|her|them)? ?(?:every|all|each) (?:single )?(?:\w+ )?(?:receipts?|penny|pound|purchases?|texts?|messages?|calls?|bank statements?)\b(?=[^\n]{0,60}\b(?:or (?:he|she)|else|goes mad|kicks off|loses it|screams|shouts|hits|gets angry)\b)"
+        r"|(?:comes|goes|came|insists on coming) (?:to|into) (?:every|all (?:my|the)) (?:appointments?|scans?|checks?|visits?)\b[^\n]{0,60}\b(?:answers for me|speaks for me|talks for me|will not let me|never lets me|does not let me|on my own)"
+        r"|(?:hiding|hid|hidden) (?:in|at|behind|under)\b[^\n]{0,60}\b(?:he is|he has been|hes) (?:out )?(?:looking|searching|hunting|driving round) for (?:us|me))\b",
+    ),
+    (
+        "c7.choking",
+        "C7",
+        None,
+        r"\b(?P<core>(?:is |he is |she is |hes |shes )?(?:choking|choked|chokes)\b[^\n]{0,40}\b(?:purple|blue|grey|gray|can not breathe|not breathing|no sound|silent|floppy|going limp)"
+        r"|(?:going|turned|turning|gone) (?:purple|blue|grey)\b[^\n]{0,40}\b(?:choking|can not breathe|not breathing|gasping))\b",
+    ),
+    (
+        "c8.touched_froze",
+        "C8",
+        None,
+        r"\b(?P<core>(?:touched|groped|grabbed|felt) me (?:while|when|as) i was\b[^\n]{0,80}\b(?:froze|frozen|did not want|could not move|shaking|did not say|could not say))\b",
+    ),
+    (
+        "c4.baby_mine",
+        "C4",
+        None,
+        r"\b(?P<core>(?:is|if|whether) (?:the|this|my|our) baby (?:is )?(?:really |even |actually )?(?:mine|ours|my baby|our baby)\b(?! (?:to|or not to))|(?:whose|who's) baby (?:this|it|she|he) (?:is|was))\b",
+    ),
+]
+CONCEPT_RULES += CONCEPT_RULES_ROUND6
+GENTLE_RULES_ROUND6 = frozenset(
+    {
+        "c1.final_arrangements",
+        "c1.not_a_break",
+        "c1.future_doubt",
+        "c1.reasons_going",
+        "c1.travel_high_place",
+        "c1.drive_into",
+        "c1.decided_calm",
+        "c6.sedating",
+        "c6.flinches",
+        "c6.hide_while_screams",
+        "c5.checks_all",
+        "c1.welsh_goodbye",
+        "c1.should_have_died",
+        "c1.giving_away",
+        "c1.plans_waiting",
+        "c1.better_without",
+        "c1.note_and_out",
+        "c1.fast_train",
+        "c6.feeds_withheld",
+        "c6.fractures",
+        "c4.baby_mine",
+    }
+)
+REQUIRES_ROUND6 = {
+    "c1.not_a_break": r"\b(?:hotel|room|booked|book|b ?& ?b|airbnb|travelodge|premier inn|away|alone|on my own|by myself|train|ticket)\b",
+}
+
 GENTLE_RULES = (
     frozenset(
         {
@@ -1535,6 +1898,7 @@ GENTLE_RULES = (
     )
     | GENTLE_RULES_ROUND4
     | GENTLE_RULES_ROUND5
+    | GENTLE_RULES_ROUND6
 )
 
 # A rule here fires only when its message also says this (anywhere).
@@ -1542,6 +1906,7 @@ REQUIRES: dict[str, str] = {
     "c5.leave_now": r"\b(?:him|he|his|partner|husband|boyfriend|bf|ex|fella|scared|afraid|frightened|terrified|safe|hurt|violent|threat\w*|police|refuge|escape|hit|hits|kill)\b",
     **REQUIRES_ROUND4,
     **REQUIRES_ROUND5,
+    **REQUIRES_ROUND6,
 }
 
 # Psychosis and mania show as a CLUSTER: one sign alone ("not slept for days")
@@ -1552,28 +1917,33 @@ MIN_PSYCHOSIS_SIGNS = 2
 PSYCHOSIS_SIGNS: list[tuple[str, str]] = [
     (
         "no_sleep",
-        r"\b(?:not|have not|never|barely|hardly) (?:slept|been sleeping|sleeping|needed sleep|need (?:to )?sleep|needing sleep|tired at all)\b"
+        r"\b(?:(?:heb|ddim di|ddim wedi|dim di) (?:gysgu|cysgu) (?:ers|am) (?:y penwythnos|dyddia|dyddiau|ddyddiau|dridia|dridiau|deuddydd|nosweithiau|\w+ noson|\w+ diwrnod))\b|\b(?:not|have not|never|barely|hardly) (?:slept|been sleeping|sleeping|needed sleep|need (?:to )?sleep|needing sleep|tired at all)\b"
         r"|\b(?:no|zero|without) sleep (?:for|in) (?:\w+ )?(?:days|nights)\b|\b(?:awake|up) (?:for|all) (?:\w+ )?(?:days|nights)(?: straight| in a row)?\b|\bdo not (?:feel|get) tired\b|\bwho needs sleep\b|\b(?:do not|no) need (?:for |any )?sleep\b|\bnot (?:even )?tired\b(?=[^.?!]{0,40}\b(?:days|nights|slept)\b)",
     ),
     (
         "energy",
-        r"\b(?:i|i am|i feel|feel|feeling|she is|she feels|he is|he feels|i have got|i have|she has|he has|got) (?:so |really |totally |just |like |weirdly |strangely )?(?:buzzing|wired|hyper|on a high|high as a kite|euphoric|invincible|on top of the world|like a god|like superwoman|unstoppable|full of energy|(?:so much|loads of|crazy|boundless|endless|weird) energy|like a superhero|superhuman|like i can do anything|brain is on fire|incredible|amazing|unreal)\b",
+        r"\b(?:i|i am|i feel|feel|feeling|she is|she feels|he is|he feels|i have got|i have|she has|he has|got) (?:so |really |totally |just |like |weirdly |strangely )?(?:buzzing|wired|hyper|on a high|high as a kite|euphoric|invincible|on top of the world|like a god|like superwoman|unstoppable|full of energy|(?:so much|loads of|crazy|boundless|endless|weird) energy|like a superhero|superhuman|like i can do anything|brain is on fire|incredible|amazing|unreal|electric|like a live wire|limitless|unbeatable)\b"
+        r"|(?:^|[.!?] ?)(?:so much|soo much|loads of|crazy|boundless|endless) energy\b|\bcan not stop (?:moving|cleaning|planning|writing|talking|buzzing|doing things)\b",
     ),
     (
         "racing",
-        r"\b(?:racing thoughts|thoughts (?:are |keep )?racing|mind (?:is |keeps )?racing|(?:talking|speaking|talks|talk) (?:so |really |very |super )?(?:fast|quickly)|can not stop talking|jumping from (?:one )?(?:thing|idea|topic)|not making (?:any )?sense|makes no sense|nonsense|rambling)\b",
+        r"\b(?:siarad yn (?:gyflym|rhy gyflym|ofnadwy o gyflym|gyflym gyflym|ddi-stop|ddi stop)|racing thoughts|thoughts (?:are |keep )?racing|mind (?:is |keeps )?racing|(?:talking|speaking|talks|talk) (?:so |really |very |super )?(?:fast|quickly)|can not stop talking|jumping from (?:one )?(?:thing|idea|topic)|not making (?:any )?sense|makes no sense|nonsense|rambling)\b",
     ),
     (
         "plans",
-        r"\b(?:big|huge|grand|amazing|brilliant|genius|massive) (?:plans?|ideas?|schemes?)\b|\b(?:starting|started|set up|setting up|launch\w*) (?:a |an |my own |three |two |loads of )?(?:business|businesses|company|charity|religion|movement)\b|\bspent (?:all|thousands|hundreds|loads|thousand|£\s?\d)|\bmaxed (?:out )?(?:the|my|both|all (?:the|my)) (?:credit )?cards\b|\bbought (?:\d+|two|three|four|five) (?:cars|houses|flats|businesses)\b|\b(?:started|starting) (?:\d+|ten|twenty|loads of) (?:projects|businesses|ideas)\b|\bcleaning (?:all night|at \d|the whole house at)",
+        r"\b(?:big|huge|grand|amazing|brilliant|genius|massive) (?:plans?|ideas?|schemes?)\b|\b(?:starting|started|set up|setting up|launch\w*) (?:a |an |my own |three |two |loads of )?(?:business|businesses|company|charity|religion|movement)\b|\bspent (?:all|thousands|hundreds|loads|thousand|£\s?\d)|\bspent (?:over |about |nearly )?(?:\d{3,}|\d+ ?(?:k|grand))\b(?=[^.?!]{0,40}\b(?:today|yesterday|this week|one day|in a day|credit card|card|overdraft|loan|stock|business|online|on stuff)\b)|\b(?:my|a) new (?:business|company|brand|empire)\b|\b(?:writing|started writing|start(?:ing|ed)?) (?:a|my) (?:book|novel|memoir|podcast|blog|festival|charity)\b|\bplanning (?:a|the) (?:festival|party|event|campaign) for (?:the whole|all the|everyone)|\bmaxed (?:out )?(?:the|my|both|all (?:the|my)) (?:credit )?cards\b|\bbought (?:\d+|two|three|four|five) (?:cars|houses|flats|businesses)\b|\b(?:started|starting) (?:\d+|ten|twenty|loads of) (?:projects|businesses|ideas)\b|\bcleaning (?:all night|at \d|the whole house at)",
+    ),
+    (
+        "night_activity",
+        r"\b(?:(?:llnau|glanhau|llnau'r tŷ|peintio|paentio|pobi|sgwennu|ysgrifennu)\b[^.?!]{0,30}\bam (?:[1-5]|un|dau|dri|tri|pedwar|bump|pump) (?:y bore|yn y bore))\b|\b(?:painted|painting|cleaned|cleaning|decorat\w*|rearrang\w*|reorganis\w*|baking|baked|wrote|writing|built|building|scrubb\w*|gardening|sorted)\b[^.?!]{0,40}\bat (?:[1-5]|one|two|three|four|five)(?: ?am| in the morning|:\d\d)\b",
     ),
     (
         "perception",
-        r"\b(?:hearing|hear|heard|hears) (?:things|voices?|music|whispers?|someone|people|my name)\b(?! (?:on|from|through|downstairs|upstairs|next door))|\b(?:seeing|see|saw|sees) (?:things|people|shadows|faces|lights|figures)\b(?=[^.?!]{0,30}\b(?:not there|no one else|nobody else|are not real|moving|move|moves|in the corner))",
+        r"\b(?:siarad (?:efo|gyda|â|hefo) (?:pobl|rhywun|rywun|rhywrai) (?:sy|sydd) ddim (?:yna|yno|'na|'no|yma)|(?:clywed|glywed) (?:lleisiau|llais|pethau|petha)|(?:babi|teledu|radio|tv|telly)(?:'n| yn) siarad (?:efo|gyda|â|hefo) (?:hi|fi|fo|fe))\b|\b(?:hearing|hear|heard|hears) (?:things|voices?|music|whispers?|someone|people|my name)\b(?! (?:on|from|through|downstairs|upstairs|next door))|\b(?:seeing|see|saw|sees) (?:things|people|shadows|faces|lights|figures)\b(?=[^.?!]{0,30}\b(?:not there|no one else|nobody else|are not real|moving|move|moves|in the corner))",
     ),
     (
         "paranoia",
-        r"\b(?:being (?:watched|followed|recorded|filmed|tracked|poisoned|listened to)|watching (?:me|us|her)|following (?:me|us|her)|(?:cameras|microphones|bugs) in|out to get (?:me|us|her)|(?:against|plotting against) (?:me|us|her)"
+        r"\b(?:(?:teledu|radio|tv|telly|pawb|nhw)(?:'n| yn) (?:siarad|sôn|son|deud|dweud) (?:amdani|amdana i|amdanaf|amdano|amdanon)|being (?:watched|followed|recorded|filmed|tracked|poisoned|listened to)|watching (?:me|us|her)|following (?:me|us|her)|(?:cameras|microphones|bugs) in|out to get (?:me|us|her)|(?:against|plotting against) (?:me|us|her)"
         r"|(?:talking|whispering|laughing) about (?:me|her)|(?:want|trying|going|plan\w*) to (?:take|steal|snatch|hurt) (?:my|the|our|her) baby|(?:nurses|midwives|doctors|social services|health visitor|family|everyone|they) (?:are )?(?:in on it|lying|spying|plotting))\b",
     ),
     (
@@ -1586,7 +1956,7 @@ PSYCHOSIS_SIGNS: list[tuple[str, str]] = [
     ),
     (
         "changed",
-        r"\b(?:not (?:herself|himself|myself) at all|(?:completely |totally )?out of character|like a different person|does not recognise (?:me|us|the baby)|did not recognise (?:me|us|the baby)|(?:really |very |so )?confused about (?:where|who|what day)|(?:acting|behaving) (?:really |so |very )?(?:strange|strangely|weird|weirdly|bizarre|bizarrely|oddly|odd))\b",
+        r"\b(?:(?:yn )?drysu|ddrysu|dryslyd|ddim yn gwbod pa (?:ddiwrnod|ddydd|fis)|ddim (?:fel hyn|fel 'na|fel hynny) fel arfer|ddim (?:hi|fo|fe) (?:ei hun|ei hunan)|not (?:herself|himself|myself) at all|(?:completely |totally )?out of character|like a different person|does not recognise (?:me|us|the baby)|did not recognise (?:me|us|the baby)|(?:really |very |so )?confused about (?:where|who|what day)|(?:acting|behaving) (?:really |so |very )?(?:strange|strangely|weird|weirdly|bizarre|bizarrely|oddly|odd))\b",
     ),
 ]
 
@@ -1743,10 +2113,11 @@ CONCEPT_RULES += _welsh_rules()
 PRESENT_RISK = (
     r"\b(?:urges? (?:are|is|have been|keep|now|again|back|to (?:cut|hurt|harm|die|end|take))|(?:having|getting|get|have|i have) (?:\w+ )?urges|relaps\w*|lately|recently|these days|this week|tonight|right now|at the moment|rn"
     r"|(?:doing|cutting|harming|hurting|thinking about) (?:it |that )?again|again (?:now|tonight|lately|this week)"
-    r"|started (?:again|back|up again)|(?<!never )(?<!not )(?:are|is|it is|have|has|they are|come|came|coming|creeping) back"
+    r"|started (?:again|back|up again)|(?<!never )(?<!not )(?<!\bhe )(?<!\bshe )(?<!\bwe )(?<!\byou )(?<!\bdad )(?<!\bmum )(?<!\bpartner )(?<!\bhusband )(?<!\bwife )(?:are|is|it is|have|has|they are|come|came|coming|creeping) back"
     r"|keep (?:wanting|thinking|getting|having)|still (?:want to (?:die|end|hurt|cut|go|disappear)|think about (?:it|dying|ending|hurting|cutting)|feel like (?:dying|ending)|have (?:thoughts|urges)|do it|doing it|happening|hits|hurts)"
     r"|i need help now|scared i will|worried i will|i am going to (?:do|end|hurt|kill|cut|take)"
-    r"|(?:i|i still|and i) (?:want|wanted|need) to (?:die|end|hurt|cut|kill|go|disappear|do it|not be here)|(?:do|doing|try|trying) it again|want to again|again (?:soon|tonight|now))\b"
+    r"|(?:i|i still|and i) (?:want|wanted|need) to (?:die|end|hurt|cut|kill|go|disappear|do it|not be here)|(?:do|doing|try|trying) it again|want to again|again (?:soon|tonight|now)"
+    r"|i (?:have )?(?:re ?opened|opened (?:\w+ ){0,3}(?:back )?up|ripped (?:\w+ ){0,3}open)|fresh (?:ones|cuts|marks|wounds|burns))\b"
 )
 # Past, and over: "years ago", "when I was 17", "in 2016", "as a teen", with "now", "well", "got help".
 PAST_TIME = (

@@ -81,10 +81,14 @@ def load_examples(folder: Path = TRAINING_DIR) -> list[Example]:
 
 
 def fingerprint(folder: Path = TRAINING_DIR) -> str:
-    """A hash of the training files and the structure markers, so that Rasa retrains the model when they change."""
+    """A hash of the training files, the structure markers and the model's shape, so that Rasa retrains the model when they change."""
+    import inspect
+
     digest = hashlib.sha256()
     for source in ContextFlags.marker_sources():
         digest.update(source.encode())
+    for shaping in (_words, _word_features, _features, RiskModel.train):
+        digest.update(inspect.getsource(shaping).encode())
     for path in sorted(folder.glob("*.yml")):
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
@@ -154,13 +158,22 @@ class ContextFlags:
 
 
 def _words(longest: int) -> Any:
-    """TF-IDF of word n-grams, from one word to ``longest``."""
+    """TF-IDF of word n-grams, from one word to ``longest``.
+
+    An n-gram in more than 3% of the training messages is left out (``max_df``):
+    words such as "he", "and", "my" had learnt a weight of their own from where
+    they happen to be common ("he" from the abuse lines), so that "partner works
+    away and when he's back he undoes the routines" scored 0.92; in n-grams of
+    two or three words they still count ("he hits"). Model only, rounds 1-4:
+    recall at 1% false alarms 90.7% -> 91.5%, at 2% 94.6% -> 95.4%.
+    """
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     return TfidfVectorizer(
         analyzer="word",
         ngram_range=(1, longest),
         min_df=1,
+        max_df=0.03,
         sublinear_tf=True,
         token_pattern=r"(?u)\b\w[\w']*\b",
         dtype=np.float32,

@@ -494,3 +494,125 @@ def test_round5_concept_gets_the_gentle_check(text: str, expected: str) -> None:
 )
 def test_round5_everyday_words_are_not_a_concept(text: str) -> None:
     assert finding_of(text) is None
+
+
+# Round 6: concepts found from round 4's blind set once it became a regression
+# set (lexicon CONCEPT_RULES_ROUND6); these sentences were written for the tests.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("i'm running out of reasons to stay alive", "C1"),
+        ("nine months clean and then i cut on saturday", "C2"),
+        ("she wouldnt settle, i cut. sorry", "C2"),
+        ("i reopened my old scars last night", "C2"),
+        ("my toddler got hold of my co-codamol and i think he swallowed some", "C7"),
+        ("i gave her double the calpol by mistake, used the adult syringe", "C7"),
+        ("really heavy bleeding after the birth and im dizzy and faint", "C7"),
+        ("my mother in law has been drugging the baby with piriton", "C6"),
+        ("he screams at the baby and shakes the moses basket", "C6"),
+        ("put the baby on the doorstep and walked off, came back 10 mins later", "C3"),
+        ("he makes me ask before i can go out even to the shop", "C5"),
+        ("he poured petrol round the front door and said he will light it", "C5"),
+        ("spent 3000 on the credit card today on stock for my new business, feel invincible", "C4"),
+        ("cleaning the kitchen at 3am, so much energy, my new business will be huge", "C4"),
+        ("dwi'n gweddïo na fydda i'n deffro", "C1"),
+        ("sa i'n siŵr bo fi moyn bod 'ma rhagor", "C1"),
+        ("dwi'n llosgi'n hun efo'r haearn", "C2"),
+        ("ma gleisia ar ei gefn ar ôl bod efo'i dad", "C6"),
+        ("ma fe'n deud bod hi'n hawl iddo fe fel gŵr", "C8"),
+        # laughter far from the risk is not a joke about it; a later sentence is the parent's own
+        ("bath time was chaos lol, she splashed everywhere, then later i cut myself again", "C2"),
+        ("what age can you rent a flat? i am 15 and pregnant", "C9"),
+        ("done with being alive tbh, not the kids, just me", "C1"),
+        ("i keep grabbing the hot iron and holding on until it burns, on purpose", "C2"),
+        ("dwi'n llwgu fy hun fel cosb", "C2"),
+        ("kept pressing on his chest harder and harder to make him stop crying", "C3"),
+        ("i have to show him every receipt or he kicks off", "C5"),
+        ("he comes to every appointment and answers for me", "C5"),
+        ("hiding in the shed at the back, he's out looking for us", "C5"),
+        ("she is choking and going purple", "C7"),
+        ("he touched me while i was asleep on the sofa and i froze", "C8"),
+        ("emptied every blister pack in the house into a bowl", "C1"),
+        ("lovely thanks, i keep wishing id died in labour", "C1"),
+        ("my twins would be better off if i smothered them, the thought wont go", "C3"),
+        ("ma hi'n drysu ac yn siarad efo pobl sy ddim yna", "C4"),
+        ("ma hi'n siarad yn gyflym gyflym ac yn deud bod y teledu'n siarad amdani", "C4"),
+    ],
+)
+def test_round6_concept_is_a_disclosure(text: str, expected: str) -> None:
+    assert finding_of(text) == (expected, True)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("i have sorted my funeral songs and wrote who gets my jewellery. strangely calm about it all", "C1"),
+        ("the last thing i can do for my boys is make sure their dad knows the bedtime routine", "C1"),
+        ("i will be gone before anyone gets up tomorrow", "C1"),
+        ("booked a travelodge in chester for tomorrow, on my own. it is not for a break", "C1"),
+        ("dont think ill see christmas honestly", "C1"),
+        ("no reasons left to keep going tbh", "C1"),
+        ("drove up to the humber bridge, left my daughter with my mum, nobody knows where i am", "C1"),
+        ("sometimes i think about steering into a wall on the way home from work", "C1"),
+        ("made my decision last night and i feel so calm now", "C1"),
+        ("i keep giving him piriton and some calpol so he sleeps, most nights, hes 5 months", "C6"),
+        ("my daughter flinches every time her dad walks in", "C6"),
+        ("i lock myself in the bathroom for hours while he screams", "C6"),
+        ("he checks every single receipt", "C5"),
+        ("amser i fi fynd, fydd y plant yn iawn efo'u tad", "C1"),
+        ("dwi wedi penderfynu a dwi'n teimlo'n dawel", "C1"),
+        ("i want to die lol", "C1"),
+        ("sometimes i think it should have been me who died, not my brother", "C1"),
+        ("gave all my jewellery to my sister today and my rings to my niece", "C1"),
+        ("plans sorted. just waiting for him to go to work", "C1"),
+        ("they would all be fine without me after a while", "C1"),
+        ("left a note on the table and im out walking along the river now", "C1"),
+        ("sat on the bench, the fast train comes through in 5 mins", "C1"),
+        ("i keep skipping her feeds, i just cant face it, she lost weight at the weigh in", "C6"),
+        ("my sister's baby has had 2 broken bones in 3 months and nobody can explain it", "C6"),
+        ("honestly not sure if the baby is mine, she looks wrong", "C4"),
+    ],
+)
+def test_round6_concept_gets_the_gentle_check(text: str, expected: str) -> None:
+    assert finding_of(text) == (expected, False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we updated our wills now the baby is here, who do you pick as guardian",
+        "booked a hotel for our anniversary, it is not for a break its for a wedding",
+        "i dont think ill make it to the christmas party, no babysitter",
+        "a lorry nearly went into the back of me on the a5, shaken",
+        "my son reopened his knee scab again",
+        "i cut his nails last night, he bled a bit",
+        "i cut back on caffeine, now 3 weeks free",
+        "my toddler nearly got hold of my tablets but they were in a sealed box",
+        "rang 111 because we gave double calpol by mistake, they said he is fine",
+        "bleeding is still heavy at 2 weeks, is that normal",
+        "gave her calpol so she could sleep through the teething",
+        "i scream at the telly when the football is on",
+        "my dog flinches when the hoover comes on",
+        "i sit in the car for ten minutes while my husband does bedtime, just to breathe",
+        "painted the nursery last weekend, so proud",
+        "we spent 3000 on the pram and car seat, worth it",
+        "writing a blog about our weaning journey",
+        "decided to stop breastfeeding at 6 months and i feel at peace with it",
+        "do i cut grapes in half or quarters",
+        "my mum says she's drugging her with love, that's why she sleeps at hers",
+        "my friend asked if i ever get the urge to swerve the car into a tree, she called it the call of the void, is that common",
+        "done with being pregnant, come on baby",
+        "i'm done with it all for today, bed",
+        "gave all my maternity clothes to my cousin",
+        "everything is sorted for the christening, just waiting for the cake",
+        "they would be fine at nursery without me after a while",
+        "the fast train to london comes in at 5, is there a baby change",
+        "grabbed the hot pan by accident, ouch",
+        "skipping her night feed now she sleeps through, is that ok",
+        "she was choking on a grape but i got it out and she is fine now",
+        "my mum touched me on the shoulder while i was feeding and i jumped",
+        "my partner is back from work at six, then i get a break",
+    ],
+)
+def test_round6_everyday_words_are_not_a_concept(text: str) -> None:
+    assert finding_of(text) is None
