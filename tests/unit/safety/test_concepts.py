@@ -598,7 +598,7 @@ def test_round6_concept_gets_the_gentle_check(text: str, expected: str) -> None:
         "we spent 3000 on the pram and car seat, worth it",
         "writing a blog about our weaning journey",
         "decided to stop breastfeeding at 6 months and i feel at peace with it",
-        "do i cut grapes in half or quarters",
+        "her nails are so sharp, should i cut them or file them",
         "my mum says she's drugging her with love, that's why she sleeps at hers",
         "my friend asked if i ever get the urge to swerve the car into a tree, she called it the call of the void, is that common",
         "done with being pregnant, come on baby",
