@@ -674,12 +674,11 @@ def _context(norm: str, raw: str, at: int = 0) -> str | None:
     present ("again", "urges", "tonight", "I want") keeps the disclosure.
     """
     c = _context_patterns()
-    joking = (c["JOKING"].search(norm) or any(ch in raw for ch in lx.JOKING_EMOJI)) and not c[
-        "SERIOUS"
-    ].search(norm)
+    emoji = any(ch in raw for ch in lx.JOKING_EMOJI)  # a laughing emoji counts wherever it is
+    joking = (emoji or c["JOKING"].search(norm)) and not c["SERIOUS"].search(norm)
     if joking:
         lo, hi = _near(norm, at, _CLAUSE_END, 1, 1)  # the risk's clause and one either side
-        if c["JOKING"].search(norm, lo, hi) or any(ch in raw for ch in lx.JOKING_EMOJI):
+        if emoji or c["JOKING"].search(norm, lo, hi):
             return "joke"
     context = _structure(c, norm, at)
     # Laughter far from the risk, in a message that is otherwise a disclosure, is
