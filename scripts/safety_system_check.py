@@ -148,7 +148,7 @@ def blind_sets(folders: tuple[str, ...] = BLIND_FOLDERS) -> list[SafetySet]:
 class Classifier:
     """The trained model, loaded once; a message's path given its conversation so far."""
 
-    def __init__(self) -> None:
+    def __init__(self, model: Path | None = None) -> None:
         import logging
 
         from rasa.core.agent import Agent
@@ -156,7 +156,7 @@ class Classifier:
         from rasa.utils.log_utils import configure_structlog
 
         configure_structlog(logging.WARNING)  # Rasa's debug events quote message text
-        self.agent = Agent.load(get_latest_model(str(REPO / "models")))
+        self.agent = Agent.load(str(model) if model else get_latest_model(str(REPO / "models")))
         self._n = 0
 
     async def paths(self, turns: list[str]) -> list[str]:
@@ -307,6 +307,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--earlier", action="store_true", help="the earlier rounds' blind sets only")
     parser.add_argument("--regression", action="store_true", help="the first (non-blind) sets only")
     parser.add_argument("--misses", action="store_true", help="print misses and alarms")
+    parser.add_argument("--model", type=Path, help="a trained model (default: the newest in models/)")
     args = parser.parse_args(argv)
     if args.blind:
         sets = blind_sets(BLIND_FOLDERS[:1])
@@ -316,7 +317,7 @@ def main(argv: list[str] | None = None) -> int:
         sets = [regression_set()]
     else:
         sets = [regression_set(), *blind_sets()]
-    classifier = Classifier()
+    classifier = Classifier(args.model)
 
     async def run() -> list[Result]:
         return [await evaluate(classifier, s) for s in sets]
