@@ -21,7 +21,14 @@ answers checked per event type (fix 1's cheap check); it also prints
 the time spent in `applied_events`, in the tracker's copy and in the tracker store's read a
 turn (the mean; the timing wrapper costs the same in every variant).
 
-Usage: .venv/bin/python bench/turn_variants.py [--round 4|5|6] [--rounds 6] [--model models/x.tar.gz]
+`--round 7 --compare models/y.tar.gz`: two models of this bot, each loaded with its own Agent in
+the same process (the same action server and tracker file, all of round 6's levers on, the
+score cache off), alternated 3 conversations at a time; it also prints each model's NLU alone
+(`Agent.parse_message` on the script's texts, alternated between the models) and the process's
+peak RSS once both are loaded.
+
+Usage: .venv/bin/python bench/turn_variants.py [--round 4|5|6|7] [--rounds 6] [--model models/x.tar.gz]
+    [--compare models/y.tar.gz]
 """
 
 from __future__ import annotations
@@ -60,6 +67,101 @@ ROUND_VARIANTS = {
         "round 5,applied once,copy from state,short read,answer check",
     ),
 }
+
+
+async def run_models(var_dir: Path, rounds: int, model: Path | None, compare: Path) -> None:
+    """Round 7: two models alternated in one process (see the module docstring)."""
+    from rasa.core.agent import load_agent
+    from rasa.core.utils import AvailableEndpoints
+    from rasa.utils.common import configure_logging_and_warnings
+    from rasa.utils.log_utils import configure_structlog
+
+    from bot.safety.model import RiskModel
+    from tools.stack.stack import REPO
+
+    configure_logging_and_warnings(logging.WARNING)
+    configure_structlog(logging.WARNING)
+    stack = make_stack(var_dir, plain=False, model=model)
+    os.environ.update(stack.env)
+    os.environ["ACTION_ENDPOINT_URL"] = f"{stack.action_url}/webhook"
+    start_actions(Bot("this bot", BOT_SCRIPT, stack, "actions"))
+    try:
+        endpoints = AvailableEndpoints.read_endpoints(str(REPO / "endpoints.yml"))
+        agents = {}
+        for path in (stack.model, compare):
+            agents[path.name] = await load_agent(model_path=str(path), endpoints=endpoints)
+        for risk in (o for o in gc.get_objects() if isinstance(o, RiskModel)):
+            risk.__dict__.pop("_cache", None)
+            risk.CACHE_SIZE = 0
+        rss = next(
+            line.split()[1]
+            for line in Path("/proc/self/status").read_text().splitlines()
+            if line.startswith("VmHWM")
+        )
+        print(f"models {' / '.join(agents)}; peak RSS with both loaded {int(rss) / 1e6:.2f} GB")
+        for agent in agents.values():
+            for text in BOT_SCRIPT * 2:  # warm up
+                await agent.handle_text(text, sender_id=f"warm-{uuid.uuid4().hex}")
+        turns: dict[str, list[float]] = {name: [] for name in agents}
+        search: dict[str, list[float]] = {name: [] for name in agents}
+        nlu: dict[str, list[float]] = {name: [] for name in agents}
+        # The NLU components' own time in the parse_message runs below (each message's process call).
+        components: dict[str, dict[str, list[float]]] = {name: {} for name in agents}
+        timing = False
+
+        def timed(model: str, component: str, run: Any) -> Any:
+            def timed_run(*args: Any, **kwargs: Any) -> Any:
+                if not timing:
+                    return run(*args, **kwargs)
+                start = time.perf_counter()
+                try:
+                    return run(*args, **kwargs)
+                finally:
+                    spent = (time.perf_counter() - start) * 1000
+                    components[model].setdefault(component, []).append(spent)
+
+            return timed_run
+
+        for name, agent in agents.items():
+            runner = agent.processor.graph_runner if agent.processor else None
+            for node_name, node in getattr(runner, "_instantiated_nodes", {}).items():
+                # A graph node calls its function with the component (GraphNode._fn).
+                if node_name.startswith("run_") and getattr(node, "_fn_name", "") == "process":
+                    node._fn = timed(name, node_name.removeprefix("run_"), node._fn)
+        for _ in range(rounds):
+            for name, agent in agents.items():
+                for _ in range(3):
+                    sender = uuid.uuid4().hex
+                    for i, text in enumerate(BOT_SCRIPT):
+                        start = time.perf_counter()
+                        await agent.handle_text(text, sender_id=sender)
+                        took = (time.perf_counter() - start) * 1000
+                        turns[name].append(took)
+                        if i == 2:
+                            search[name].append(took)
+            timing = True
+            for _ in range(3):
+                for text in BOT_SCRIPT:
+                    for name, agent in agents.items():
+                        start = time.perf_counter()
+                        await agent.parse_message(text)
+                        nlu[name].append((time.perf_counter() - start) * 1000)
+            timing = False
+        for name in agents:
+            ms = sorted(turns[name])
+            print(
+                f"{name:40s} turn p50 {statistics.median(ms):5.1f} mean {statistics.mean(ms):5.1f} "
+                f"p95 {ms[int(len(ms) * 0.95)]:5.1f} ms; search turn p50 {statistics.median(search[name]):5.1f} ms; "
+                f"NLU alone p50 {statistics.median(nlu[name]):5.2f} mean {statistics.mean(nlu[name]):5.2f} ms"
+            )
+            print(
+                "    NLU components (mean ms a message): "
+                + ", ".join(
+                    f"{label} {statistics.mean(spent):.2f}" for label, spent in components[name].items()
+                )
+            )
+    finally:
+        stack.stop()
 
 
 async def run(var_dir: Path, rounds: int, round_: int, model: Path | None) -> None:
@@ -198,12 +300,18 @@ async def run(var_dir: Path, rounds: int, round_: int, model: Path | None) -> No
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--round", type=int, choices=sorted(ROUND_VARIANTS), default=4)
+    parser.add_argument("--round", type=int, choices=[*sorted(ROUND_VARIANTS), 7], default=4)
     parser.add_argument("--rounds", type=int, default=6)
     parser.add_argument("--model", type=Path, help="this bot's model (default: the newest in models/)")
+    parser.add_argument("--compare", type=Path, help="round 7: a second model, alternated with the first")
     args = parser.parse_args()
+    if args.round == 7 and args.compare is None:
+        parser.error("--round 7 needs --compare")
     with tempfile.TemporaryDirectory() as tmp:
-        asyncio.run(run(Path(tmp), args.rounds, args.round, args.model))
+        if args.round == 7:
+            asyncio.run(run_models(Path(tmp), args.rounds, args.model, args.compare))
+        else:
+            asyncio.run(run(Path(tmp), args.rounds, args.round, args.model))
     return 0
 
 
