@@ -686,11 +686,29 @@ def _context(norm: str, raw: str, at: int = 0) -> str | None:
     return "joke" if joking and context else context
 
 
+_NOW_CONTRAST = re.compile(r"^\s*(?:but |and |yet )?(?:now|these days|nowadays)\b")
+_NOT_PAST = re.compile(
+    r"\b(?:ago|used to|when i was|as a|in my|back then|last year|years|at (?:uni|school|college))\b"
+)
+
+
+def _now_contrast(norm: str, at: int) -> bool:
+    """The risk's sentence opens with "now" and names no past time: the past is
+    something else ("i used to love life. now i lie awake working out how")."""
+    lo, hi = _near(norm, at, _SENTENCE_END, 0, 0)
+    sentence = norm[lo:hi]
+    return bool(_NOW_CONTRAST.search(sentence)) and not _NOT_PAST.search(sentence)
+
+
 def _structure(c: dict[str, re.Pattern[str]], norm: str, at: int) -> str | None:
     """History, someone else's story, people in general or a topic question (see ``_context``)."""
     if c["PRESENT_RISK"].search(norm):
         return None
-    if c["PAST_TIME"].search(norm) and (c["RESOLVED"].search(norm) or "?" in norm):
+    if (
+        c["PAST_TIME"].search(norm)
+        and (c["RESOLVED"].search(norm) or "?" in norm)
+        and not _now_contrast(norm, at)
+    ):
         return "history"
     if c["REPORTED"].search(norm) and not c["RELATES"].search(norm):
         return "reported"

@@ -205,8 +205,18 @@ TOKEN_RULES: list[tuple[str, str, str | None, list[str]]] = [
 # --------------------------------------------------------------------------
 # Regex rules (on the normalised text)
 # --------------------------------------------------------------------------
-_BABY = r"(?:(?:the|my|our|this|her|his) )?(?:baby|babies|bubs|newborn|son|daughter|little one|child|kid|kids|toddler|boy|girl|twins|triplets|him|her|them)"
-_BABYN = r"(?:(?:the|my|our|this|her|his|their|my friend's|the neighbour's) )?(?:baby|babies|bubs|newborn|son|daughter|little one|child|kid|kids|toddler|children|twins|triplets)"
+# A child named by age ("my 18 month old", "her 3-week-old") counts as a baby (round 7).
+_CHILD_AGE = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen)[ -]?(?:weeks?|wks?|months?|mths?|years?|yrs?)[ -]old"
+_BABY = (
+    r"(?:(?:the|my|our|this|her|his) )?(?:baby|babies|bubs|newborn|son|daughter|little one|child|kid|kids|toddler|boy|girl|twins|triplets|him|her|them|"
+    + _CHILD_AGE
+    + ")"
+)
+_BABYN = (
+    r"(?:(?:the|my|our|this|her|his|their|my friend's|the neighbour's) )?(?:baby|babies|bubs|newborn|son|daughter|little one|child|kid|kids|toddler|children|twins|triplets|"
+    + _CHILD_AGE
+    + ")"
+)
 _HARM = (
     r"(?:hurt\w*|harm\w*|drop(?:ped|ping|s)?|drown\w*|stab\w*|throw\w*|threw|smother\w*|"
     r"suffocat\w*|shak(?:e|es|ing)|shook|squeez\w*|kill\w*|strangl\w*|chok\w*|"
@@ -879,7 +889,7 @@ CONCEPT_RULES: list[tuple[str, str, str | None, str]] = [
         "c1.arrangements",
         "C1",
         None,
-        r"\b(?P<core>(?:written|wrote|writing|left|leaving|finished) (?:a |my |the |some )?(?:goodbye |last )?(?:letters?|notes?|cards?) (?:to|for) (?:everyone|everybody|my|the|her|him|them|each|all)"
+        r"\b(?P<core>(?:written|wrote|writing|left|leaving|finished) (?:a |my |the |some )?(?:goodbye |last )?(?:letters?|notes?|cards?) (?:to|for) (?:everyone|everybody|my|the (?:kids|children|baby|babies|family|boys|girls|twins)|her|him|them|each|all)\b"
         r"|(?:written|wrote|writing|left) (?:a |my )?(?:suicide|goodbye) (?:note|letter)|goodbye (?:letters?|notes?|messages?)"
         r"|(?:sorted|arranged|organised|planned|decided|worked out) (?:out )?(?:who|someone|somebody|where|which of)\b[^.?!]{0,30}\b(?:have|look after|take|raise|bring up|care for|get) (?:the baby|my baby|him|her|them|the kids|my kids|the children)\b[^.?!]{0,30}\b(?:when i am|after i am|once i am|if i am|without me|gone|not here|not around)"
         r"|(?:make|made|making) sure (?:the baby|baby|he|she|they|everyone|my (?:kids|children|family|partner|husband)) (?:will be|is|are|would be|gets?) (?:ok|okay|fine|looked after|taken care of|cared for|alright)\b[^.?!]{0,20}\b(?:when|after|once|without|if) (?:i am|i have|i|me)\b(?! (?:back|at work|in hospital|out|home|away for))"
@@ -1722,8 +1732,7 @@ CONCEPT_RULES_ROUND6: list[tuple[str, str, str | None, str]] = [
         "C1",
         None,
         r"\b(?P<core>(?:gweddïo|gweddio|weddïo|weddio|gobeithio|obeithio|dymuno|ddymuno) na (?:fydda|fyddai|fydda i|fyddwn|wna|wnai|wna i|wnaf) ?(?:i)?(?:'n| yn)? ?(?:ddim )?(?:deffro|ddeffro|dihuno|ddihuno)"
-        r"|(?:ddim|sa i'n|sai'n|sa i|dwi ddim yn|dw i ddim yn|so fi'n|wi ddim yn|dwim yn) siŵr (?:bo|bod|fod|os) (?:fi|i) (?:isio|eisiau|moyn|mo|ishe|isie|eisie) bod (?:'?ma|yma|yn fyw|o gwmpas)"
-        r"|(?:eisiau|isio|isie|ishe|moyn|eisie) bod (?:'?ma|yma) (?:rhagor|mwy|dim mwy|ddim mwy))",
+        r"|(?:ddim|sa i'n|sai'n|sa i|dwi ddim yn|dw i ddim yn|so fi'n|wi ddim yn|dwim yn|dwi'm yn) (?:siŵr|siwr|sicr) (?:bo|bod|fod|os) (?:fi|i|dwi|dw i|wi|fi'n) (?:isio|eisiau|moyn|mo|ishe|isie|eisie) bod (?:'?ma|yma|yn fyw|o gwmpas))",
     ),
     (
         "c1.welsh_goodbye",
@@ -1885,6 +1894,214 @@ REQUIRES_ROUND6 = {
     "c1.not_a_break": r"\b(?:hotel|room|booked|book|b ?& ?b|airbnb|travelodge|premier inn|away|alone|on my own|by myself|train|ticket)\b",
 }
 
+# ---- Round 7: concepts found from round 5's blind set once it was a regression
+# set (its lines never copied): media that send the parent messages, means at
+# hand while a partner is away, parked by a drop, not expecting to be around,
+# a question about what happens if the mum dies "don't ask why", working out how,
+# dying as the only thing left; hurting oneself until it bleeds, starving as a
+# punishment; a number of tablets taken minutes ago or a week's supply at once;
+# the mind showing pictures of harm to the baby, holding a baby's nose; a child
+# out in the cold in a nappy, kept in a dark room, crawling in mess, a carer off
+# her head most days; "or he'd kick off", clearing the history because he checks,
+# being chased, a partner driving round looking for her; no choice about sex, "he
+# does it while I'm ..." with waiting for it to end, favours demanded for pay;
+# a school year with a pregnancy; Welsh means ready while waiting for a partner
+# to leave.
+_MEDIA = r"(?:telly|tv|television|radio|adverts?|ads|songs?|lyrics|the news|newsreaders?|presenters?|number plates|billboards?|the screen)"
+_LIGATURE = r"(?:hose ?pipe|hose|rope|noose|belt|ligature|charcoal|cord|dressing gown cord|flex|cable|scarf)"
+_AWAY = r"\b(?:on nights|on a night shift|night shifts?|at work|away|working|go(?:es|ing)? (?:to work|out)|leaves?|leaving|out all|asleep|gone|empty|on my own|by myself|alone|nobody (?:home|here|in)|no one (?:home|here|in))\b"
+CONCEPT_RULES_ROUND7: list[tuple[str, str, str | None, str]] = [
+    (
+        "c4.media_reference",
+        "C4",
+        None,
+        r"\b(?P<core>"
+        + _MEDIA
+        + r"\b[^.?!]{0,60}\b(?:(?:talking|speaking|singing|talks|speaks|sings) (?:about|to) (?:me|us|her|him)\b(?! (?:about|through|on))"
+        r"|(?:messages?|signs?|instructions|codes?|clues|warnings?) (?:for|to|about|meant for) (?:me|us|her|him|what kind of|how i)\b"
+        r"|(?:picked|chosen|meant|written|played|put on) (?:just |only |specially |especially )?for (?:me|her|him)\b(?=[^.?!]{0,60}\b(?:messages?|signs?|instructions?|telling me|secret|codes?|hidden)\b)"
+        r"|(?:looked|looking|staring|stares|looks) (?:right |straight |directly )?(?:at|into) (?:me|my eyes) (?:through|from|out of) the (?:screen|telly|tv)))",
+    ),
+    (
+        "c1.means_while_away",
+        "C1",
+        None,
+        r"\b(?P<core>"
+        + _LIGATURE
+        + r"\b[^.?!]{0,30}\b(?:is|are|was|were|'s) (?:all )?(?:ready|waiting|sorted|in place|by the (?:back |front )?door|in the (?:boot|car|garage|wardrobe|shed|loft|bag)|under the bed|in my (?:bag|drawer|room)))\b",
+    ),
+    (
+        "c1.parked_by_drop",
+        "C1",
+        None,
+        r"\b(?P<core>(?:parked|sat|sitting|stopped|pulled (?:in|over|up)|in the car|in a lay ?by)\b[^.?!]{0,60}\b(?:(?:a |the )?(?:sheer |big |huge |long |massive |steep )?drop|(?:cliff|quarry|roof) edge|edge of the (?:cliff|quarry|roof|car park|multi ?storey|bridge|drop|viaduct))\b)",
+    ),
+    (
+        "c1.not_around",
+        "C1",
+        None,
+        r"\b(?P<core>(?:i )?will not be (?:around|here) (?:to (?:use|see|watch|enjoy|need|spend|meet|hear|know|find out)|for (?:much longer|long)|much longer|by (?:then|the weekend|the morning|next week|tomorrow))|(?:i )?(?:probably |prob |might |may )?(?:not|never) (?:going to|gonna) be (?:around|here) (?:to (?:use|see|watch|enjoy|need)|for (?:much longer|long)|much longer))\b",
+    ),
+    (
+        "c1.dont_ask_why",
+        "C1",
+        None,
+        r"\b(?P<core>(?:if|when|after|once) (?:i|the mum|a mum|the mother|a mother|mum|mummy|the parent) (?:die|dies|died|am gone|is gone|pass away|passes away|am dead|is dead)\b[^\n]{0,100}\b(?:do not ask (?:me )?why|please do not ask|no reason|just need to know|just wondering)\b)",
+    ),
+    (
+        "c1.working_out_how",
+        "C1",
+        None,
+        r"\b(?P<core>(?:working|worked|work|figuring|figured|figure|planning|planned|thinking|thought) (?:out )?(?:how|when|where) (?:i would|i will|i could|i might|to) (?:do it|end it|go|not wake up)(?=\s*(?:$|[.?!,]|and (?:when|where|how))))",
+    ),
+    (
+        "c1.only_thing_left",
+        "C1",
+        None,
+        r"\b(?P<core>only (?:thing|way|option|answer)\b[^.?!]{0,40}\b(?:is|would be|will be) (?:dying|to die|death|ending it|to end it|killing myself|to kill myself|disappearing|to disappear|not being here))\b",
+    ),
+    (
+        "c1.difference_if_i_go",
+        "C1",
+        None,
+        r"\b(?P<core>(?:what is the|what|no|would it make (?:any|a)) difference (?:would it make )?(?:if|whether) i (?:actually |just |really |was |were )?(?:go|die|died|went|disappear|disappeared|gone|was gone|am gone|was not here|were not here|was dead|were dead))\b",
+    ),
+    (
+        "c2.until_it_bleeds",
+        "C2",
+        None,
+        r"\b(?P<core>(?:dig|digs|digging|dug|snap\w*|twang\w*|ping\w*|pick|picks|picking|picked|scratch\w*|bite|bites|biting|bit|pull\w*|scrub\w*|pinch\w*|rub\w*|claw\w*)\b[^.?!]{0,50}\b(?:until|til|till|untill) (?:it|they|i|my skin|the skin|skin)\b[^.?!]{0,6}\b(?:bleeds?|bled|bleeding|breaks?|broke|bruises?|bruised|is raw|are raw|goes raw|burns?|hurts?|marks?))",
+    ),
+    (
+        "c2.starve_punish",
+        "C2",
+        None,
+        r"\b(?P<core>(?:not eating|stopped eating|stop eating|starv\w*|(?:skip|skips|skipped|skipping|miss|missed|missing) (?:every |all |my |most )?meals?|refusing food|no food|barely eating|not letting myself eat|do not let myself eat)\b[^.?!]{0,30}\b(?:as (?:a )?punishment|to punish (?:myself|me)|because i (?:do not )?deserve)"
+        r"|punish\w* (?:myself|me) by (?:not eating|starving|skipping meals|not letting myself eat))\b",
+    ),
+    (
+        "c7.taken_minutes_ago",
+        "C7",
+        None,
+        r"\b(?P<core>(?:\d+|ten|twelve|fifteen|twenty|thirty|forty|fifty|a (?:whole |full )?(?:box|packet|strip|bottle|load) of|all (?:my|the|of my)) (?:of )?(?:my |the |her |his )?(?:\w+ )?(?:"
+        + _ANY_PILLS
+        + r")\b[^.?!]{0,30}\b(?:\d+|ten|twenty|thirty|forty|an?|half an?|few|couple of) (?:mins?|minutes?|hours?|hrs?) ago"
+        r"|(?:took|taken|take|swallowed|had|necked|downed|done) (?:my |the |her |his )?(?:whole|entire|full) (?:week|weeks|month|months|fortnight|box|packet|bottle|strip|prescription|supply)(?:'s|s)?(?: worth| supply)?(?: of)?\b[^.?!]{0,50}\b(?:all )?(?:at once|in one go|together|at the same time))\b",
+    ),
+    (
+        "c3.mind_shows",
+        "C3",
+        "intrusive",
+        r"\b(?P<core>(?:mind|head|brain|imagination) (?:keeps |kept |keep |just |will not stop )?(?:showing|shows|showed|show|flashing|flashes|flashed|playing|plays|played|giving|gives|gave) (?:me )?(?:pictures |images |a picture |an image |videos? |clips? |scenes? )?(?:of )?[^.?!]{0,30}\b(?:holding (?:her|him|them|the baby) under|drown\w*|throw\w*|threw|drop\w*|stab\w*|smother\w*|suffocat\w*|push\w*|hurt\w*|harm\w*|shak\w*|shook|falling|fall))",
+    ),
+    (
+        "c3.holding_nose",
+        "C3",
+        "intent",
+        r"\b(?P<core>(?:hold|holds|holding|held|pinch\w*|cover\w*|block\w*) (?:his|her|their|the baby's|baby's|my baby's) (?:nose|nostrils|mouth and nose|nose and mouth)\b(?=[^\n]{0,60}\b(?:cries|crying|cry|to see|stop|quiet|shut up|what is wrong with me|for a second|few seconds|seconds|on purpose)\b))",
+    ),
+    (
+        "c6.neglect_cold",
+        "C6",
+        None,
+        r"\b(?P<core>(?:out|outside|in the garden|on the (?:step|street|balcony)|in the yard)\b[^.?!]{0,20}\b(?:in )?(?:just |only )?(?:nappies|a nappy|their nappy|her nappy|his nappy|vests?|a vest)\b[^.?!]{0,40}\b(?:cold|night|dark|freezing|rain|snow|winter|hours)"
+        r"|(?:kept|keeps|keep|left|leaves|locked|shut) (?:in|inside) (?:a |the |her |his )?(?:dark|locked|dark locked|bed)? ?room (?:all day|for hours|all the time|day and night|most of the day|every day)"
+        r"|(?:crawling|sitting|sat|lying|playing) (?:round |around |about )?in (?:dog |cat |their own )?(?:mess|poo|poop|muck|filth|rubbish|sick|wee|urine|faeces))\b",
+    ),
+    (
+        "c6.carer_off_her_head",
+        "C6",
+        None,
+        r"\b(?P<core>(?:mum|mom|mam|dad|mother|father|she|he|they|carer|childminder|stepdad|stepmum|sister|brother|aunt|auntie|uncle|nan|nana|gran|granny|grandma|grandad|partner|boyfriend|girlfriend)\b[^.?!]{0,20}\b(?:is|are|was|were|gets|get) (?:off (?:her|his|their) (?:head|face|tits|nut)|wasted|smashed|out of it|high|drunk|paralytic|stoned)\b[^.?!]{0,20}\b(?:most|every|all) (?:days?|nights?|the time|weekends?))",
+    ),
+    (
+        "c5.or_he_kicks_off",
+        "C5",
+        None,
+        r"\b(?P<core>(?:or|otherwise|else|in case) (?:he|she|partner|husband|boyfriend|my partner|my husband|oh|dh|he is|he will|he would) ?(?:would|will|would have|will have|is going to|gonna|is gonna)? ?(?:kick(?:ed|s)? off|go(?:ne)? mad|go(?:ne)? mental|lose it|lost it|flip(?:ped)?|explode|exploded|hit me|go(?:ne)? off on one|go(?:ne)? ballistic|kill me))\b",
+    ),
+    (
+        "c5.clear_history",
+        "C5",
+        None,
+        r"\b(?P<core>(?:clear|delete|wipe|hide|erase) (?:my |the )?(?:browsing |search |internet |google |phone )?(?:history|searches|messages|texts|call log)\b[^\n]{0,80}\b(?:he|she|partner|husband|boyfriend|they|oh|dh) (?:checks|goes through|looks at|reads|watches|sees|monitors|will see|would see|will check|checks everything|goes through everything))",
+    ),
+    (
+        "c5.chasing_me",
+        "C5",
+        None,
+        r"\b(?P<core>(?:he|partner|husband|boyfriend|ex|fella|oh|dh|my partner|my husband|my ex) (?:is |has been |keeps |was )?(?:chasing|hunting|running after|coming after) (?:me|us)\b(?! (?:with (?:a |the )?(?:water|nerf|tickl|hoover|mop))))",
+    ),
+    (
+        "c5.looking_for_us",
+        "C5",
+        None,
+        r"\b(?P<core>(?:he|partner|husband|boyfriend|ex|fella|oh|dh|my partner|my husband|my ex) (?:is |has been |keeps |was )?(?:driving|walking|going|circling|out|running|searching|looking|hunting) (?:round |around |about |up and down )?(?:the \w+ )?(?:looking |searching |hunting )?(?:for (?:me|us)))\b",
+    ),
+    (
+        "c8.no_choice",
+        "C8",
+        None,
+        r"\b(?P<core>(?:does not|did not|never|will not|would not|do not) (?:give|gives|let|lets) me (?:any |a |the )?(?:choice|say|option)\b[^.?!]{0,25}\b(?:sex|in bed|being intimate|having it|it in bed|intimacy)"
+        r"|(?:no|not any|not a) (?:choice|say) (?:about|over|in|when it comes to) (?:sex|having sex|being intimate|intimacy|it in bed))\b",
+    ),
+    (
+        "c8.does_it_while",
+        "C8",
+        None,
+        r"\b(?P<core>(?:he|partner|husband|boyfriend|oh|dh) (?:does it|does things|has sex with me|gets on (?:top of )?me|starts on me|uses me|takes what he wants) (?:while|when|whilst) (?:i am|i'm) (?:asleep|sleeping|feeding|breastfeeding|crying|ill|bleeding|drunk|half asleep|exhausted|nursing))\b",
+    ),
+    (
+        "c8.favours_demanded",
+        "C8",
+        None,
+        r"\b(?P<core>(?:unless|if|until) i (?:make it worth (?:his|their) while|sleep with (?:him|them)|have sex with (?:him|them)|do (?:stuff|things|favours?|something) (?:for|with) (?:him|them)|send (?:him |them )?(?:pics|photos|nudes|pictures)|give (?:him|them) (?:something|a favour)|go on a date with him)"
+        r"|(?:keeps|kept|keep) (?:grabbing|touching|groping|feeling|squeezing) my (?:bum|bottom|arse|ass|breasts|boobs|chest|thigh|legs|crotch))\b",
+    ),
+    (
+        "c9.school_year",
+        "C9",
+        None,
+        r"\b(?P<core>(?:i am|i'm|im|me|still|only) (?:still |only |just )?in (?:year|yr) (?:9|10|11|nine|ten|eleven)"
+        r"|(?:year|yr) (?:9|10|11|nine|ten|eleven)[,.]? (?:and )?\d+ ?(?:weeks|wks)"
+        r"|hide (?:a |my |the )?bump (?:in|at|from) (?:pe|school|college|my (?:mum|dad|teachers?|form tutor))"
+        r"|(?:i have|i have got|i am doing|i am sitting|got|sitting|sit|doing|before|after|during) my (?:gcses|mocks|gcse exams)\b[^.?!]{0,40}\b(?:baby|due|pregnant|bump|breastfeed\w*)"
+        r"|(?:baby|due|pregnant|bump|breastfeed\w*)\b[^.?!]{0,40}\b(?:during|before|after|in the middle of|with) my (?:gcses|gcse exams|mocks))\b",
+    ),
+    (
+        "c1.welsh_means_waiting",
+        "C1",
+        None,
+        r"\b(?P<core>(?:belt|rhaff|cortyn|pibell|tabledi|pils|tablets)\b[^.?!]{0,20}\b(?:yn barod|'n barod|wedi (?:eu |ei )?(?:cuddio|hel|casglu|cyfri|gosod))\b(?=[^\n]{0,100}\b(?:aros|disgwyl)\b[^\n]{0,30}\b(?:fynd|adael|gysgu|waith)\b))",
+    ),
+]
+CONCEPT_RULES += CONCEPT_RULES_ROUND7
+GENTLE_RULES_ROUND7 = frozenset(
+    {
+        "c1.means_while_away",
+        "c1.parked_by_drop",
+        "c1.not_around",
+        "c1.dont_ask_why",
+        "c1.working_out_how",
+        "c1.only_thing_left",
+        "c1.difference_if_i_go",
+        "c2.until_it_bleeds",
+        "c6.neglect_cold",
+        "c6.carer_off_her_head",
+        "c5.or_he_kicks_off",
+        "c5.clear_history",
+        "c9.school_year",
+    }
+)
+REQUIRES_ROUND7 = {
+    "c1.means_while_away": _AWAY,
+    "c2.until_it_bleeds": r"\b(?:i|myself|my own|my skin|my arms?|my wrists?|my legs?|my hands?|my fingers?|to feel|punish\w*|feel something|feel anything)\b",
+    "c5.looking_for_us": r"\b(?:ran|run|running|left|escaped|got out|hiding|hid|scared|afraid|terrified|frightened|slippers|nightie|pyjamas|sleepsuit|freezing|police|refuge|safe|help)\b",
+    "c5.clear_history": r"^(?![^\n]*\b(?:present|presents|surprise|gift|birthday|christmas|anniversary|proposal)\b)",
+    "c8.does_it_while": r"\b(?:close my eyes|wait (?:for it|until|til|till)|just lie|lie there|freeze|froze|frozen|somewhere else|let him|do not want|did not want|said no|say no|not want to|cannot say no|can not say no|pretend|no choice)\b",
+    "c5.chasing_me": r"^(?![^\n]*\b(?:playing|game|tickl\w*|water pistol|nerf|tig|tag|hide and seek|lol|haha\w*|😂|giggl\w*|chase me)\b)",
+}
+
 GENTLE_RULES = (
     frozenset(
         {
@@ -1899,6 +2116,7 @@ GENTLE_RULES = (
     | GENTLE_RULES_ROUND4
     | GENTLE_RULES_ROUND5
     | GENTLE_RULES_ROUND6
+    | GENTLE_RULES_ROUND7
 )
 
 # A rule here fires only when its message also says this (anywhere).
@@ -1907,6 +2125,7 @@ REQUIRES: dict[str, str] = {
     **REQUIRES_ROUND4,
     **REQUIRES_ROUND5,
     **REQUIRES_ROUND6,
+    **REQUIRES_ROUND7,
 }
 
 # Psychosis and mania show as a CLUSTER: one sign alone ("not slept for days")
@@ -1918,7 +2137,7 @@ PSYCHOSIS_SIGNS: list[tuple[str, str]] = [
     (
         "no_sleep",
         r"\b(?:(?:heb|ddim di|ddim wedi|dim di) (?:gysgu|cysgu) (?:ers|am) (?:y penwythnos|dyddia|dyddiau|ddyddiau|dridia|dridiau|deuddydd|nosweithiau|\w+ noson|\w+ diwrnod))\b|\b(?:not|have not|never|barely|hardly) (?:slept|been sleeping|sleeping|needed sleep|need (?:to )?sleep|needing sleep|tired at all)\b"
-        r"|\b(?:no|zero|without) sleep (?:for|in) (?:\w+ )?(?:days|nights)\b|\b(?:awake|up) (?:for|all) (?:\w+ )?(?:days|nights)(?: straight| in a row)?\b|\bdo not (?:feel|get) tired\b|\bwho needs sleep\b|\b(?:do not|no) need (?:for |any )?sleep\b|\bnot (?:even )?tired\b(?=[^.?!]{0,40}\b(?:days|nights|slept)\b)",
+        r"|\b(?:no|zero|without) sleep (?:for|in) (?:\w+ )?(?:days|nights)\b|\b(?:awake|up) (?:for|all) (?:\w+ )?(?:days|nights)(?: straight| in a row)?\b|\bnot (?:eaten|ate|eating) (?:or|and|nor) slept\b|\bdo not (?:feel|get) tired\b|\bwho needs sleep\b|\b(?:do not|no) need (?:for |any )?sleep\b|\bnot (?:even )?tired\b(?=[^.?!]{0,40}\b(?:days|nights|slept)\b)",
     ),
     (
         "energy",
@@ -1944,7 +2163,7 @@ PSYCHOSIS_SIGNS: list[tuple[str, str]] = [
     (
         "paranoia",
         r"\b(?:(?:teledu|radio|tv|telly|pawb|nhw)(?:'n| yn) (?:siarad|sôn|son|deud|dweud) (?:amdani|amdana i|amdanaf|amdano|amdanon)|being (?:watched|followed|recorded|filmed|tracked|poisoned|listened to)|watching (?:me|us|her)|following (?:me|us|her)|(?:cameras|microphones|bugs) in|out to get (?:me|us|her)|(?:against|plotting against) (?:me|us|her)"
-        r"|(?:talking|whispering|laughing) about (?:me|her)|(?:want|trying|going|plan\w*) to (?:take|steal|snatch|hurt) (?:my|the|our|her) baby|(?:nurses|midwives|doctors|social services|health visitor|family|everyone|they) (?:are )?(?:in on it|lying|spying|plotting))\b",
+        r"|(?:talking|whispering|laughing) about (?:me|her)|(?:want|trying|going|plan\w*) to (?:take|steal|snatch|hurt) (?:my|the|our|her) baby|(?:nurses|midwives|doctors|social services|health visitor|family|everyone|they) (?:are )?(?:in on it|lying|spying|plotting)|(?:everyone|everybody|they|the (?:staff|nurses|midwives|doctors|ward|neighbours))\b[^.?!]{0,25}\b(?:is|are|was|were)(?: all)? in on it(?! (?:too|as well)? ?(?:lol|haha)|[^.?!]{0,30}\b(?:surprise|party|present|proposal|prank|joke)))\b",
     ),
     (
         "beliefs",
@@ -1952,7 +2171,11 @@ PSYCHOSIS_SIGNS: list[tuple[str, str]] = [
     ),
     (
         "mission",
-        r"\b(?:mission|chosen|prophet|messiah|special purpose|special powers|telepath\w*|signs (?:from|for) me|messages? (?:from|for) (?:god|me|the universe)|(?:god|the universe|angels) (?:is |are |has |have )?(?:told|telling|speaking|talking|sent|chose))\b",
+        r"\b(?:mission|chosen|prophet|messiah|special purpose|special powers|telepath\w*|signs (?:are |were )?(?:everywhere|all around me|in everything)|everything is a (?:sign|message|code)|signs (?:from|for) me|messages? (?:from|for) (?:god|me|the universe)|(?:god|the universe|angels) (?:is |are |has |have )?(?:told|telling|speaking|talking|sent|chose))\b",
+    ),
+    (
+        "clarity",
+        r"\b(?:(?:my )?(?:mind|head|brain) (?:is|feels) (?:so |totally |completely |suddenly )?(?:crystal )?clear|everything (?:finally |suddenly |all )?makes (?:sense|perfect sense)|it all (?:finally |suddenly )?makes (?:sense|perfect sense)|i (?:finally )?understand everything|i can see (?:everything|it all) (?:so )?clearly now|i have (?:worked|figured) (?:it all|everything) out)\b",
     ),
     (
         "changed",
@@ -1984,8 +2207,8 @@ def _welsh_rules() -> list[tuple[str, str, str | None, str]]:
             "c1.welsh_not_live",
             "C1",
             None,
-            r"\b(?P<core>(?:ddim|dim|sa i|sai|so i|dwim|dwi ddim|dw i ddim) (?:yn )?(?:eisiau|isio|isie|ishe|moyn|eisie|mo) "
-            r"(?:byw|bod yma|bod yma rhagor|bod yma ddim mwy|bod o gwmpas|deffro|dihuno|cario ymlaen|cario mlaen|mynd ymlaen|bodoli)"
+            r"\b(?P<core>(?:ddim|dim|sa i|sai|so i|dwim|dwi'm|dw i'm|dwi ddim|dw i ddim) (?:yn )?(?:eisiau|isio|isie|ishe|moyn|eisie|mo) "
+            r"(?:byw|bod (?:yma|'?ma)(?: rhagor| ddim mwy| mwy)?|bod o gwmpas|deffro|dihuno|cario ymlaen|cario mlaen|mynd ymlaen|bodoli)"
             r"|(?:gwell|well) (?:eu byd|ei byd|ei fyd|i bawb|i'r babi|i'r teulu|i bawb) (?:hebdda i|heb fi|hebddo i|hebddai|hebdda fi|heb i fi)"
             r"|(?:gwell|well) (?:hebdda i|heb fi|hebddo i|hebddai|hebdda fi)"
             r"|dod (?:â|a)'?r? (?:cyfan|cwbl|cwbwl|cwbl lot|popeth|bob dim|fy mywyd|mywyd|bywyd) i ben"

@@ -616,3 +616,90 @@ def test_round6_concept_gets_the_gentle_check(text: str, expected: str) -> None:
 )
 def test_round6_everyday_words_are_not_a_concept(text: str) -> None:
     assert finding_of(text) is None
+
+
+# Round 7's concepts, found from round 5's blind set once it was a regression
+# set (lexicon CONCEPT_RULES_ROUND7); these sentences were written for the tests.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the radio keeps sending me messages about what i have to do next", "C4"),
+        ("the weather presenter is talking to me every night, nobody believes me", "C4"),
+        (
+            "my wife says the adverts have hidden instructions for her and the songs are picked for her, messages everywhere",
+            "C4",
+        ),
+        (
+            "no sleep for four days but my mind is crystal clear and i can finally see everything clearly now",
+            "C4",
+        ),
+        ("the staff were all in on it, the signs were everywhere on the ward", "C4"),
+        ("i nipped at my wrist with my nails until it bled, wanted to feel something", "C2"),
+        ("punishing myself by not eating until i get it right with her", "C2"),
+        ("skipped every meal since tuesday as a punishment for being a rubbish mum", "C2"),
+        ("took twenty co-codamol about forty minutes ago and feel sick", "C7"),
+        ("swallowed my whole month of citalopram all at once", "C7"),
+        ("my head keeps showing me pictures of dropping him off the balcony and i can't bear it", "C3"),
+        ("i pinch her nose when she cries, only a few seconds, i do not know why", "C3"),
+        ("he keeps chasing me round the flat and the baby is screaming", "C5"),
+        ("i ran out in my pyjamas, now my husband is driving round looking for me", "C5"),
+        ("my husband never gives me any choice about sex since the birth", "C8"),
+        ("he does it while i am asleep and i just freeze", "C8"),
+        ("the landlord says the rent can wait if i sleep with him", "C8"),
+        ("ma'r rhaff yn barod yn y sied, jest aros iddo fo fynd i'w waith", "C1"),
+        ("my stepdad slaps my 10 month old round the legs", "C6"),
+    ],
+)
+def test_round7_concept_is_a_disclosure(text: str, expected: str) -> None:
+    assert finding_of(text) == (expected, True)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("partner is away on a course. the rope is in the loft", "C1"),
+        ("parked at the top of the gorge road, sheer drop just past the barrier", "C1"),
+        ("no point buying the summer clothes, i will not be around to see her wear them", "C1"),
+        ("who looks after the baby if the mum dies, please do not ask why", "C1"),
+        ("been figuring out where to do it", "C1"),
+        ("the only way out that i can see is disappearing", "C1"),
+        ("nobody notices me anyway, what difference would it make if i just disappeared", "C1"),
+        ("i keep twanging a hair bobble on my wrist till it marks", "C2"),
+        ("the kids over the road are out in just nappies at night in the freezing cold", "C6"),
+        ("my sister is off her head most days and the baby is with her", "C6"),
+        ("i always text him my exact route or he will go mental", "C5"),
+        ("how do i delete my search history, he checks everything on my phone", "C5"),
+        ("i am still in year 10 and my period is really late", "C9"),
+    ],
+)
+def test_round7_concept_gets_the_gentle_check(text: str, expected: str) -> None:
+    assert finding_of(text) == (expected, False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the radio is playing our wedding song, made me smile",
+        "left a note for the milkman to leave two pints",
+        "dwi isio bod 'ma rhagor efo'r babi",
+        "my partner works nights, the belt for my jeans is in the wardrobe somewhere",
+        "parked by the harbour with a flask, beautiful view",
+        "sitting on the edge of the bath while she splashes",
+        "i will not be around on saturday, we are visiting my mum",
+        "who gets the baby if we both die? sorting our wills",
+        "figuring out when to go back to work, any tips on nurseries",
+        "the only thing i can do right now is sleep when she sleeps",
+        "what difference does it make if i go back to work at 9 months or 12",
+        "the cat claws the sofa until it is shredded",
+        "my 16 year old is doing her gcses and loves giving the baby a bottle",
+        "my son is in year 10 and the new baby is due in march",
+        "he chased me round the garden with the water pistol lol",
+        "how do i clear my search history, he will see the birthday present",
+        "everyone was in on the surprise party, i had no idea",
+        "the health visitor looked right at me and said the baby was thriving",
+        "i took two paracetamol about an hour ago, can i breastfeed now",
+        "my mum smacked us when we were little, i would never",
+    ],
+)
+def test_round7_everyday_words_are_not_a_concept(text: str) -> None:
+    assert finding_of(text) is None
