@@ -670,6 +670,8 @@ def test_round7_concept_is_a_disclosure(text: str, expected: str) -> None:
         ("i always text him my exact route or he will go mental", "C5"),
         ("how do i delete my search history, he checks everything on my phone", "C5"),
         ("i am still in year 10 and my period is really late", "C9"),
+        # the past is something else; the risk's sentence opens with "now"
+        ("i used to love being a mum. now i lie awake planning my funeral", "C1"),
     ],
 )
 def test_round7_concept_gets_the_gentle_check(text: str, expected: str) -> None:
