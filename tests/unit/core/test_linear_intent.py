@@ -148,3 +148,14 @@ def test_an_untrained_classifier_leaves_messages_alone(storage: LocalModelStorag
     component = LinearIntentClassifier.load({}, storage, Resource("never_trained"), _context())
     (message,) = component.process([Message(data={TEXT: "hi"})])
     assert message.get(INTENT) is None
+
+
+def test_temperature_sharpens_the_probabilities_and_keeps_the_ranking(storage: LocalModelStorage) -> None:
+    component, resource = _trained(storage)
+    sharp = LinearIntentClassifier.load({"temperature": 0.5}, storage, resource, _context())
+    for text in TEXTS:
+        plain, sharpened = component.probabilities(text), sharp.probabilities(text)
+        expected = plain**2 / (plain**2).sum()  # softmax(s / 0.5) is softmax(s) squared, renormalised
+        np.testing.assert_allclose(sharpened, expected, rtol=1e-9, atol=1e-12)
+        assert np.argmax(sharpened) == np.argmax(plain)
+        assert sharpened.max() >= plain.max()
