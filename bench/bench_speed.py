@@ -208,6 +208,16 @@ def start_actions(bot: Bot) -> None:
     wait_http(f"{stack.action_url}/health", proc=proc)
 
 
+def start_in_process(var_dir: Path, model: Path | None = None) -> Stack:
+    """This bot's stack for an agent loaded in this process: its action server
+    running and this process's environment pointed at it (the in-process tools)."""
+    stack = make_stack(var_dir, plain=False, model=model)
+    os.environ.update(stack.env)
+    os.environ["ACTION_ENDPOINT_URL"] = f"{stack.action_url}/webhook"
+    start_actions(Bot("this bot", BOT_SCRIPT, stack, "actions"))
+    return stack
+
+
 def start_rasa_timed(bot: Bot, env: dict[str, str] | None = None) -> float:
     """Spawn `rasa run` and return the seconds until its first REST reply."""
     stack = bot.stack

@@ -16,7 +16,6 @@ import asyncio
 import cProfile
 import io
 import logging
-import os
 import pstats
 import sys
 import tempfile
@@ -26,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.bench_speed import BOT_SCRIPT, Bot, make_stack, start_actions  # noqa: E402
+from bench.bench_speed import BOT_SCRIPT, start_in_process  # noqa: E402
 
 # The parts of a turn: each NLU component, each policy, the tracker store, the action server call.
 PARTS = r"\(process\)|\(predict_action_probabilities\)|\(_retrieve\)|\(save\)|\(_send_request\)|\(generate\)"
@@ -63,11 +62,7 @@ async def turns(
 
     from tools.stack.stack import REPO
 
-    bot_stack = make_stack(var_dir, plain=False, model=model)
-    bot = Bot("this bot", BOT_SCRIPT, bot_stack, "actions")
-    os.environ.update(bot_stack.env)
-    os.environ["ACTION_ENDPOINT_URL"] = f"{bot_stack.action_url}/webhook"
-    start_actions(bot)
+    bot_stack = start_in_process(var_dir, model)
     try:
         endpoints = AvailableEndpoints.read_endpoints(str(REPO / "endpoints.yml"))
         agent = await load_agent(model_path=str(bot_stack.model), endpoints=endpoints)

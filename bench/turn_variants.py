@@ -37,7 +37,6 @@ import argparse
 import asyncio
 import gc
 import logging
-import os
 import statistics
 import sys
 import tempfile
@@ -48,7 +47,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.bench_speed import BOT_SCRIPT, Bot, make_stack, start_actions  # noqa: E402
+from bench.bench_speed import BOT_SCRIPT, start_in_process  # noqa: E402
 
 ROUND_VARIANTS = {
     4: ("sklearn,dask", "fast,dask", "fast,nodask", "fast,cache,nodask"),
@@ -81,10 +80,7 @@ async def run_models(var_dir: Path, rounds: int, model: Path | None, compare: Pa
 
     configure_logging_and_warnings(logging.WARNING)
     configure_structlog(logging.WARNING)
-    stack = make_stack(var_dir, plain=False, model=model)
-    os.environ.update(stack.env)
-    os.environ["ACTION_ENDPOINT_URL"] = f"{stack.action_url}/webhook"
-    start_actions(Bot("this bot", BOT_SCRIPT, stack, "actions"))
+    stack = start_in_process(var_dir, model)
     try:
         endpoints = AvailableEndpoints.read_endpoints(str(REPO / "endpoints.yml"))
         agents = {}
@@ -181,10 +177,7 @@ async def run(var_dir: Path, rounds: int, round_: int, model: Path | None) -> No
     configure_logging_and_warnings(logging.WARNING)
     configure_structlog(logging.WARNING)
     variants = ROUND_VARIANTS[round_]
-    stack = make_stack(var_dir, plain=False, model=model)
-    os.environ.update(stack.env)
-    os.environ["ACTION_ENDPOINT_URL"] = f"{stack.action_url}/webhook"
-    start_actions(Bot("this bot", BOT_SCRIPT, stack, "actions"))
+    stack = start_in_process(var_dir, model)
     try:
         endpoints = AvailableEndpoints.read_endpoints(str(REPO / "endpoints.yml"))
         agent = await load_agent(model_path=str(stack.model), endpoints=endpoints)
