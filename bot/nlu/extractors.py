@@ -1,4 +1,4 @@
-"""Deterministic entities on top of DIET: known places, their nation, topics, a default topic.
+"""Deterministic entities on top of the NLU's own: known places, their nation, topics, a default topic.
 
 Places come from the directory's gazetteer (via the spaCy entity ruler for
 names, and postcode patterns), so "Aberhonddu", "LD3 7HR" and "near MK" are
@@ -6,10 +6,10 @@ always understood and the `nation` slot is set without the action server: the
 crisis replies depend on it.
 
 Topics are a closed list (docs/contracts.md) with the surface forms people type
-in data/nlu/synonyms.yml: a topic named in the message replaces DIET's guess,
-whose span can be wrong ("good enough parenting" -> "enough parenting"). Roles
+in data/nlu/synonyms.yml: a topic named in the message replaces
+the entity extractor's guess, whose span can be wrong ("good enough parenting" -> "enough parenting"). Roles
 come from a few unambiguous phrasings ("I'm a dad", "my wife", "my sister has
-had a baby", "I'm a health visitor"), which replace DIET's guess; DIET learnt
+had a baby", "I'm a health visitor"), which replace the entity extractor's guess; it learnt
 roles poorly (held-out F1 0.51). A topic or role value outside the contract is
 dropped, so no slot gets a value that no response knows.
 """
@@ -98,7 +98,7 @@ ROLE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("mum", r"\b(?:fi yw'?r|fi ydy'?r) (?P<w>fam|mam)\b|\b(?P<w2>mam) y babi (?:dw i|ydw i)\b"),
         ("dad", r"\b(?P<w>dads|fathers)\b|\b(?:new|first time) (?P<w2>dads?)\b"),
         ("mum", r"\b(?P<w>mums|mams|mothers)\b(?! matter)|\b(?:new|first time) (?P<w2>mums?)\b(?! matter)"),
-        # "my partner / husband" is as often a mum writing about the baby's father: left to DIET.
+        # "my partner / husband" is as often a mum writing about the baby's father: left to the entity extractor.
         ("partner", r"\b(?P<w>my (?:wife|girlfriend|gf|missus|fiancee))\b"),
         (
             "family",
@@ -207,7 +207,7 @@ class ProjectEntityExtractor(GraphComponent, EntityExtractorMixin):
             added = []
             if places:
                 start, end, place = places[0]
-                # The known place replaces DIET's guesses, so the slot gets one clean value.
+                # The known place replaces the extractor's guesses, so the slot gets one clean value.
                 entities = [e for e in entities if e["entity"] != "location"]
                 added.append(_entity("location", place.name, start, end))
                 added.append(_entity("nation", place.nation, start, end))
@@ -224,7 +224,7 @@ class ProjectEntityExtractor(GraphComponent, EntityExtractorMixin):
     def _topics_and_roles(
         text: str, entities: list[dict[str, Any]]
     ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-        """DIET's entities to keep, and the topic and role named in the text (which replace DIET's)."""
+        """The entity extractor's entities to keep, and the topic and role named in the text (which replace the extractor's)."""
         lowered = text.lower().replace("\u2019", "'")
         # The first topic named, unless it is only a route to help ("my health
         # visitor said ...") and a more specific topic is named too.
@@ -239,7 +239,7 @@ class ProjectEntityExtractor(GraphComponent, EntityExtractorMixin):
                 start, end = said.span(group) if group else said.span()
                 named.append(_entity("role", role, start, end))
                 break
-        # A value named in the text replaces DIET's; DIET's others must be in the contract.
+        # A value named in the text replaces the extractor's; its others must be in the contract.
         contract = {"topic": TOPICS, "role": ROLES}
         replaced = {n["entity"] for n in named}
         kept = [

@@ -1,6 +1,7 @@
 """Rasa NLU component: a linear intent classifier on TF-IDF word and character n-grams.
 
-A cheaper alternative to DIET for the intent (speed round 7, docs/speed.md):
+The project's intent classifier since speed round 8 (in place of DIET, ~10 ms
+less a turn; docs/speed.md):
 multinomial logistic regression (scikit-learn) on the message's own text, with
 two TF-IDF views, word 1-2-grams and character 1-5-grams inside word
 boundaries (typos, text speak, Welsh mutations), accents stripped, each

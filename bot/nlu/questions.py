@@ -1,6 +1,6 @@
-"""A question about a topic the bot can answer is a question, whatever DIET thought.
+"""A question about a topic the bot can answer is a question, whatever the intent classifier thought.
 
-DIET learns question intents from examples, and a question phrased unlike any of
+The intent classifier learns question intents from examples, and a question phrased unlike any of
 them ("will social services get involved if i'm honest with my hv?") falls to
 `out_of_scope` or the fallback even though the topic extractor found a topic with
 an answer. This component runs after the FallbackClassifier: when the message names a

@@ -62,7 +62,7 @@ class SpacyNLP(RasaSpacyNLP):
         """Rasa's create, after installing the project's Rasa fixes.
 
         This component is the pipeline's first, created (for training and when a model
-        is loaded) before DIET is loaded and before any message is parsed.
+        is loaded) before the classifiers are loaded and before any message is parsed.
         """
         rasa_fixes.install()
         return super().create(config, model_storage, resource, execution_context)

@@ -1,6 +1,6 @@
 """Rasa NLU component: the deterministic risk detector on the RAW message text.
 
-Placed after DIETClassifier and FallbackClassifier in config.yml, so a lexicon
+Placed after the intent classifier and FallbackClassifier in config.yml, so a lexicon
 hit overrides both. Rasa appends ``RegexMessageHandler`` as the last NLU node;
 it replaces the intent of any text starting with ``/<known intent>``. When risk
 is found in such a text we remove the leading command from the message TEXT so
@@ -81,7 +81,7 @@ def apply_finding(message: Message, finding: RiskFinding) -> None:
         [{INTENT_NAME_KEY: intent, PREDICTED_CONFIDENCE_KEY: 1.0}, *ranking],
         add_to_output=True,
     )
-    # Drop anything else claiming our entities (e.g. DIET) so the slots come from here.
+    # Drop anything else claiming our entities (e.g. the CRF entity extractor) so the slots come from here.
     entities = [
         e for e in (message.get(ENTITIES) or []) if e.get("entity") not in {"risk_category", "risk_detail"}
     ]
@@ -107,7 +107,7 @@ def keep_free_text_out_of_the_command_parser(message: Message, raw: str) -> None
 
     Typed text that merely starts with "/" ("/ I feel awful") would be parsed as
     an unknown intent, and Rasa's warning about it quotes the whole message into
-    the log. DIET has already classified the text, so dropping the slash loses
+    the log. The intent classifier has already read the text, so dropping the slash loses
     nothing.
     """
     stripped = raw.strip()
@@ -140,7 +140,7 @@ def _intent_name(message: Message) -> str | None:
 
 
 def set_aside_crisis(message: Message) -> None:
-    """Replace DIET's crisis guess with the next best intent.
+    """Replace the intent classifier's crisis guess with the next best intent.
 
     For everyday idioms the lexicon knows ("teething is killing me"), and when
     the trained risk model gives the message a low risk score: a real
@@ -172,7 +172,7 @@ class RiskDetector(GraphComponent, IntentClassifier):
        ``full_threshold`` a disclosure of its likeliest category, at or above
        ``gentle_threshold`` the gentle check with that category's numbers;
     3. the distress safety net: a message the NLU could not place (fallback,
-       out of scope), placed as low mood, or that DIET calls a crisis gets the
+       out of scope), placed as low mood, or that the intent classifier calls a crisis gets the
        gentle check when the model's score reaches ``distress_threshold`` -
        never "Sorry, I can't help".
     """

@@ -662,8 +662,8 @@ EXCLUSIONS: list[tuple[str, str]] = [
     ("benign.breathing_nose", r"\bnot breathing (?:properly )?through (?:his|her) nose\b"),
 ]
 
-# Everyday exaggerations that DIET alone may mistake for risk. When the lexicon
-# finds no risk and one of these is present, a DIET-only "crisis" is set aside
+# Everyday exaggerations that the intent classifier alone may mistake for risk. When the lexicon
+# finds no risk and one of these is present, a classifier-only "crisis" is set aside
 # (SAFETY.md: "this teething is killing me" must not get crisis numbers).
 DIET_IDIOMS: list[tuple[str, str]] = [
     (

@@ -207,3 +207,22 @@ async def test_a_short_session_is_read_whole_in_one_query(
 
 def texts_of(events: list[dict]) -> list[str]:
     return [event["text"] for event in events if event["event"] == "user"]
+
+
+async def test_two_stores_on_one_database_both_start_and_the_window_reads_by_index(
+    tmp_path: Path, journal_dir: Path, domain: Domain
+) -> None:
+    """The events index (sender, type, id) is made once, whichever replica starts first."""
+    url = f"sqlite:///{tmp_path / 'tracker.db'}"
+    one, two = SafeSQLTrackerStore(domain=domain, url=url), SafeSQLTrackerStore(domain=domain, url=url)
+    await stored(one, session_start() + [e for i in range(WINDOW_TURNS + 3) for e in turn(f"m{i}", "greet")])
+    with two.engine.connect() as connection:
+        plan = " ".join(
+            str(row[-1])
+            for row in connection.exec_driver_sql(
+                "EXPLAIN QUERY PLAN SELECT max(id) FROM events WHERE sender_id = 'parent' AND type_name = 'user'"
+            )
+        )
+    assert "ix_events_sender_type_id" in plan
+    tracker = await two.retrieve("parent")
+    assert tracker is not None and texts(tracker)[-1] == f"m{WINDOW_TURNS + 2}"
