@@ -634,15 +634,24 @@ def assess(text: str, previous: str | None = None) -> RiskFinding | None:
     context = _context(norm, text, at)
     if (
         context in {"history", "generic"}
-        or (context == "reported" and finding.category != "C4")
+        or (context == "reported" and (finding.category != "C4" or _a_story(norm)))
         or (context == "info" and finding.category not in {"C1", "C7"})
     ):
         return None  # not a disclosure; the trained model still gets its say
-    if context == "joke":
+    if context == "joke" and finding.category != "C9":  # a young person's age is no joke
         return replace(finding, certain=False, joke=True)
     if finding.rule in lx.GENTLE_RULES:
         return replace(finding, certain=False)
     return finding
+
+
+_FICTION = re.compile(lx.FICTION)
+_OWN_PEOPLE = re.compile(lx.OWN_PEOPLE)
+
+
+def _a_story(norm: str) -> bool:
+    """A programme's or a book's story, not the writer's or someone close to her."""
+    return bool(_FICTION.search(norm)) and not _OWN_PEOPLE.search(norm)
 
 
 # Where a clause ends: the joke and question markers are read near the risk, not

@@ -559,6 +559,22 @@ REGEX_RULES: list[tuple[str, str, str | None, str]] = [
 # Benign phrases: a candidate match overlapping one of these is dropped.
 EXCLUSIONS: list[tuple[str, str]] = [
     ("idiom.dying_for", r"\bdying (?:for|to|of)\b"),
+    # round 8: looking back on pain or fear ("the first poo after the birth, thought i was going to die")
+    (
+        "idiom.thought_i_would_die",
+        r"\b(?:thought|honestly thought|genuinely thought|swore) i (?:was|were) (?:going to|gonna|about to) die\b",
+    ),
+    (
+        "idiom.hitting_me",
+        r"\b(?:it|it is|it all|it has all|everything|grief|reality|the loss|the tiredness|exhaustion) (?:is )?(?:all |just |really |finally )*hitting me\b",
+    ),
+    # a question whether a medicine could harm the baby
+    (
+        "benign.medicine_harm",
+        r"\b(?:could|can|will|would|does|do|might|may) (?:it|they|this|that|these|those|the (?:\w+ ){0,2}|my (?:tablets|medication|meds|pills|antidepressants|inhaler)|"
+        + _PILLS
+        + r")(?: \w+){0,3} harm (?:the|my|a|your|her|his|an) (?:\w+ )?(?:baby|bump|foetus|fetus|child|supply|milk)\b",
+    ),
     ("idiom.kill_for", r"\bkill (?:for|a)\b|\bkill\w* time\b|\bkill\w* (?:my|her|him)sel(?:f|ves) laugh\w*"),
     ("idiom.dead_tired", r"\bdead (?:tired|on my feet|beat)\b"),
     (
@@ -2102,6 +2118,276 @@ REQUIRES_ROUND7 = {
     "c5.chasing_me": r"^(?![^\n]*\b(?:playing|game|tickl\w*|water pistol|nerf|tig|tag|hide and seek|lol|haha\w*|😂|giggl\w*|chase me)\b)",
 }
 
+# Round 8's concepts, found from round 6's blind set once it became a regression
+# set (its lines never copied; each concept has its own test sentences): envy of
+# the dead, "can't be bothered with living", wanting to be with a baby or a person
+# who died, "whoever ends up with her", a car running in a closed garage or lock-up,
+# a cord or rope kept "for me", a supply of tablets in the hand, "that's when" with
+# everything ready, wishing an accident had killed her (these gentle but the car,
+# "cba with living" and the accident); going off "and cutting", hiding the blood;
+# "makes you want to drown your own baby", watching a baby choke, not feeding a
+# baby when she should, a cover story after hurting a baby, a partner who bites
+# or burns a child; "he checks my phone / search history", "he gets nasty", an ex
+# who broke in, home not safe for her, "he said he's going to hurt ... me", a
+# refuge tonight; "I said no ... it still happened", being made to do sexual
+# things; taking a handful "of the strong ones" and feeling odd, a child who ate
+# a parent's medicine, fever with shivering or a racing heart days after a birth
+# (sepsis); Welsh: a partner beating his wife, "that's when" with all ready,
+# "wish it had killed me", hiding the blood.
+_HIM = r"(?:he|oh|dh|my (?:partner|husband|hubby|boyfriend|bf|fella|ex|other half)|her (?:partner|husband|boyfriend|ex)|his dad|her dad|my ex|the ex)"
+_KID = r"(?:my |our |the |his |her )?(?:son|daughter|baby|boy|girl|little one|lo|toddler|newborn|kid|child|(?:\d+|one|two|three|to) ?(?:week|month|year|yr|mth)s? old)"
+_TEN = r"(?:\d{1,2}|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|a dozen|a handful|handfuls|loads|a load|a bunch)"
+_FEVER = r"(?:(?:temp|temperature|fever)\b[^.?!\n]{0,12}\b(?:3[89](?:\.\d)?|4[01](?:\.\d)?|sky high|really high|very high|high|through the roof)|burning up|a (?:high |raging )?fever|feverish)"
+_FEVER_SIGN = r"(?:shivering|shivers|shaking|the shakes|rigors|teeth (?:are )?chattering|heart (?:is )?(?:racing|pounding|going mad|going like)|racing heart|confused|breathless|cannot catch my breath|clammy|mottled|blotchy|smelly discharge|wound (?:is )?(?:oozing|hot|red|weeping|smells))"
+CONCEPT_RULES_ROUND8: list[tuple[str, str, str | None, str]] = [
+    (
+        "c1.envy_the_dead",
+        "C1",
+        None,
+        r"\b(?P<core>(?:jealous|envious|envy) (?:of )?(?:people|those|everyone|anyone|them|folk|the ones) (?:who|that) (?:have |has |had )?(?:died|passed|gone|are dead|did not wake up)|(?:jealous|envious) of the dead)\b",
+    ),
+    (
+        "c1.cba_living",
+        "C1",
+        None,
+        r"\b(?P<core>(?:cba|can not be bothered|cannot be bothered|could not be bothered|not bothered|done|over|finished|sick|fed up) (?:with |about )?(?:living|being alive|existing|life any ?more|breathing)(?! (?:room|space|wage|costs?|arrangements|situation|in|here|there|with (?:my|his|her|the|them|him|in)|at|near|so|like)))\b",
+    ),
+    (
+        "c1.be_with_the_lost",
+        "C1",
+        None,
+        r"\b(?P<core>(?:want|wanted|wanting|long|longing|need|needing|wish i could|just want) (?:to )?(?:be with|join|go to|go and be with) (?:my|our|the) (?:baby|babies|son|daughter|little girl|little boy|girl|boy|angel|twin|mum|mam|mom|dad|nan|gran|husband|partner)\b[^.?!]{0,25}\b(?:i lost|we lost|who died|that died|who passed|in heaven|up there|in the sky|actually|for real|properly))",
+    ),
+    (
+        "c1.whoever_has_baby",
+        "C1",
+        None,
+        r"\b(?P<core>whoever (?:ends up with|will end up with|ends up having|ends up looking after|ends up raising|has (?:her|him|them) after|gets (?:her|him|them) after|takes (?:her|him|them) (?:on|after))|(?:so|for) whoever (?:has|gets|takes|looks after|raises) (?:her|him|them|the baby|my baby|the kids|my kids) (?:knows|will know|has|can))\b",
+    ),
+    (
+        "c1.engine_enclosed",
+        "C1",
+        None,
+        r"\b(?P<core>(?:in|inside) (?:the|my|a|our|his|her) (?:garage|lock ?up|shed|workshop|barn|unit)\b[^.?!]{0,40}\b(?:car|engine|motor|van) (?:is |was )?(?:running|on(?=\s*(?:$|[.?!,;]|and |with |but |now ))|going|ticking over|started)\b(?! (?:to warm|to defrost|warm|for the heater))"
+        r"|(?:car|engine|motor|van) (?:is |was )?(?:running|on|ticking over)\b[^.?!]{0,25}\b(?:in|inside) (?:the|my|a|our) (?:garage|lock ?up|shed|workshop|barn)\b[^.?!]{0,30}\b(?:door(?:s)? (?:is |are )?(?:shut|closed|down)|windows? (?:up|shut)|sorry|bye|goodbye|love you))",
+    ),
+    (
+        "c1.cord_for_me",
+        "C1",
+        None,
+        r"\b(?P<core>(?:cord|rope|flex|cable|noose|ligature|dressing gown cord|washing line)\b[^.?!]{0,50}\b(?:in my (?:pocket|bag|bra|coat|drawer)|for me\b(?! to (?:use for|tie|hang (?:the|my|her|his) (?:washing|clothes|baskets?|pictures?)))|for later|for tonight|hidden|kept back))",
+    ),
+    (
+        "c1.supply_in_hand",
+        "C1",
+        None,
+        r"\b(?P<core>(?:(?:two|three|four|a|one|\d+) (?:weeks?|months?|days?|fortnights?)(?:'|s|'s)? (?:worth )?of (?:my |the |his |her |them |these |those )?(?:\w+ ){0,2}|(?:all|a handful|handfuls|a pile|a heap|the whole (?:box|packet|strip|bottle)) (?:of )?(?:my |the |his |her )?"
+        + _PILLS
+        + r"\b[^.?!]{0,10}?)(?:in|on) (?:my |one |the palm of my |my left |my right )?(?:hand|hands|palm|lap)\b)",
+    ),
+    (
+        "c1.thats_when",
+        "C1",
+        None,
+        r"\b(?P<core>(?:that is|thats|that's|this is) (?:when|the night|the day|the date|it)\b(?=[^\n]{0,80}\b(?:everything|it all|all|things|stuff) (?:is |are )?(?:ready|sorted|planned|in place|arranged|set)\b))",
+    ),
+    (
+        "c1.wish_it_killed_me",
+        "C1",
+        None,
+        r"\b(?P<core>(?:wish|wished|wishing|would have been (?:easier|better)|be (?:easier|better) if|easier if|better if|shame) (?:the |that |it )?(?:crash|accident|birth|labour|section|c ?-?section|illness|cancer|car|bus|lorry|it|covid|sepsis|haemorrhage|bleed|fall)\b[^.?!]{0,30}\b(?:had |would have |d )?(?:killed|taken|finished) me(?: off)?)\b",
+    ),
+    (
+        "c2.go_and_cut",
+        "C2",
+        None,
+        r"\b(?P<core>(?:i|and|then) (?:go|went|going|have gone|goes|go off|went off|lock myself|locked myself) (?:home |upstairs |away |off |in the (?:bathroom|toilet|loo) |to the (?:bathroom|toilet|loo) )?(?:and |to )(?:cut|burn|scratch)(?: again| myself)?(?=\s*(?:$|[.?!,;:]|and |but |then |till|until|did it|every|whenever|when)))",
+    ),
+    (
+        "c2.hide_the_blood",
+        "C2",
+        None,
+        r"\b(?P<core>(?:hide|hiding|hid|clean up|cleaning up|cleaned up|wipe up|wiping up|scrub|scrubbing|bleach|bleaching|soak|soaking) (?:the |all the |my |up the )?(?:blood|blood stains|bloodstains|bloody (?:tissues|towels|sheets|plasters))\b(?=[^\n]{0,60}\b(?:before|so|from|without|in case|he|she|they|oh|dh|my (?:husband|partner|wife|mum))\b))",
+    ),
+    (
+        "c3.makes_you_want_to",
+        "C3",
+        "intent",
+        r"\b(?P<core>(?:(?:make|makes|made|making) (?:me|a mum|a mother)|(?:do not|does not|did not|never) make (?:you|a person|someone|people)) (?:want|wanna|wanting) to (?:drown|smother|suffocate|hurt|kill|shake|throw|strangle|drop) (?:your|my|their|her|a) (?:own )?(?:baby|son|daughter|child|kid|newborn|little one|babies|kids|children))\b",
+    ),
+    (
+        "c3.watched_danger",
+        "C3",
+        "intent",
+        r"\b(?P<core>(?:choking|not breathing|went blue|going blue|turning blue|struggling to breathe|gasping|slipped under|under the water|face down|rolling (?:off|towards)|about to fall)\b[^.?!]{0,50}\b(?:i (?:just )?(?:watched|stood there|did nothing|waited|let (?:her|him|it))|i did not (?:help|move|pick (?:her|him) up) (?:straight away|at first|for a (?:bit|while|minute|second))))\b",
+    ),
+    (
+        "c6.not_feeding",
+        "C6",
+        None,
+        r"\b(?P<core>(?:i )?(?:do not|did not|never|cannot be bothered to|cba to|can not be bothered to|forget to|forgot to|keep forgetting to|skip|skipped|miss|missed) (?:feed|feeding|give (?:her|him) (?:a |her |his )?(?:bottle|feed|milk))\b(?: (?:her|him|them|the baby|my baby))?\b[^.?!]{0,40}\b(?:when i should|cannot be bothered|can not be bothered|cba|on purpose|all day|for hours|lost weight|losing weight|not gaining|hungry|screaming for it))",
+    ),
+    (
+        "c6.cover_story",
+        "C6",
+        None,
+        r"\b(?P<core>(?:told|tell|telling|said to) (?:oh|dh|him|her|them|my (?:partner|husband|wife|mum|mam|oh)|the (?:doctor|gp|nurse|hv|health visitor|midwife|hospital|nursery|a and e)|everyone|people)\b[^.?!]{0,20}\b(?:she|he|they|the baby|baby|it) (?:fell|wriggled|rolled|slipped|fell off|banged|bumped|did it (?:herself|himself)|caught (?:herself|himself)|was an accident))\b",
+    ),
+    (
+        "c6.bit_child",
+        "C6",
+        None,
+        r"\b(?P<core>"
+        + _HIM
+        + r"\b[^.?!]{0,12}\b(?:bit|bites|biting|pinched|pinches|pinching|burnt|burned|burns|scalded|headbutted|stubbed (?:a|his) (?:cigarette|fag) (?:out )?on) (?:my |our |the |his |her )?(?:son|daughter|baby|boy|girl|little one|lo|toddler|newborn|kid|child)(?:'s| s)?\b)",
+    ),
+    (
+        "c5.checks_my",
+        "C5",
+        None,
+        r"\b(?P<core>"
+        + _HIM
+        + r"\b (?:checks|goes through|reads|tracks|monitors|looks through|goes on|went through|has been going through|has access to|has got access to) my (?:phone|search history|history|messages|texts|browser|emails|bank|banking|location|whatsapp|internet|laptop|searches))\b",
+    ),
+    (
+        "c5.gets_nasty",
+        "C5",
+        None,
+        r"\b(?P<core>"
+        + _HIM
+        + r"\b (?:gets|goes|turns|got|went|turned|can get|can be) (?:really |proper |very |so )?(?:nasty|violent|physical|handy|rough|scary|frightening)\b(?! (?:cold|cough|bug|virus|flu|infection|rash|hangover|headache)))",
+    ),
+    (
+        "c5.broke_in",
+        "C5",
+        None,
+        r"\b(?P<core>(?:he|my ex|the ex|her ex|his ex|ex)\b(?: is| has| had)?(?: already| even)? (?:broke|broken|kicked|forced|smashed) (?:his way )?(?:in|into (?:the|my|our|her) (?:house|flat|home|place|room))\b(?! (?:his|her|their|my|the|new) (?:shoes|boots|trainers|new)))",
+    ),
+    (
+        "c5.home_not_safe",
+        "C5",
+        None,
+        r"\b(?P<core>(?:(?:at home|home|the house|the flat|our house|my house|our flat|my flat|living with him|with him)\b[^.?!]{0,25}\b(?:not|never|no longer|is not|are not) (?:really |very |exactly )?|(?:do not|never|no longer) (?:think|feel|believe) (?:home|the house|our house|my house|it at home|the flat|our flat|living with him) is (?:really |very )?)safe for (?:me|us|my (?:baby|son|daughter|kids|children)|the (?:baby|kids|children)))\b",
+    ),
+    (
+        "c5.said_going_to_hurt",
+        "C5",
+        None,
+        r"\b(?P<core>"
+        + _HIM
+        + r"\b[^.?!]{0,20}\b(?:said|says|told me|keeps saying|is saying|screaming|shouting|threatened|threatening|texted|messaged)\b[^.?!]{0,15}\b(?:he is going to|he will|he would|he is gonna|going to|gonna)\b[^.?!]{0,30}\b(?:hurt|kill|stab|strangle|burn|smash|batter|end) (?:[^.?!]{0,15}\b)?(?:me|us|the baby|the kids|my (?:baby|son|daughter)))\b",
+    ),
+    (
+        "c5.refuge_tonight",
+        "C5",
+        None,
+        r"\b(?P<core>(?:need|get|go|going|find|space|room|bed|place|take|bring|come|is there|are there|any)\b[^.?!]{0,30}\brefuge\b[^\n]{0,60}\b(?:tonight|right now|now|today|asap|straight away)"
+        r"|(?:tonight|right now|asap)\b[^\n]{0,60}\b(?:need|get|go|find|space|room|bed|place|take|bring)\b[^.?!]{0,30}\brefuge)\b",
+    ),
+    (
+        "c8.said_no_still",
+        "C8",
+        None,
+        r"\b(?P<core>(?:i )?(?:said|say|saying|told him|kept saying) no\b[^\n]{0,80}?\b(?:it still happened|it happened anyway|he (?:still |just )?(?:did it anyway|went ahead|carried on|kept going|did not stop|would not stop|did not listen|ignored me)(?=\s*(?:$|[.?!,;]|anyway|regardless|and)))\b)",
+    ),
+    (
+        "c8.makes_me_do",
+        "C8",
+        None,
+        r"\b(?P<core>(?:he|oh|dh|partner|husband|hubby|boyfriend|bf|fella|ex)\b[^.?!]{0,30}\b(?:makes|made|forces|forced|pressures|pressured|pushes|pushed|gets|got) me (?:to )?(?:do|perform|have|give) (?:(?:sex|sexual) (?:acts?|things|stuff)|things i (?:hate|do not want|did not want|do not like)|stuff i (?:hate|do not want|did not want|do not like)|oral|blow ?jobs?|bjs?))\b",
+    ),
+    (
+        "c7.took_a_handful_of",
+        "C7",
+        None,
+        r"\b(?P<core>(?:took|taken|swallowed|necked|downed|had) (?:about |like |maybe |around |nearly |at least )?"
+        + _TEN
+        + r"(?: or (?:\d{1,2}|\w+))? (?:of (?:the|my|his|her|them|those|these)\b[^.?!]{0,40}|(?:extra )?"
+        + _PILLS
+        + r"))(?=[^\n]{0,80}\b(?:on top of|feel (?:weird|funny|strange|odd|sick|dizzy|sleepy|spaced|floaty|drowsy|off)|feeling (?:weird|funny|strange|odd|sick|dizzy|sleepy|spaced|floaty|drowsy)|at once|in one go|all at once|too many|more than (?:i|you) should|over the limit|cannot keep my eyes)\b)",
+    ),
+    (
+        "c7.child_ate_medicine",
+        "C7",
+        None,
+        r"^(?![^\n]*\b(?:sealed|unopened|nearly|almost|did not (?:open|get|swallow|eat)|before (?:she|he) could|none missing|nothing missing|what if|how do i stop)\b)[^\n]*?\b(?P<core>"
+        + _KID
+        + r"\b[^.?!]{0,40}\b(?:ate|eaten|swallowed|chewed|had) (?:some|a few|one|two|loads|a load|half) (?:of )?(?:my|his|her|the|nans?|grans?|mums?|dads?) (?:\w+ )?"
+        + _PILLS
+        + r")\b",
+    ),
+    (
+        "c7.sepsis_after_birth",
+        "C7",
+        None,
+        r"\b(?P<core>"
+        + _FEVER
+        + r"\b[^\n]{0,80}\b"
+        + _FEVER_SIGN
+        + r"|"
+        + _FEVER_SIGN
+        + r"\b[^\n]{0,80}\b"
+        + _FEVER
+        + r")\b",
+    ),
+    (
+        "c5.smothered",
+        "C5",
+        None,
+        r"\b(?P<core>(?:held|holds|holding|put|puts|pressed|presses|pushed|pushes) (?:a |the |his |my )?(?:pillow|hand|hands|cushion|blanket|duvet) (?:over|on|against) my (?:face|mouth|nose))\b",
+    ),
+    (
+        "c5.welsh_beats_her",
+        "C5",
+        None,
+        r"\b(?P<core>(?:yn|'n) ei (?:churo|tharo|chicio|thagu|bwrw|mwrw|gwthio|thaflu) hi|(?:yn|'n) eu (?:curo|taro|cicio|tagu))\b",
+    ),
+    (
+        "c1.welsh_thats_when",
+        "C1",
+        None,
+        r"\b(?P<core>dyna (?:pryd|'r noson|'r diwrnod|'r dyddiad)|dyna'r (?:noson|diwrnod|dyddiad))\b(?=[^\n]{0,80}\b(?:pob dim|popeth|bob dim|y cwbl|y cyfan)\b[^.?!]{0,10}\b(?:yn barod|'n barod|wedi'i drefnu|wedi ei drefnu|wedi sortio|wedi trefnu)\b)",
+    ),
+    (
+        "c1.welsh_wish_killed_me",
+        "C1",
+        None,
+        r"\b(?P<core>wedi (?:fy|'n|yn fy) lladd(?: i)?\b(?=[^\n]{0,80}\b(?:siomedig|siom|biti|gobeithio|haws|gwell|dymuno|isio|eisiau))|(?:haws|gwell|biti)\b[^.?!]{0,60}\bwedi (?:fy|'n) lladd)",
+    ),
+    (
+        "c2.welsh_hide_blood",
+        "C2",
+        None,
+        r"\b(?P<core>(?:cuddio|guddio|nghuddio|chuddio)'?r (?:gwaed|briwiau|toriadau|creithiau ffres)|(?:cuddio|guddio) (?:y |fy )?(?:gwaed|briwiau|toriadau))\b",
+    ),
+]
+CONCEPT_RULES += CONCEPT_RULES_ROUND8
+GENTLE_RULES_ROUND8 = frozenset(
+    {
+        "c1.envy_the_dead",
+        "c1.be_with_the_lost",
+        "c1.whoever_has_baby",
+        "c1.cord_for_me",
+        "c1.supply_in_hand",
+        "c1.thats_when",
+        "c2.hide_the_blood",
+        "c3.makes_you_want_to",
+        "c3.watched_danger",
+        "c6.not_feeding",
+        "c5.checks_my",
+        "c5.gets_nasty",
+        "c1.welsh_thats_when",
+        "c1.welsh_wish_killed_me",
+        "c2.welsh_hide_blood",
+    }
+)
+REQUIRES_ROUND8 = {
+    # a cover story needs something done to the baby first
+    "c6.cover_story": r"\b(?:i (?:\w+ )?(?:kicked|pushed|shoved|dropped|threw|hit|shook|slapped|grabbed|squeezed|smacked|knocked|yanked|bit|pinched)|kicked|shoved|threw|shook|yanked)\b",
+    # sepsis after a birth: a birth in the last weeks, a section or stitches
+    "c7.sepsis_after_birth": r"\b(?:after (?:the|my|giving) birth|since (?:the|my) birth|since (?:i had|having) (?:her|him|the baby)|(?:c|emergency|planned) ?-?section|section|days? (?:after|since|postpartum|post partum|pp)|postpartum|post partum|gave birth|delivered|weeks? (?:post|after)|stitches|tear|episiotomy|placenta|just had (?:a|my|the) baby)\b",
+}
+
 GENTLE_RULES = (
     frozenset(
         {
@@ -2117,6 +2403,7 @@ GENTLE_RULES = (
     | GENTLE_RULES_ROUND5
     | GENTLE_RULES_ROUND6
     | GENTLE_RULES_ROUND7
+    | GENTLE_RULES_ROUND8
 )
 
 # A rule here fires only when its message also says this (anywhere).
@@ -2126,6 +2413,7 @@ REQUIRES: dict[str, str] = {
     **REQUIRES_ROUND5,
     **REQUIRES_ROUND6,
     **REQUIRES_ROUND7,
+    **REQUIRES_ROUND8,
 }
 
 # Psychosis and mania show as a CLUSTER: one sign alone ("not slept for days")
@@ -2345,7 +2633,7 @@ PRESENT_RISK = (
 # Past, and over: "years ago", "when I was 17", "in 2016", "as a teen", with "now", "well", "got help".
 PAST_TIME = (
     r"\b(?:years? ago|yrs ago|months ago|(?:a )?long time ago|ages ago|when i was (?:younger|a teen\w*|a kid|little|at (?:school|uni|college)|\d+|in my)"
-    r"|as a (?:teen\w*|kid|child|student|young\w*)|in my (?:teens|twenties|20s|youth)|at (?:uni|university|school|college)|in (?:19|20)\d\d|back in|used to"
+    r"|as a (?:teen\w*|kid|child|student|young\w*)|in my (?:early |mid |late )?(?:teens|twenties|20s|thirties|30s|youth)|at (?:uni|university|school|college)|in (?:19|20)\d\d|back in|used to"
     r"|in the past|(?:my|a|the) (?:last|first|previous|old) (?:pregnancy|relationship|partner)|history of|past history|\d+ (?:years?|yrs) (?:ago|well|clean|since)"
     r"|(?:have not|not|never) (?:done it |had it |felt (?:it|that) )?(?:since|for (?:over |more than |about )?\d+|in (?:over |more than )?\d+)|last time was"
     r"|years (?:back|before)|in the (?:\d0s|nineties|eighties|seventies)|at (?:1\d|2\d)(?! ?(?:weeks|wks|w|days|months|mins|minutes|%|am|pm|hours))"
@@ -2354,7 +2642,7 @@ PAST_TIME = (
     r"|(?:19[5-9]\d|20[0-2]\d)|my teens|teenage|as a teen\w*|back then|years on|previous|past (?:overdose|attempt|history|self harm|suicide)|during my (?:first|last|previous) pregnancy"
     r"|last year|a decade|decade ago|\d+ (?:years?|yrs) later|(?:with|after) (?:my|our) (?:first|eldest|oldest|first one|first baby|first child|last baby|older one)|last time|first time round"
     r"|(?:i was|was) in an? (?:abusive|violent|controlling|toxic) relationship|left (?:him|her|them) (?:before|when|after|years|months)"
-    r"|llynedd|blwyddyn yn (?:ôl|ol)|yn fy arddegau|(?:efo|gyda)'r (?:cynta|cyntaf)|(?:efo|gyda) (?:y|fy) (?:cynta|cyntaf|plentyn cyntaf))\b"
+    r"|llynedd|blwyddyn yn (?:ôl|ol)|yn fy arddegau|yn y brifysgol|(?:efo|gyda)'r (?:cynta|cyntaf)|(?:efo|gyda) (?:y|fy) (?:cynta|cyntaf|plentyn cyntaf))\b"
 )
 RESOLVED = (
     r"\b(?:now|since|well now|better now|fine now|ok now|okay now|in a (?:good|better|great) place|happy|happily|recovered|recovery|got (?:help|better|support|treatment|through it)"
@@ -2373,7 +2661,20 @@ REPORTED = (
     r"|soap|series|netflix|telly|tv|leaflet|statistics?|stats?|research|study|studies|read (?:that|about|on|in|a)|saw (?:on|in|a post|that|an)"
     r"|(?:watched|watching|seen|saw) (?:a|the|this|that|an|some) (?:\w+ )?(?:programme|program|documentary|film|movie|drama|show|video|episode|series|clip|reel)|heard (?:on|about|that)|posted about|post about|on facebook|on instagram|on tiktok|on mumsnet"
     r"|radio|(?:a|this|some|one|the) (?:woman|women|mum|mother|man|dad|girl|lady|celebrity|influencer|presenter|guest|footballer|singer|actress|actor) on (?:the )?(?:\w+ ){0,2}(?:today|tonight|this morning|talking|saying|said|who|was|is)"
-    r"|podlediad|bodlediad|phodlediad|rhaglen|raglen|newyddion|erthygl|teledu|ar y we)\b"
+    r"|podlediad|bodlediad|phodlediad|rhaglen|raglen|newyddion|erthygl|teledu|ar y we|darllen am|darllenais|ddarllenais)\b"
+)
+# A story (fiction, a programme, the news): even signs of psychosis in it are no
+# disclosure, unless the message is about the writer or someone close (OWN_PEOPLE).
+FICTION = (
+    r"\b(?:watch\w*|read\w*|saw|seen|on|in|from|like|listening to|heard) (?:a|an|the|that|this|some|last night's|tonight's) (?:\w+ ){0,2}"
+    r"(?:drama|programme|program|film|movie|soap|episode|storyline|documentary|podcast|novel|series|article|book)\b"
+    r"|\b(?:drama|programme|film|movie|soap|episode|storyline|documentary|podcast|novel|series|character|book)s? (?:about|where|with|in which|on)\b"
+    r"|\b(?:the|that|this|a) (?:drama|soap|film|movie|programme|documentary|series|episode) (?:last night|yesterday|tonight|on (?:tv|telly|itv|bbc|channel \d))"
+    r"|\b(?:the|a|one) character\b|\bnetflix\b|\b(?:rhaglen|raglen|ffilm|cyfres|podlediad|erthygl) (?:am|lle|efo|gyda)\b"
+)
+OWN_PEOPLE = (
+    r"\b(?:my|our) (?:wife|partner|girlfriend|gf|fiancee|sister|daughter|mum|mam|mother|friend|best friend|missus|other half|oh|husband|boyfriend)\b"
+    r"|\bi (?:am|have|keep|can|hear|see|feel|think|know)\b|\b(?:fy|ein) (?:ngwraig|mhartner|chwaer|merch|mam|ffrind)\b|\bdwi\b"
 )
 RELATES = r"\b(?:i feel (?:the same|like that)|me too|same as me|like me|i do too|that is me|i am the same|relate\w*|made me (?:think|realise|realize) i)\b"
 GENERIC = (

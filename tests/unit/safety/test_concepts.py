@@ -705,3 +705,97 @@ def test_round7_concept_gets_the_gentle_check(text: str, expected: str) -> None:
 )
 def test_round7_everyday_words_are_not_a_concept(text: str) -> None:
     assert finding_of(text) is None
+
+
+# Round 8's concepts, found from round 6's blind set once it was a regression
+# set (lexicon CONCEPT_RULES_ROUND8); these sentences were written for the tests.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("cant be bothered with living anymore if im honest", "C1"),
+        ("sat in the garage and the engine is running, door shut. sorry", "C1"),
+        ("i wish the haemorrhage had killed me tbh", "C1"),
+        ("every time he shouts i go upstairs and cut. done it twice this week", "C2"),
+        ("i shoved the highchair and she hit her head, i told the nurse she wriggled out", "C6"),
+        ("my boyfriend pinched my daughter so hard it bruised", "C6"),
+        ("my ex broke in last month and i am terrified he will again", "C5"),
+        ("i dont think home is safe for me and the baby any more", "C5"),
+        ("my ex keeps saying he will end me", "C5"),
+        ("is there a refuge with space tonight, i have my 2 kids", "C5"),
+        ("dwi'n poeni am fy ffrind, mae ei phartner yn ei tharo hi", "C5"),
+        ("i kept saying no and he carried on. i dont know what to call it", "C8"),
+        ("my fella gets me to do stuff i do not want in bed", "C8"),
+        ("took about ten of my codeine on top of the ibuprofen and feel strange", "C7"),
+        ("my 2 year old swallowed some of my sertraline, how many is dangerous", "C7"),
+        ("5 days after my section, temperature is 39 and i cant stop shivering", "C7"),
+        # a young person's age is no joke
+        ("can you get pregnant from the first time? im 14 lol", "C9"),
+        # a film named beside someone close is still her illness
+        (
+            "my wife watched a film and since then she's not slept for 4 days and says she's on a mission from god",
+            "C4",
+        ),
+    ],
+)
+def test_round8_concept_is_a_disclosure(text: str, expected: str) -> None:
+    assert finding_of(text) == (expected, True)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("honestly i get envious of people who have died, they do not have to do this", "C1"),
+        ("i just want to be with my son who died, properly be with him", "C1"),
+        ("ive written all his routines down for whoever ends up with him", "C1"),
+        ("took the washing line down and its in my bag for tonight", "C1"),
+        ("a fortnight's worth of her diazepam in my palm", "C1"),
+        ("friday night. thats when. everything is sorted for the kids", "C1"),
+        ("had to scrub the blood off the towels before my husband saw", "C2"),
+        ("is it normal that the crying makes me want to smother my own baby", "C3"),
+        ("he was face down in the cot and i just stood there for ages", "C3"),
+        ("some days i do not feed him when i should, hes hungry all the time", "C6"),
+        ("my boyfriend has access to my location and my bank", "C5"),
+        ("hes fine in public but he gets proper nasty when we are alone", "C5"),
+        ("nos wener. dyna pryd. mae popeth yn barod", "C1"),
+        ("biti na fasa'r salwch wedi fy lladd i", "C1"),
+        ("rhaid i fi guddio'r gwaed cyn iddo fo ddod adra", "C2"),
+    ],
+)
+def test_round8_concept_gets_the_gentle_check(text: str, expected: str) -> None:
+    assert finding_of(text) == (expected, False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ive been crying at the news, jealous of people with family nearby",
+        "i want to go to my mum's for christmas, she lives in leeds",
+        "whoever has the baby on tuesday needs the red book for her jabs",
+        "what time is it on saturday? thats when the baby group starts",
+        "this cold is killing me, i wish it would go",
+        "my hair is so long, i go to the hairdresser and cut it every 8 weeks",
+        "how do i get blood stains out of a babygrow? nosebleed",
+        "do intrusive thoughts make you want to hurt your baby or just scare you?",
+        "she was choking on a grape and i did back blows straight away, she's fine",
+        "i do not feed her at night now, she sleeps 7 til 7",
+        "my son bit my daughter at nursery today",
+        "my husband checks the baby monitor every 5 minutes lol",
+        "he gets really nasty colds every winter",
+        "my son broke in his new school shoes",
+        "is the house safe for a crawling baby? stair gates",
+        "i donated to refuge at christmas",
+        "my partner makes me do the night feeds lol",
+        "took two paracetamol for my headache, feel better",
+        "baby has a temperature of 38 and is shivering, 4 months old, calpol?",
+        # structure: a story, history in one's twenties or in Welsh, looking back on pain, a medicine question
+        "the soap last night had a mum hearing voices about her baby, is that realistic",
+        "i had an overdose in my early 20s, well for years now, does the midwife need to know",
+        "the first week after birth, honestly thought i was going to die from the afterpains",
+        "my nan died in june and its all hitting me now",
+        "can sertraline in pregnancy harm the baby?",
+        "nes i drio lladd fy hun yn y brifysgol, dwi'n hapus rŵan",
+        "darllen am y fam wnaeth ysgwyd ei babi, ofnadwy",
+    ],
+)
+def test_round8_everyday_words_are_not_a_concept(text: str) -> None:
+    assert finding_of(text) is None
