@@ -1807,7 +1807,7 @@ CONCEPT_RULES_ROUND6: list[tuple[str, str, str | None, str]] = [
         "c1.better_without",
         "C1",
         None,
-        r"\b(?P<core>(?:they|he|she|the kids|the baby|my (?:husband|wife|partner|family|kids)|everyone) (?:would|will|would all|will all) (?:be fine|be ok|be okay|cope|manage|get over it|move on|be happier) (?:after a while|without me|in time|once i am gone|if i was not here|if i were not here))\b",
+        r"\b(?P<core>(?:they|he|she|the kids|the baby|my (?:husband|wife|partner|family|kids|son|daughter|baby|children|boys|girls|little one|twins|boyfriend|girlfriend)|everyone) (?:would|will|would all|will all) (?:be fine|be ok|be okay|cope|manage|get over it|move on|be happier) (?:after a while|without me|in time|once i am gone|if i was not here|if i were not here))\b",
     ),
     (
         "c1.note_and_out",
@@ -2144,7 +2144,7 @@ CONCEPT_RULES_ROUND8: list[tuple[str, str, str | None, str]] = [
         "c1.envy_the_dead",
         "C1",
         None,
-        r"\b(?P<core>(?:jealous|envious|envy) (?:of )?(?:people|those|everyone|anyone|them|folk|the ones) (?:who|that) (?:have |has |had )?(?:died|passed|gone|are dead|did not wake up)|(?:jealous|envious) of the dead)\b",
+        r"\b(?P<core>(?:jealous|envious|envy) (?:of )?(?:people|those|everyone|anyone|them|folk|the ones) (?:who|that|who've|who'd) (?:have |has |had )?(?:died|passed|gone|are dead|did not wake up)|(?:jealous|envious) of the dead)\b",
     ),
     (
         "c1.cba_living",
@@ -2156,7 +2156,7 @@ CONCEPT_RULES_ROUND8: list[tuple[str, str, str | None, str]] = [
         "c1.be_with_the_lost",
         "C1",
         None,
-        r"\b(?P<core>(?:want|wanted|wanting|long|longing|need|needing|wish i could|just want) (?:to )?(?:be with|join|go to|go and be with) (?:my|our|the) (?:baby|babies|son|daughter|little girl|little boy|girl|boy|angel|twin|mum|mam|mom|dad|nan|gran|husband|partner)\b[^.?!]{0,25}\b(?:i lost|we lost|who died|that died|who passed|in heaven|up there|in the sky|actually|for real|properly))",
+        r"\b(?P<core>(?:want|wanted|wanting|long|longing|need|needing|wish i could|just want)(?: is)? (?:to )?(?:be with|join|go to|go and be with) (?:my|our|the) (?:baby|babies|son|daughter|little girl|little boy|girl|boy|angel|twin|mum|mam|mom|dad|nan|gran|husband|partner)\b[^.?!]{0,25}\b(?:i lost|we lost|who died|that died|who passed|in heaven|up there|in the sky|actually|for real|properly))",
     ),
     (
         "c1.whoever_has_baby",
@@ -2239,7 +2239,7 @@ CONCEPT_RULES_ROUND8: list[tuple[str, str, str | None, str]] = [
         None,
         r"\b(?P<core>"
         + _HIM
-        + r"\b[^.?!]{0,12}\b(?:bit|bites|biting|pinched|pinches|pinching|burnt|burned|burns|scalded|headbutted|stubbed (?:a|his) (?:cigarette|fag) (?:out )?on) (?:my |our |the |his |her )?(?:son|daughter|baby|boy|girl|little one|lo|toddler|newborn|kid|child)(?:'s| s)?\b)",
+        + r"\b[^.?!]{0,12}\b(?:bit|bites|biting|pinched|pinches|pinching|burnt|burned|burns|scalded|headbutted|stubbed (?:a|his) (?:cigarette|fag) (?:out )?on) (?:my |our |the |his |her )?(?:son|daughter|baby|boy|girl|little one|lo|toddler|newborn|kid|child)(?:'s|s| s)?\b)",
     ),
     (
         "c5.checks_my",
@@ -2275,7 +2275,7 @@ CONCEPT_RULES_ROUND8: list[tuple[str, str, str | None, str]] = [
         None,
         r"\b(?P<core>"
         + _HIM
-        + r"\b[^.?!]{0,20}\b(?:said|says|told me|keeps saying|is saying|screaming|shouting|threatened|threatening|texted|messaged)\b[^.?!]{0,15}\b(?:he is going to|he will|he would|he is gonna|going to|gonna)\b[^.?!]{0,30}\b(?:hurt|kill|stab|strangle|burn|smash|batter|end) (?:[^.?!]{0,15}\b)?(?:me|us|the baby|the kids|my (?:baby|son|daughter)))\b",
+        + r"\b[^.?!]{0,50}\b(?:said|says|told me|keeps saying|is saying|screaming|shouting|threatened|threatening|texted|messaged)\b[^.?!]{0,15}\b(?:he is going to|he will|he would|he is gonna|going to|gonna)\b[^.?!]{0,30}\b(?:hurt|kill|stab|strangle|burn|smash|batter|end) (?:[^.?!]{0,15}\b)?(?:me|us|the baby|the kids|my (?:baby|son|daughter)))\b",
     ),
     (
         "c5.refuge_tonight",
@@ -2638,7 +2638,7 @@ PAST_TIME = (
     r"|(?:have not|not|never) (?:done it |had it |felt (?:it|that) )?(?:since|for (?:over |more than |about )?\d+|in (?:over |more than )?\d+)|last time was"
     r"|years (?:back|before)|in the (?:\d0s|nineties|eighties|seventies)|at (?:1\d|2\d)(?! ?(?:weeks|wks|w|days|months|mins|minutes|%|am|pm|hours))"
     r"|\bold\b[^.?!]{0,15}\bscars|scars from"
-    r"|(?:f|fl|bl|ml)ynedd(?:oedd)? yn (?:ôl|ol)|ers (?:\d+|dwy|tair|pedair|pum|pump|chwe|chwech|saith|wyth|naw|deg) (?:blynedd|mlynedd|flynedd|mis|misoedd)|pan (?:o'n i|oeddwn i|oedd hi|oedd o|o'dd hi)|ers talwm|(?:ddim|dim) ers|flynyddoedd"
+    r"|(?:f|fl|bl|ml)ynedd(?:oedd)? yn (?:ôl|ol)|ers (?:\d+|dwy|tair|pedair|pum|pump|chwe|chwech|saith|wyth|naw|deg) (?:blynedd|mlynedd|flynedd|mis|misoedd)|pan (?:o'n i|oeddwn i|oedd hi|oedd o|o'dd hi)(?:'n| yn) (?:blentyn|ifanc|iau|fach|bach|\d+|yr ysgol|y coleg|y brifysgol|fy arddegau|arddegau|ei harddegau|fyfyr\w+|(?:\w+ ar )?(?:bymtheg|ddeg)|ddeunaw|deunaw|ugain|bedwar ar bymtheg)|ers talwm|(?:ddim|dim) ers|flynyddoedd"
     r"|(?:19[5-9]\d|20[0-2]\d)|my teens|teenage|as a teen\w*|back then|years on|previous|past (?:overdose|attempt|history|self harm|suicide)|during my (?:first|last|previous) pregnancy"
     r"|last year|a decade|decade ago|\d+ (?:years?|yrs) later|(?:with|after) (?:my|our) (?:first|eldest|oldest|first one|first baby|first child|last baby|older one)|last time|first time round"
     r"|(?:i was|was) in an? (?:abusive|violent|controlling|toxic) relationship|left (?:him|her|them) (?:before|when|after|years|months)"
@@ -2657,7 +2657,7 @@ RESOLVED = (
 )
 # Someone else's story in the news, a programme, a book; or people in general.
 REPORTED = (
-    r"\b(?:news|bbc|article|documentary|drama|programme|program|film|movie|book|novel|character|podcast|episode|storyline|the paper|newspaper"
+    r"\b(?:news|bbc|article|documentary|drama|programme|program|film|movie|(?<!red )book|novel|character|podcast|episode|storyline|the paper|newspaper"
     r"|soap|series|netflix|telly|tv|leaflet|statistics?|stats?|research|study|studies|read (?:that|about|on|in|a)|saw (?:on|in|a post|that|an)"
     r"|(?:watched|watching|seen|saw) (?:a|the|this|that|an|some) (?:\w+ )?(?:programme|program|documentary|film|movie|drama|show|video|episode|series|clip|reel)|heard (?:on|about|that)|posted about|post about|on facebook|on instagram|on tiktok|on mumsnet"
     r"|radio|(?:a|this|some|one|the) (?:woman|women|mum|mother|man|dad|girl|lady|celebrity|influencer|presenter|guest|footballer|singer|actress|actor) on (?:the )?(?:\w+ ){0,2}(?:today|tonight|this morning|talking|saying|said|who|was|is)"

@@ -718,6 +718,9 @@ def test_round7_everyday_words_are_not_a_concept(text: str) -> None:
         ("every time he shouts i go upstairs and cut. done it twice this week", "C2"),
         ("i shoved the highchair and she hit her head, i told the nurse she wriggled out", "C6"),
         ("my boyfriend pinched my daughter so hard it bruised", "C6"),
+        ("my ex bit my sons arm and it bled", "C6"),
+        # "when she was holding the baby" is no history
+        ("pan oedd hi'n dal y babi, roedd o'n ei churo hi", "C5"),
         ("my ex broke in last month and i am terrified he will again", "C5"),
         ("i dont think home is safe for me and the baby any more", "C5"),
         ("my ex keeps saying he will end me", "C5"),
@@ -745,6 +748,9 @@ def test_round8_concept_is_a_disclosure(text: str, expected: str) -> None:
     ("text", "expected"),
     [
         ("honestly i get envious of people who have died, they do not have to do this", "C1"),
+        ("i'm jealous of folk who've died", "C1"),
+        ("my daughter will be fine without me, she has her dad", "C1"),
+        ("all i want is to be with my mum who died, like properly", "C1"),
         ("i just want to be with my son who died, properly be with him", "C1"),
         ("ive written all his routines down for whoever ends up with him", "C1"),
         ("took the washing line down and its in my bag for tonight", "C1"),
@@ -795,6 +801,7 @@ def test_round8_concept_gets_the_gentle_check(text: str, expected: str) -> None:
         "can sertraline in pregnancy harm the baby?",
         "nes i drio lladd fy hun yn y brifysgol, dwi'n hapus rŵan",
         "darllen am y fam wnaeth ysgwyd ei babi, ofnadwy",
+        "pan o'n i'n 16 nes i dorri fy hun, dwi'n iawn rŵan",
     ],
 )
 def test_round8_everyday_words_are_not_a_concept(text: str) -> None:
