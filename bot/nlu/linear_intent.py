@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 import logging
 import math
+import re
 from collections import Counter
 from collections.abc import Callable
 from typing import Any
@@ -284,6 +285,45 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
                 {INTENT_NAME_KEY: self._classes[i], PREDICTED_CONFIDENCE_KEY: float(probabilities[i])}
                 for i in order
             ]
+            ranking = read_the_answer(message.get(TEXT) or "", ranking)
             message.set(INTENT, dict(ranking[0]), add_to_output=True)
             message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
         return messages
+
+
+# A "no" needs a negative word: the character n-grams that carry Welsh "na" also
+# read a place such as "Nantwich" as a no. And "no, I'm fine" is reassurance, not a
+# bare no: to "are you safe right now?" after a disclosure it gets acknowledgement
+# and a same-day route (the crisis_misunderstood path), as DIET read it.
+_NEGATIVE = re.compile(
+    r"\b(?:no+|nope|nah|na+|nay|not|never|don'?t|do not|negative|wrong|later|skip|cancel|stop|rather not"
+    r"|nage|naddo|nac\w*|nag\w*|nad\w*|dim|ddim|s'?dim|sim|sai|sa i|dydw|peidio|beidio|byth|nid|gad o|pasio)\b|n't\b|'m\b"
+)
+_REASSURED = re.compile(r"\b(?:fine|ok|okay|alright|all right|safe|grand|iawn|saff)\b")
+_NOT_REASSURED = re.compile(
+    r"\b(?:not|never|ddim|dim)\s+(?:\w+\s+)?(?:fine|ok|okay|alright|all right|safe|grand|iawn|saff)\b"
+    r"|\bno\s+(?:good|safe)\b|n't\s+(?:\w+\s+)?(?:fine|ok|okay|alright|safe|iawn|saff)\b"
+)
+DENY, MISUNDERSTOOD = "deny", "crisis_misunderstood"
+
+
+def read_the_answer(text: str, ranking: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The ranking, with a "deny" that has no negative word set below the next intent,
+    and a no with reassurance that is not negated ("no im fine") read as the
+    misunderstood intent (its probability and deny's swapped)."""
+    if not ranking or ranking[0][INTENT_NAME_KEY] != DENY:
+        return ranking
+    lowered = text.lower()
+    if not _NEGATIVE.search(lowered):
+        return ranking[1:] + ranking[:1]
+    names = [r[INTENT_NAME_KEY] for r in ranking]
+    if MISUNDERSTOOD in names and _REASSURED.search(lowered) and not _NOT_REASSURED.search(lowered):
+        at = names.index(MISUNDERSTOOD)
+        swapped = [dict(r) for r in ranking]
+        swapped[0] = {
+            INTENT_NAME_KEY: MISUNDERSTOOD,
+            PREDICTED_CONFIDENCE_KEY: ranking[0][PREDICTED_CONFIDENCE_KEY],
+        }
+        swapped[at] = {INTENT_NAME_KEY: DENY, PREDICTED_CONFIDENCE_KEY: ranking[at][PREDICTED_CONFIDENCE_KEY]}
+        return swapped
+    return ranking

@@ -13,7 +13,13 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.nlu.linear_intent import VIEWS, LinearIntentClassifier, _vectoriser_params, normalise
+from bot.nlu.linear_intent import (
+    VIEWS,
+    LinearIntentClassifier,
+    _vectoriser_params,
+    normalise,
+    read_the_answer,
+)
 
 EXAMPLES = {
     "greet": ["hi", "hello there", "hiya", "good morning", "shwmae", "helo", "hey hey"],
@@ -159,3 +165,25 @@ def test_temperature_sharpens_the_probabilities_and_keeps_the_ranking(storage: L
         np.testing.assert_allclose(sharpened, expected, rtol=1e-9, atol=1e-12)
         assert np.argmax(sharpened) == np.argmax(plain)
         assert sharpened.max() >= plain.max()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("no im fine", "crisis_misunderstood"),  # reassurance, as DIET read it
+        ("na dwi'n iawn", "crisis_misunderstood"),
+        ("no I'm not ok", "deny"),
+        ("na dwi ddim yn iawn", "deny"),
+        ("no i don't feel safe", "deny"),
+        ("nope", "deny"),
+        ("sai moyn", "deny"),
+        ("Nantwich", "inform"),  # no negative word: not a no
+    ],
+)
+def test_a_no_is_read_by_its_words(text: str, expected: str) -> None:
+    ranking = [
+        {"name": "deny", "confidence": 0.7},
+        {"name": "inform", "confidence": 0.2},
+        {"name": "crisis_misunderstood", "confidence": 0.1},
+    ]
+    assert read_the_answer(text, ranking)[0]["name"] == expected
