@@ -220,7 +220,10 @@ class SafeSQLTrackerStore(SQLTrackerStore):
                 }
             self.engine = sa.create_engine(db_url, pool_pre_ping=True, **options)
         self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
-        _journal_meta.create_all(self.engine)
+        try:
+            _journal_meta.create_all(self.engine)
+        except sa.exc.SQLAlchemyError:  # another replica created it at the same moment
+            _journal_meta.create_all(self.engine)  # checkfirst: now it finds the table
         self._index_events()
         self.journal = Journal(journal_path(db_url))
         self._cache: OrderedDict[str, list[dict[str, Any]]] = OrderedDict()
