@@ -1560,7 +1560,9 @@ REQUIRES_ROUND5 = {
 # bruises on a baby and a husband's "right".
 _CHILD_SUBJ = (
     r"(?:she|he|lo|baby|the baby|my baby|bubs|toddler|my toddler|the toddler|my son|my daughter|the kids?|my kids?|my little one|the little one"
-    r"|my (?:\d+|one|two|three) ?(?:year|yr|month|mth)s? old)"
+    r"|(?:my |our |the |his |her )?(?:son|daughter|boy|girl|newborn|kid|child)"
+    # "2" is normalised to "to" (text speak)
+    r"|(?:my |our |the |his |her )?(?:\d+|one|two|three|to) ?(?:week|month|year|yr|mth)s? old)"
 )
 _SWALLOWED = (
     r"(?:"
@@ -1661,7 +1663,9 @@ CONCEPT_RULES_ROUND6: list[tuple[str, str, str | None, str]] = [
         None,
         r"^(?![^\n]*\b(?:sealed|unopened|child ?proof|childproof|nearly|almost|did not (?:open|get|swallow|eat)|could not (?:open|get)|took (?:it|them) off|before (?:she|he) could|nothing missing|none missing|all (?:still )?there|would you|what if|how do i stop|how to stop)\b)[^\n]*?\b(?P<core>"
         + _CHILD_SUBJ
-        + r"\b[^.?!]{0,30}?\b(?:got (?:into|hold of|at)|has got into|has eaten|ate|eaten|swallowed|chewed|sucked on|drank|drunk|been (?:at|in)) (?:some |a |an |one of |my |the |his |her |a few |loads of |\d+ )?(?:\w+ )?"
+        + r"\b(?:[^.?!]{0,30}?\b(?:got (?:into|hold of|at)|has got into|has eaten|ate|eaten|swallowed|chewed|sucked on|drank|drunk|been (?:at|in)) (?:some |a |an |one of |my |the |his |her |a few |loads of |\d+ )?"
+        # a share of someone's medicine: "ate some of my sertraline", "had half of nan's tablets"
+        r"|[^.?!]{0,40}?\b(?:ate|eaten|swallowed|chewed|had) (?:some|a few|one|two|loads|a load|half) (?:of )?(?:my|his|her|the|nans?|grans?|mums?|dads?) )(?:\w+ )?"
         + _SWALLOWED
         + r")\b",
     ),
@@ -2130,12 +2134,10 @@ REQUIRES_ROUND7 = {
 # or burns a child; "he checks my phone / search history", "he gets nasty", an ex
 # who broke in, home not safe for her, "he said he's going to hurt ... me", a
 # refuge tonight; "I said no ... it still happened", being made to do sexual
-# things; taking a handful "of the strong ones" and feeling odd, a child who ate
-# a parent's medicine, fever with shivering or a racing heart days after a birth
+# things; taking a handful "of the strong ones" and feeling odd, fever with shivering or a racing heart days after a birth
 # (sepsis); Welsh: a partner beating his wife, "that's when" with all ready,
 # "wish it had killed me", hiding the blood.
 _HIM = r"(?:he|oh|dh|my (?:partner|husband|hubby|boyfriend|bf|fella|ex|other half)|her (?:partner|husband|boyfriend|ex)|his dad|her dad|my ex|the ex)"
-_KID = r"(?:my |our |the |his |her )?(?:son|daughter|baby|boy|girl|little one|lo|toddler|newborn|kid|child|(?:\d+|one|two|three|to) ?(?:week|month|year|yr|mth)s? old)"
 _TEN = r"(?:\d{1,2}|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|a dozen|a handful|handfuls|loads|a load|a bunch)"
 _FEVER = r"(?:(?:temp|temperature|fever)\b[^.?!\n]{0,12}\b(?:3[89](?:\.\d)?|4[01](?:\.\d)?|sky high|really high|very high|high|through the roof)|burning up|a (?:high |raging )?fever|feverish)"
 _FEVER_SIGN = r"(?:shivering|shivers|shaking|the shakes|rigors|teeth (?:are )?chattering|heart (?:is )?(?:racing|pounding|going mad|going like)|racing heart|confused|breathless|cannot catch my breath|clammy|mottled|blotchy|smelly discharge|wound (?:is )?(?:oozing|hot|red|weeping|smells))"
@@ -2305,16 +2307,6 @@ CONCEPT_RULES_ROUND8: list[tuple[str, str, str | None, str]] = [
         + r"(?: or (?:\d{1,2}|\w+))? (?:of (?:the|my|his|her|them|those|these)\b[^.?!]{0,40}|(?:extra )?"
         + _PILLS
         + r"))(?=[^\n]{0,80}\b(?:on top of|feel (?:weird|funny|strange|odd|sick|dizzy|sleepy|spaced|floaty|drowsy|off)|feeling (?:weird|funny|strange|odd|sick|dizzy|sleepy|spaced|floaty|drowsy)|at once|in one go|all at once|too many|more than (?:i|you) should|over the limit|cannot keep my eyes)\b)",
-    ),
-    (
-        "c7.child_ate_medicine",
-        "C7",
-        None,
-        r"^(?![^\n]*\b(?:sealed|unopened|nearly|almost|did not (?:open|get|swallow|eat)|before (?:she|he) could|none missing|nothing missing|what if|how do i stop)\b)[^\n]*?\b(?P<core>"
-        + _KID
-        + r"\b[^.?!]{0,40}\b(?:ate|eaten|swallowed|chewed|had) (?:some|a few|one|two|loads|a load|half) (?:of )?(?:my|his|her|the|nans?|grans?|mums?|dads?) (?:\w+ )?"
-        + _PILLS
-        + r")\b",
     ),
     (
         "c7.sepsis_after_birth",
