@@ -806,3 +806,97 @@ def test_round8_concept_gets_the_gentle_check(text: str, expected: str) -> None:
 )
 def test_round8_everyday_words_are_not_a_concept(text: str) -> None:
     assert finding_of(text) is None
+
+
+# Round 9's concepts (found from round 7's blind set once it was a regression
+# set). The sentences are written for these tests, never copied from a test set.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("tbh i do not care anymore if i live or die", "C1"),
+        ("i honestly don't care whether i wake up tomorrow", "C1"),
+        ("some nights i punch my own head until it rings", "C2"),
+        ("banged my head against the wall again and again cos i dropped his bottle", "C2"),
+        ("i only ever do it on my thighs so my husband never sees", "C2"),
+        ("how do i cover up my self harm cuts at the baby clinic, theyre from last night", "C2"),
+        ("told the midwife i walked into a cupboard but the bruise on my arm, it was him", "C5"),
+        ("please what is the number for the domestic abuse helpline, he is coming back", "C5"),
+        ("is it rape if it was my boyfriend and i said no", "C8"),
+        ("is it still sexual assault if i was asleep", "C8"),
+        ("where can i report being raped, it was at a party in may", "C8"),
+        ("nath o ddwtsio fi tra o'n i'n cysgu, dwi'n crynu", "C8"),
+        ("dwi newydd gymryd 25 o dabledi, dwi'n sori", "C7"),
+        ("mam heb gysgu ers nos Wener, llawn egni, ac yn deud bod ni'n cael ein gwylio", "C4"),
+        ("she thinks the baby is being controlled through the wifi and has not slept in days", "C4"),
+        ("how do i hide my self harm cuts from my partner, they are new", "C2"),
+        ("how do i report being raped, it was last month and i am still scared", "C8"),
+    ],
+)
+def test_round9_concept_is_a_disclosure(text: str, expected: str) -> None:
+    assert finding_of(text) == (expected, True)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("feels like ive been on borrowed time for a while and im at peace with that", "C1"),
+        ("i'm weirdly ok with it all coming to an end", "C1"),
+        ("left a note and my passwords in the drawer so it's easier for my husband afterwards", "C1"),
+        ("i've been driving over the viaduct to check which part has no railings", "C1"),
+        ("we add extra water to her bottles now, the formula has to last till friday", "C6"),
+        (
+            "my brother never takes the kids to the doctor, the little one has sores all over and is so skinny",
+            "C6",
+        ),
+        ("my husband keeps all the money and i have no bank account of my own", "C5"),
+        ("the nurse asked whether it was consensual and i froze", "C8"),
+        ("could i get in trouble for having a baby at 14", "C9"),
+        ("teen mum, 15, no idea what im doing", "C9"),
+        ("ma fo'n tracio fy lleoliad i drwy'r amser", "C5"),
+        ("nes i roi fy mhethau i gyd i fy chwaer, dwi'n teimlo'n dawel", "C1"),
+        ("popeth yn barod. y babi efo mam. sori", "C1"),
+        ("i keep picturing my own funeral, who would turn up", "C1"),
+        ("havent fed her since this morning, i just cant", "C6"),
+    ],
+)
+def test_round9_concept_gets_the_gentle_check(text: str, expected: str) -> None:
+    assert finding_of(text) == (expected, False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i could bang my head against a brick wall, the council have lost my form again",
+        "honestly want to bang my head against the table, this app keeps crashing",
+        "bumped my head on the cupboard door getting the nappies, ouch",
+        "i don't care if i live in powys or shropshire as long as the school is good",
+        "made a folder of her vaccinations so it's easier for the nursery",
+        "our wills are done so it's simpler for everyone later on, feels very grown up",
+        "do you water down juice for a toddler?",
+        "what is financial abuse, is it when someone controls all the money",
+        "we let my husband handle the money, he is better with spreadsheets",
+        "the GP asked if the baby has been seen by the health visitor yet",
+        "had my first baby at 15, she's 19 now and off to uni",
+        "is it ok to hide my c section scar in photos",
+        "i used to hide my self harm scars at school, long healed now",
+        "someone on the forum was saying her husband hit her, awful, hope she left",
+        "dwi'n teimlo'n euog mod i'n gwylio teledu drwy'r nos efo'r babi",
+        "o'n i'n arfer torri fy hun fel teenager, dwi'n 34 rŵan ac yn hapus",
+        "nes i drio lladd fy hun yn 20. dwi'n 36 rwan ac wedi gwella",
+        "ma'r bag ysbyty yn barod, popeth yn barod am y babi",
+        # round 9's structure: bereavement, idioms, similes, people in general, the paper, Welsh history
+        "we lost my uncle to suicide when i was little, i think of him on his birthday",
+        "bu bron i fi ladd fy hun yn chwerthin ar y ffilm neithiwr",
+        "my mum has pushed me out of all the decisions since the baby came",
+        "i'd love to go on my own to the baby group but i'm nervous",
+        "she screams like i'm torturing her every time i wash her hair",
+        "i could cheerfully murder my brother for waking the baby",
+        "is it common for new mums to worry the baby has stopped breathing",
+        "there was a piece in the local paper about a dad who shook his baby years ago",
+        "o'n i'n cael fy nghuro yn blentyn, dwi'n iawn rŵan ac yn hapus",
+        "dwi'n poeni am farwolaeth yn y crud bob nos",
+        "how do i explain my scars to my daughter, they are old and faded now",
+    ],
+)
+def test_round9_everyday_words_are_not_a_concept(text: str) -> None:
+    assert finding_of(text) is None
