@@ -2415,6 +2415,60 @@ REQUIRES_ROUND8 = {
 _BODY_HIDDEN = r"(?:hips?|thighs?|stomach|tummy|belly|legs?|upper arms?|arms?|ribs|sides?|feet|ankles?|chest|bum|bottom|inner \w+|wrists?|shoulders?|back)"
 _HEAD_AGAINST = r"(?:wall|walls|door|door ?frame|frame|floor|table|cupboard|headboard|counter|worktop|sink|steering wheel|mirror|radiator|bannister|banister)"
 _CHILD_NEAR = r"(?:him|her|them|the baby|the kids|the children|the little one|my niece|my nephew|my grandson|my granddaughter|the boys?|the girls?)"
+
+
+def _welsh_rules_round9() -> list[tuple[str, str, str | None, str]]:
+    """Round 9's Welsh concepts; each verb matches in any mutated form (``welsh.alternation``)."""
+    from bot.safety.welsh import alternation as cy
+
+    return [
+        (
+            "c5.welsh_tracks_phone",
+            "C5",
+            None,
+            r"\b(?P<core>"
+            + cy(
+                "tracio", "olrhain", "tsecio", "tsiecio", "checio", "jecio", "sbïo ar", "sbio ar", "mynd drwy"
+            )
+            + r" (?:fy|'n|y) (?:ffôn|ffon|negeseuon|tecsts|texts|lleoliad|location|nghyfrif|cyfrif banc)|gadael (?:yn )?(?:saff|ddiogel)(?! (?:i'r|efo'r|gyda'r) (?:babi|plant)))\b",
+        ),
+        (
+            "c7.welsh_taken_many",
+            "C7",
+            None,
+            r"\b(?P<core>(?:wedi|'di|di|newydd|nes i|wnes i) "
+            + cy("cymryd", "llyncu")
+            + r" (?:tua |dros |o leia |bron |yr holl |y cwbl o'r |y cyfan o'r |pob |fy )?(?:[1-9]\d|ugain|deugain|llond llaw|pecyn cyfan|paced cyfan|bocs cyfan|potel gyfan)(?: o)? ?(?:"
+            + cy("tabledi")[3:-1]
+            + r"|tablets|pils|pills|paracetamol|parasetamol|ibuprofen|co-?codamol|sertraline|fluoxetine|citalopram|naproxen|codeine|amitriptyline))\b",
+        ),
+        (
+            "c8.welsh_touched_asleep",
+            "C8",
+            None,
+            r"\b(?P<core>"
+            + cy("cyffwrdd", "cyffyrddodd", "twtsio", "twtsiad", "dwtsio")
+            + r"\b[^.?!]{0,40}\b(?:"
+            + cy("cysgu")[3:-1]
+            + r"|yn fy nghwsg|nghwsg|cysgu'n sownd))\b",
+        ),
+        (
+            "c1.welsh_giving_away",
+            "C1",
+            None,
+            r"\b(?P<core>(?:"
+            + cy("rhoi", "rhoid", "rhoddais")[3:-1]
+            + r"|rois i|nes i roi|wnes i roi|'di rhoi|wedi rhoi) (?:dillad|petha|pethau|stwff|pob dim|popeth|fy (?:modrwy|ngemwaith|mhethau|nillad)|y cwbl|y cyfan|dillad babi|ei dillad|ei ddillad)\b[^.?!]{0,40}\bi (?:ffwrdd|fy ffrind|ffrind|mam|fy mam|fy chwaer|chwaer|nain|'r siop|elusen))\b",
+        ),
+        (
+            "c1.welsh_all_ready",
+            "C1",
+            None,
+            r"\b(?P<core>(?:pob dim|popeth|bob dim|y cwbl|y cyfan|pob peth)(?:'n| yn) barod)\b",
+        ),
+    ]
+
+
 CONCEPT_RULES_ROUND9: list[tuple[str, str, str | None, str]] = [
     (
         # not caring whether one lives or dies (passive suicidal thinking)
@@ -2549,36 +2603,7 @@ CONCEPT_RULES_ROUND9: list[tuple[str, str, str | None, str]] = [
         None,
         r"\b(?P<core>(?:rehears\w*|imagin\w*|picturing|picture|planning|plan|planned|daydream\w* about|thinking about|think about|visualis\w*) (?:my own|my) funeral)\b(?! (?:wishes|plan|plans|insurance|policy|cover|costs?)\b)",
     ),
-    (
-        "c5.welsh_tracks_phone",
-        "C5",
-        None,
-        r"\b(?P<core>(?:tracio|dracio|thracio|olrhain|tsecio|tsiecio|checio|jecio|sbïo ar|sbio ar|mynd drwy|fynd drwy) (?:fy|'n|y) (?:ffôn|ffon|negeseuon|tecsts|texts|lleoliad|location|nghyfrif|cyfrif banc)|gadael (?:yn )?(?:saff|ddiogel)(?! (?:i'r|efo'r|gyda'r) (?:babi|plant)))\b",
-    ),
-    (
-        "c7.welsh_taken_many",
-        "C7",
-        None,
-        r"\b(?P<core>(?:wedi|'di|di|newydd|nes i|wnes i) (?:cymryd|gymryd|llyncu|lyncu) (?:tua |dros |o leia |bron |yr holl |y cwbl o'r |y cyfan o'r |pob |fy )?(?:[1-9]\d|ugain|deugain|llond llaw|pecyn cyfan|paced cyfan|bocs cyfan|potel gyfan)(?: o)? ?(?:dabledi|tabledi|tablets|pils|pills|paracetamol|parasetamol|ibuprofen|co-?codamol|sertraline|fluoxetine|citalopram|naproxen|codeine|amitriptyline|nhabledi))\b",
-    ),
-    (
-        "c8.welsh_touched_asleep",
-        "C8",
-        None,
-        r"\b(?P<core>(?:cyffwrdd|gyffwrdd|nghyffwrdd|chyffwrdd|cyffyrddodd|gyffyrddodd|twtsiad|twtsio|dwtsio|ddwtsio|dwtsiad|nhwtsio)\b[^.?!]{0,40}\b(?:cysgu|gysgu|yn fy nghwsg|nghwsg|cysgu'n sownd))\b",
-    ),
-    (
-        "c1.welsh_giving_away",
-        "C1",
-        None,
-        r"\b(?P<core>(?:rhoi|roi|rhoid|rhoddais|rois i|nes i roi|wnes i roi|'di rhoi|wedi rhoi) (?:dillad|petha|pethau|stwff|pob dim|popeth|fy (?:modrwy|ngemwaith|mhethau|nillad)|y cwbl|y cyfan|dillad babi|ei dillad|ei ddillad)\b[^.?!]{0,40}\bi (?:ffwrdd|fy ffrind|ffrind|mam|fy mam|fy chwaer|chwaer|nain|'r siop|elusen))\b",
-    ),
-    (
-        "c1.welsh_all_ready",
-        "C1",
-        None,
-        r"\b(?P<core>(?:pob dim|popeth|bob dim|y cwbl|y cyfan|pob peth)(?:'n| yn) barod)\b",
-    ),
+    *_welsh_rules_round9(),
 ]
 CONCEPT_RULES += CONCEPT_RULES_ROUND9
 GENTLE_RULES_ROUND9 = frozenset(
