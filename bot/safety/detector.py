@@ -634,7 +634,7 @@ def assess(text: str, previous: str | None = None) -> RiskFinding | None:
     context = _context(norm, text, at)
     if (
         context in {"history", "generic"}
-        or (context == "reported" and (finding.category != "C4" or _a_story(norm)))
+        or (context == "reported" and (finding.category != "C4" or _a_story(norm, at)))
         or (context == "info" and finding.category not in {"C1", "C7"})
     ):
         return None  # not a disclosure; the trained model still gets its say
@@ -647,11 +647,23 @@ def assess(text: str, previous: str | None = None) -> RiskFinding | None:
 
 _FICTION = re.compile(lx.FICTION)
 _OWN_PEOPLE = re.compile(lx.OWN_PEOPLE)
+# A story's own clause: "a novel where ...", "a drama about ..." (the sign that follows is the story's).
+_STORY_CLAUSE = re.compile(
+    r"\b(?:drama|programme|program|film|movie|soap|episode|storyline|documentary|podcast|novel|series|book|story|show)s? (?:about|where|in which)\b"
+)
 
 
-def _a_story(norm: str) -> bool:
-    """A programme's or a book's story, not the writer's or someone close to her."""
-    return bool(_FICTION.search(norm)) and not _OWN_PEOPLE.search(norm)
+def _a_story(norm: str, at: int) -> bool:
+    """A programme's or a book's story, not the writer's or someone close to her.
+
+    The sign told inside the story's own clause, in the same clause of the
+    message ("my wife is reading a novel where the mother thinks her baby has
+    been swapped"), is the story's, whoever is reading it (round 10).
+    """
+    if not _FICTION.search(norm):
+        return False
+    lo, _ = _near(norm, at, _CLAUSE_END, 0, 0)
+    return not _OWN_PEOPLE.search(norm) or bool(_STORY_CLAUSE.search(norm, lo, at))
 
 
 # Where a clause ends: the joke and question markers are read near the risk, not

@@ -567,7 +567,7 @@ EXCLUSIONS: list[tuple[str, str]] = [
     # round 9: "nearly killed myself laughing" in Welsh; "half killed myself" getting the buggy in
     (
         "idiom.welsh_half_killed",
-        r"\b(?:hanner (?:lladd|ladd)(?: fy hun)?|bu bron (?:i )?(?:fi|mi) (?:ladd|lladd) fy hun(?: yn)? (?:chwerthin|trio|rhedeg|cario))\b",
+        r"\b(?:(?:lladd|ladd) fy hun(?:an)? (?:yn )?chwerthin|hanner (?:lladd|ladd)(?: fy hun)?|bu bron (?:i )?(?:fi|mi) (?:ladd|lladd) fy hun(?: yn)? (?:chwerthin|trio|rhedeg|cario))\b",
     ),
     # round 9: pushed out of things, going on one's own, a simile, a mother-in-law one could cheerfully strangle
     (
@@ -575,6 +575,21 @@ EXCLUSIONS: list[tuple[str, str]] = [
         r"\bpush(?:ed|ing|es)? (?:me|us|him|her) out\b(?! of (?:the|a|his|her|my) (?:car|window|door|house|flat|bed|van))",
     ),
     ("idiom.on_my_own", r"\bgo(?:ing)? on (?:my|me|our|her|his|their) own\b"),
+    # round 10: wearing oneself out ("killing myself doing the washing by hand"), a self-inflicted setback,
+    # a stage one wants over ("i just want it over so he can sit up")
+    (
+        "idiom.killing_myself_doing",
+        r"\bkilling (?:myself|meself|my self) (?=(?:\w+ing|trying)\b)(?!(?:thinking|wanting)\b)",
+    ),
+    (
+        "idiom.wake_late",
+        r"\b(?:not|never) wake (?:up )?(?=(?:late|early|in time|on time|too early|too late)\b)",
+    ),
+    ("idiom.foot", r"\b(?:shot|shoot|shooting) (?:myself|meself|me) in the foot\b"),
+    (
+        "idiom.stage_over",
+        r"\b(?:want|wanting|wish|need) (?:it|this|this (?:bit|stage|phase|part|week)|the (?:newborn|baby|teething|colic|sleep regression|fourth trimester) (?:bit|stage|phase|days|weeks)) (?:all )?over (?:so|until|and done|with)\b",
+    ),
     (
         "idiom.simile_harm",
         r"\b(?:like|as if|as though) (?:i|i am|i have|i had|i would|i ve|ive|im|a'm|am) (?:just )?(?:poisoned|poisoning|choking|choked|strangling|strangled|murdered|murdering|tortured|torturing|drowning|drowned) (?:her|him|them|it)\b",
@@ -2641,6 +2656,204 @@ REQUIRES_ROUND9 = {
     "c1.welsh_all_ready": r"\b(?:sori|sorri|hwyl fawr|biliau|bils|'di talu|wedi talu|di talu|efo nain|gyda mam|efo mam|at nain|gyda nain|caru chi|maddau|maddeuwch)\b",
 }
 
+
+def _welsh_rules_round10() -> list[tuple[str, str, str | None, str]]:
+    """Round 10's Welsh concepts; each verb matches in any mutated form (``welsh.alternation``)."""
+    from bot.safety.welsh import alternation as cy
+
+    return [
+        (
+            # "I won't be here much longer"
+            "c1.welsh_not_here_long",
+            "C1",
+            None,
+            r"\b(?P<core>(?:fydda i|fyddai|bydda i|byddaf|fyddaf|fydda'i|na fyddaf|na fydda i|fyddwn i) (?:ddim |i )?(?:yma|o gwmpas|yma efo chi|yma gyda chi) (?:lawer|yn hir|llawer|yn llawer|am lawer) ?(?:hirach|mwy|rhagor|eto))\b",
+        ),
+        (
+            # not eating as a punishment, "I deserve it"
+            "c2.welsh_starve_punish",
+            "C2",
+            None,
+            r"\b(?P<core>(?:"
+            + cy("gwrthod", "peidio")
+            + r"|dim|ddim|heb) (?:yn )?"
+            + cy("bwyta")
+            + r"\b[^.?!\n]{0,80}\b(?:fel|yn) (?:cosb|gosb|nghosbi|cosbi)\b)"
+            r"|\b(?P<core2>(?:"
+            + cy("llwgu")
+            + r"|(?:dim|ddim|heb) (?:yn )?"
+            + cy("bwyta")
+            + r")\b[^.?!\n]{0,80}\b(?:dwi'n|dw i'n|rwy'n|fi'n) (?:haeddu|heuddu))",
+        ),
+        (
+            # a partner or relative hitting a child, the child after the verb
+            "c6.welsh_hits_child",
+            "C6",
+            None,
+            r"\b(?P<core>"
+            + cy("taro", "bwrw", "curo", "slapio", "ysgwyd", "cicio", "dyrnu")
+            + r"(?! draw| heibio| mewn| i mewn| ar)(?:'n|'r| yn| y| ein| fy| ei)? ?(?:mab|mhab|fab|merch|ferch|babi|fabi|mabi|plentyn|blentyn|mhlentyn|un bach|un fach|bychan|fychan|hogyn|hogan|bachgen|fachgen))\b"
+            r"(?=[^\n]{0,120}\b(?:pan|bob tro|pob tro|weithiau|am|achos|oed|mae'n|mae o|mae e|dechrau|colli ei dymer|gwylltio)\b)",
+        ),
+        (
+            # feeling, breathing, talking or acting oddly ("od"): after tablets, or a sign in someone
+            "c7.welsh_odd",
+            "C7",
+            None,
+            r"\b(?P<core>"
+            + cy("teimlo", "siarad", "anadlu", "bihafio", "ymddwyn", "hongian", "symud")
+            + r"(?:'n| yn) od)\b(?! (?:o braf|o neis|o hapus))",
+        ),
+        (
+            # a child who has swallowed something dangerous, now
+            "c7.welsh_child_swallowed",
+            "C7",
+            None,
+            r"\b(?P<core>(?:wedi|di|newydd) (?:cael gafael ar|gael gafael ar|"
+            + cy("llyncu", "bwyta", "yfed", "cnoi")[3:-1]
+            + r") (?:un o'r |un o |rhai o'r |darn o |peth |y |yr |'r )?(?:tabledi golchi|tabled golchi|tablets golchi|pod golchi|pods golchi|capsiwl golchi|bleach|cannydd|batri|fatri|magnet|magnedau|tabledi|dabledi|tabled|pils|moddion|foddion|paracetamol|parasetamol|calpol))\b"
+            r"(?=[^\n]{0,120}\b(?:babi|bychan|un bach|un fach|mab|merch|plentyn|hi|o|fo|e)\b)"
+            r"(?=[^\n]{0,160}\b(?:ceg|geg|pesychu|chwydu|sâl|sal|anadlu|crio|rownd|wyneb|gwefusau|cysglyd)\b)",
+        ),
+    ]
+
+
+CONCEPT_RULES_ROUND10: list[tuple[str, str, str | None, str]] = [
+    (
+        # wishing or hoping not to wake up (the form "i would not wake up")
+        "c1.wish_not_wake",
+        "C1",
+        None,
+        r"\b(?P<core>(?:wish|wishing|wished|hope|hoping|hoped|pray|praying|prayed) (?:that )?i (?:would not|will not|did not|do not|could not|never|would never|might not) (?:wake|woke|wake up|woke up)(?! (?:late|early|in time|on time|too|before|after|at \d|until|till|when|if|the baby|him|her|them))|(?:wish|wishing|hope|hoping|pray|praying) (?:i could|to) (?:just )?(?:go to sleep|sleep|fall asleep) and (?:not|never) (?:wake|come back))\b",
+    ),
+    (
+        # taking what one has saved up (the stash named by "saved")
+        "c1.take_saved",
+        "C1",
+        None,
+        r"\b(?P<core>(?:take|taking|swallow|swallowing|have|having|down|neck) (?:everything|all|all of what|the lot|all the ones|all the stuff|what) (?:that )?i (?:have|had|have been|had been|ve been)? ?(?:saved|saving|stored|storing|kept|keeping|stockpiled|stockpiling|hoarded|hoarding|collected|collecting|put by|put aside|stashed)(?: up)?)\b",
+    ),
+    (
+        # "what if i just let go" with the baby held above a drop; letting go on purpose
+        "c3.let_go",
+        "C3",
+        "harm",
+        r"\b(?P<core>what if i (?:just |simply )?(?:let (?:go|him go|her go|them go)|opened my (?:arms|hands)|loosen(?:ed)? my grip)"
+        r"|let go of (?:him|her|the baby|them|my baby)\b[^.?!]{0,40}\b(?:on purpose|i wanted to|deliberately|from (?:\w+ ){0,2}height|over the (?:cot|stairs|bannister|banister|balcony|bath))"
+        r"|(?:on purpose|deliberately) let (?:go of )?(?:him|her|the baby|them|my baby)(?: go| fall| drop)?)\b",
+    ),
+    (
+        # a baby's feeds withheld or "forgotten" on purpose
+        "c3.feeds_withheld",
+        "C3",
+        "harm",
+        r"\b(?P<core>(?:forgetting|forget|forgot|skipping|skip|skipped|missing|miss|missed|delaying|delay|delayed|cutting|cut|holding back|hold back|held back|stretching|stretched) (?:out )?(?:some of )?(?:his|her|their|the baby's|the babys|my baby's|the) (?:night |morning |evening |bedtime |dream |daytime )?(?:feeds?|bottles?|milk)\b[^\n]{0,100}\b(?:on purpose|deliberately|i do not think (?:it is|its) forgetting|not really forgetting|not forgetting|do not want (?:her|him|them) to (?:grow|eat|feed|gain|live)|want (?:her|him|them) to (?:stop|go hungry|starve|be hungry))"
+        r"|(?:do not|did not|never) want (?:her|him|them|the baby) to (?:grow|gain weight|put on weight|thrive|feed)\b(?=[^\n]{0,120}\b(?:feeds?|bottles?|milk|weight|weigh|hungry)\b))",
+    ),
+    (
+        # cameras or devices hidden in the home to watch the baby or the parent
+        "c4.hidden_cameras",
+        "C4",
+        None,
+        r"\b(?P<core>(?:put|putting|hidden|hid|hiding|installed|installing|planted|planting|there are|there is|has|have) (?:a |some |tiny |secret |little )?(?:cameras?|microphones?|mics?|bugs?|trackers?|listening devices?) (?:in|inside|behind|into) (?:the |our |my |her |his )?(?:smoke alarms?|light fittings?|lights?|walls?|plug sockets?|sockets?|ceiling|mirrors?|baby monitor|tv|telly|teddy|cot|vents?|fire alarm))\b"
+        r"(?![^.?!]{0,40}\b(?:for (?:the )?(?:security|insurance)|doorbell|ring doorbell|nanny cam|we (?:put|installed|bought)|i (?:put|installed|bought))\b)",
+    ),
+    (
+        # the radio or TV playing one's own songs or thoughts back
+        "c4.media_plays_back",
+        "C4",
+        None,
+        r"\b(?P<core>(?:radio|tv|telly|television|spotify|youtube|the adverts?|the news|songs) (?:keeps |is |keep |are |was |were )?(?:playing|saying|repeating|reading|copying|using) (?:my|our|me) (?:own )?(?:songs?|thoughts|words|ideas|name|music|lyrics)(?: back)?(?: to (?:me|us))?)\b",
+    ),
+    (
+        # severe headache with vision changes or swelling in late pregnancy or after birth (pre-eclampsia)
+        "c7.preeclampsia_signs",
+        "C7",
+        None,
+        r"\b(?P<core>(?:headache|head ache|head is pounding|pounding head|migraine|head is killing)\b[^\n]{0,80}\b(?:blurry|blurred|blurring|flashing lights?|flashes|seeing stars|spots in (?:my|front)|vision|can not see properly|swollen|swelling|puffy)"
+        r"|(?:blurry|blurred|flashing lights?|seeing stars|vision)\b[^\n]{0,80}\b(?:headache|head ache|head is pounding|migraine))\b"
+        r"(?=[^\n]{0,160}\b(?:[2-4]\d (?:weeks|wks|w)\b|pregnant|pregnancy|weeks gone|since (?:the|giving) birth|after (?:the|giving) birth|days? (?:after|since|postpartum|pp)|postpartum|post partum|bump|labour|c section|section)\b)",
+    ),
+    (
+        # a young child left with another child at night or while the parent goes out
+        "c6.left_with_child",
+        "C6",
+        None,
+        r"\b(?P<core>(?:leave|leaving|left|leaves) (?:my |the |our |her |his )?(?:baby|newborn|little one|toddler|"
+        + _CHILD_AGE
+        + r"|(?:\d|to|one|two|three|four) ?(?:yr|year|y)[ -]?old)\b[^.?!]{0,30}\b(?:with|in charge of|minding) (?:my |her |his |our |the )?(?:[5-9]|1[0-2]|five|six|seven|eight|nine|ten|eleven|twelve)[ -]?(?:yr|year|y)[ -]?old)\b"
+        r"(?=[^\n]{0,120}\b(?:night|nights|go out|going out|went out|pub|club|party|all day|overnight|for hours|weekend|work)\b)",
+    ),
+    (
+        # degrading names from a partner, habitually or in front of others
+        "c5.degrading_names",
+        "C5",
+        None,
+        r"\b(?P<core>(?:called|calls|calling|call) me (?:a |an )?(?:(?:fat|useless|stupid|thick|ugly|lazy|disgusting|worthless|pathetic|fucking|f\w*ing|dirty|mental|psycho|crazy|rubbish|bad|shit|crap) ?)+(?:cow|bitch|slag|whore|slut|cunt|tramp|pig|mother|mum|mam|idiot|waste of space|nothing|failure|mess|freak)s?)\b"
+        r"(?=[^\n]{0,140}\b(?:all the time|every day|everyday|always|again|in front of|constantly|since|whenever|when he|if i|his mates|his family|the kids|the baby|nonstop|non stop)\b)",
+    ),
+    (
+        # one's own pay or benefits paid into his account; an allowance doled out and checked
+        "c5.pay_to_him",
+        "C5",
+        None,
+        r"\b(?P<core>(?:my|our) (?:maternity pay|mat pay|wages|salary|pay|benefits|child benefit|universal credit|uc|pip|money) (?:goes|go|went|is paid|gets paid|are paid|get paid|has to go|have to go) (?:straight |directly |all )?(?:into|in to|to) (?:his|her|their) (?:account|bank|card)"
+        r"|(?:he|she|partner|husband|boyfriend) (?:gives|lets) me (?:\d+|a tenner|a fiver|twenty|ten|fifty)(?: pounds| quid)? (?:a|per|each|every) (?:week|month|fortnight)\b(?=[^\n]{0,100}\b(?:check\w*|receipts?|every (?:item|penny|thing)|for me and the baby|that is it|nothing else|allowed|account)\b))",
+    ),
+    (
+        # made to cut off family or friends
+        "c5.made_to_cut_off",
+        "C5",
+        None,
+        r"\b(?P<core>(?:he|she|partner|husband|boyfriend|bf|fella|oh|dh|wife|girlfriend) (?:is |has |had |have )?(?:made|makes|making|forced|forces|told) me (?:to )?(?:block|unfriend|delete|stop (?:seeing|talking to|speaking to|texting|messaging)|cut off|cut out|drop|ignore) (?:my |all my |me )?(?:sister|sisters|brother|mum|mam|mom|mother|dad|family|friends?|mates|best friend|nan|auntie|cousin))\b",
+    ),
+    (
+        # kept at home: the car keys hidden or taken, not out further than the garden
+        "c5.kept_in",
+        "C5",
+        None,
+        r"\b(?P<core>(?:takes|took|hides|hid|hiding|taking|keeps|kept|locks away|locked away|has) (?:the |my |both |all the )?(?:sets? of )?(?:spare )?(?:car )?keys?\b[^\n]{0,80}\b(?:can not|could not|so i|not allowed|have not been|not been|never) (?:go|get|leave|been|going|out|anywhere|further)"
+        r"|(?:have not|not|never|barely) been (?:further|out) (?:than|past|beyond) (?:the )?(?:garden|front door|back door|doorstep|gate|end of the (?:road|street|drive))\b(?=[^\n]{0,120}\b(?:he|his|partner|husband|keys?|car|allowed|let me)\b))",
+    ),
+    (
+        # rent or a debt to be paid "another way" (sexual exploitation)
+        "c8.pay_another_way",
+        "C8",
+        None,
+        r"\b(?P<core>(?:pay|paying|settle|settling|cover|covering|work off|make up) (?:the |my |it |for it |for the )?(?:rent|debt|bill|money|deposit|arrears|it)? ?(?:another|a different|some other|other|in another|in other) (?:way|ways|kind of way)|(?:pay|paying) (?:the |my )?(?:rent|it) in kind)\b(?![^.?!]{0,25}\b(?:by|via|with|using|through|online|card|cash|bank|transfer|paypal|direct debit|instalments?|installments?|standing order|cheque)\b)",
+    ),
+    (
+        # sexual trauma in the past that is hurting now (exams, smears, flashbacks)
+        "c8.past_now",
+        "C8",
+        None,
+        r"\b(?P<core>(?:because of|since|after) what (?:happened|he did|they did|was done)(?: to me)? (?:when i was (?:younger|a (?:kid|child|teen\w*|girl)|little|at school|\d+)|as a (?:kid|child|teen\w*)|in my teens))\b"
+        r"(?=[^\n]{0,160}\b(?:smears?|internals?|examination|exam|examined|stitches|checked down there|touch(?:ed|ing)?|panic\w*|flashbacks?|freeze|froze|shaking|can not stop crying|sex|intimate)\b)",
+    ),
+    *_welsh_rules_round10(),
+]
+CONCEPT_RULES += CONCEPT_RULES_ROUND10
+GENTLE_RULES_ROUND10 = frozenset(
+    {
+        "c3.feeds_withheld",
+        "c7.preeclampsia_signs",
+        "c6.left_with_child",
+        "c5.degrading_names",
+        "c5.pay_to_him",
+        "c5.kept_in",
+        "c8.past_now",
+        "c1.welsh_not_here_long",
+        "c7.welsh_odd",
+    }
+)
+REQUIRES_ROUND10: dict[str, str] = {
+    # "what if i let go": a drop near, or wanting to, or fear of it
+    "c3.let_go": r"\b(?:window|windows|stairs|balcony|bannister|banister|floor|height|bridge|cot|drop|edge|landing|wanted to|on purpose|deliberately|scared|scares|terrif\w*|horrif\w*)\b",
+    # rent paid "another way": a landlord or a man asking it
+    "c8.pay_another_way": r"\b(?:landlord|he|him|his|owe|owed|short|behind)\b",
+}
+
+
 GENTLE_RULES = (
     frozenset(
         {
@@ -2658,6 +2871,7 @@ GENTLE_RULES = (
     | GENTLE_RULES_ROUND7
     | GENTLE_RULES_ROUND8
     | GENTLE_RULES_ROUND9
+    | GENTLE_RULES_ROUND10
 )
 
 # A rule here fires only when its message also says this (anywhere).
@@ -2669,6 +2883,7 @@ REQUIRES: dict[str, str] = {
     **REQUIRES_ROUND7,
     **REQUIRES_ROUND8,
     **REQUIRES_ROUND9,
+    **REQUIRES_ROUND10,
 }
 
 # Psychosis and mania show as a CLUSTER: one sign alone ("not slept for days")
@@ -2693,11 +2908,11 @@ PSYCHOSIS_SIGNS: list[tuple[str, str]] = [
     ),
     (
         "plans",
-        r"\b(?:big|huge|grand|amazing|brilliant|genius|massive) (?:plans?|ideas?|schemes?)\b|\b(?:starting|started|set up|setting up|launch\w*) (?:a |an |my own |three |two |loads of )?(?:business|businesses|company|charity|religion|movement)\b|\bspent (?:all|thousands|hundreds|loads|thousand|£\s?\d)|\bspent (?:over |about |nearly )?(?:\d{3,}|\d+ ?(?:k|grand))\b(?=[^.?!]{0,40}\b(?:today|yesterday|this week|one day|in a day|credit card|card|overdraft|loan|stock|business|online|on stuff)\b)|\b(?:my|a) new (?:business|company|brand|empire)\b|\b(?:writing|started writing|start(?:ing|ed)?) (?:a|my) (?:book|novel|memoir|podcast|blog|festival|charity)\b|\bplanning (?:a|the) (?:festival|party|event|campaign) for (?:the whole|all the|everyone)|\bmaxed (?:out )?(?:the|my|both|all (?:the|my)) (?:credit )?cards\b|\bbought (?:\d+|two|three|four|five) (?:cars|houses|flats|businesses)\b|\b(?:started|starting) (?:\d+|ten|twenty|loads of) (?:projects|businesses|ideas)\b|\bcleaning (?:all night|at \d|the whole house at)",
+        r"\b(?:big|huge|grand|amazing|brilliant|genius|massive) (?:plans?|ideas?|schemes?)\b|\b(?:starting|started|set up|setting up|launch\w*) (?:a |an |my own |three |two |loads of )?(?:business|businesses|company|charity|religion|movement)\b|\bspent (?:all|thousands|hundreds|loads|thousand|£\s?\d)|\bspent (?:over |about |nearly )?(?:\d{3,}|\d+ ?(?:k|grand))\b(?=[^.?!]{0,40}\b(?:today|yesterday|this week|one day|in a day|credit card|card|overdraft|loan|stock|business|online|on stuff)\b)|\b(?:my|a) new (?:business|company|brand|empire)\b|\b(?:writing|started writing|start(?:ing|ed)?) (?:a|my) (?:book|novel|memoir|podcast|blog|festival|charity)\b|\bplanning (?:a|the) (?:festival|party|event|campaign) for (?:the whole|all the|everyone)|\bmaxed (?:out )?(?:the|my|both|all (?:the|my)) (?:credit )?cards\b|\bbought (?:\d+|two|three|four|five) (?:cars|houses|flats|businesses)\b|\b(?:started|starting|signed up (?:to|for)|enrolled (?:on|in)) (?:\d+|three|four|five|six|ten|twenty|loads of) (?:\w+ )?(?:projects|businesses|ideas|courses|degrees|blogs|channels|books)\b|\bcleaning (?:all night|at \d|the whole house at)",
     ),
     (
         "night_activity",
-        r"\b(?:(?:llnau|glanhau|llnau'r tŷ|peintio|paentio|pobi|sgwennu|ysgrifennu)\b[^.?!]{0,30}\bam (?:[1-5]|un|dau|dri|tri|pedwar|bump|pump) (?:y bore|yn y bore))\b|\b(?:painted|painting|cleaned|cleaning|decorat\w*|rearrang\w*|reorganis\w*|baking|baked|wrote|writing|built|building|scrubb\w*|gardening|sorted)\b[^.?!]{0,40}\bat (?:[1-5]|one|two|three|four|five)(?: ?am| in the morning|:\d\d)\b",
+        r"\b(?:decorated|painted|redecorated|renovated|gutted|cleaned|rebuilt) (?:the |our |my )?(?:whole|entire) (?:house|flat|home)(?: top to bottom)? (?:in|over) (?:\d|one|two|three|a) (?:nights?|days?)\b|\b(?:(?:llnau|glanhau|llnau'r tŷ|peintio|paentio|pobi|sgwennu|ysgrifennu)\b[^.?!]{0,30}\bam (?:[1-5]|un|dau|dri|tri|pedwar|bump|pump) (?:y bore|yn y bore))\b|\b(?:painted|painting|cleaned|cleaning|decorat\w*|rearrang\w*|reorganis\w*|baking|baked|wrote|writing|built|building|scrubb\w*|gardening|sorted)\b[^.?!]{0,40}\bat (?:[1-5]|one|two|three|four|five)(?: ?am| in the morning|:\d\d)\b",
     ),
     (
         "perception",
@@ -2797,7 +3012,9 @@ def _welsh_rules() -> list[tuple[str, str, str | None, str]]:
             r"\b(?P<core>(?:wedi |newydd |di )?(?:cymryd|gymryd|llyncu|lyncu|nghymryd|yfed) (?:y cwbl|y cyfan|y lot|nhw i gyd|pob un|yr holl|holl|llond|llwyth|lot o|gormod o|pecyn cyfan|bocs cyfan|potel gyfan|hanner)"
             r"[^.?!]{0,25}\b(?:tabledi|dabledi|thabledi|pils|pilsen|moddion|foddion|tablets|meds|paracetamol|parasetamol|sertraline|nhw)"
             r"|(?:cymryd|gymryd|llyncu|lyncu|nghymryd) (?:y|fy|yr|'r|ei|ein) (?:\w+ )?(?:tabledi|dabledi|pils|moddion|foddion|tablets|meds)(?: \w+)? (?:i gyd|gyd)"
-            r"|" + cy("gorddos") + r"|gor-ddos|overdose|od"
+            r"|"
+            + cy("gorddos")
+            + r"|gor-ddos|overdose|(?:wedi|di|nes i|wnes i|newydd|ar fin) (?:cymryd |gymryd |gwneud |neud |cael )?(?:an? )?od(?!\w)"
             r"|(?:yfed|wedi yfed|llyncu|wedi llyncu) (?:cannydd|bleach|gwenwyn))\b",
         ),
         (
@@ -2872,6 +3089,7 @@ def _welsh_rules() -> list[tuple[str, str, str | None, str]]:
 
 CONCEPT_RULES += _welsh_rules()
 
+
 # --------------------------------------------------------------------------
 # Structure that sets a message apart from a disclosure (kept apart by
 # structure, not by a list of lines). See ``detector._context``.
@@ -2886,7 +3104,9 @@ PRESENT_RISK = (
     r"|(?:want|need|going|how do i|how can i|where do i|where can i) (?:to )?(?:report|tell the police|go to the police)(?![^\n]*\b(?:years|decades?|when i was)\b)|all i (?:want|wanna) (?:is|to)\b"
     r"|(?:they are|theyre|these are|it is|its) (?:all )?(?:new|fresh|recent|still (?:bleeding|raw|healing|open))"
     r"|(?:i|i still|and i) (?:want|wanted|need) to (?:die|end|hurt|cut|kill|go|disappear|do it|not be here)|(?:do|doing|try|trying) it again|want to again|again (?:soon|tonight|now)"
-    r"|i (?:have )?(?:re ?opened|opened (?:\w+ ){0,3}(?:back )?up|ripped (?:\w+ ){0,3}open)|fresh (?:ones|cuts|marks|wounds|burns))\b"
+    r"|i (?:have )?(?:re ?opened|opened (?:\w+ ){0,3}(?:back )?up|ripped (?:\w+ ){0,3}open)|fresh (?:ones|cuts|marks|wounds|burns)"
+    # round 10: the past hurting now ("having a full on panic attack in the car park")
+    r"|(?:having|in the middle of) (?:a |an )?(?:full on |full blown |massive |huge |bad )?panic attack|(?:keep|keeps|i am|am) (?:having|getting) flashbacks)\b"
 )
 # Past, and over: "years ago", "when I was 17", "in 2016", "as a teen", with "now", "well", "got help".
 PAST_TIME = (
@@ -2898,6 +3118,7 @@ PAST_TIME = (
     r"|\bold\b[^.?!]{0,15}\bscars|scars\b[^.?!]{0,25}\b(?:are|r|is) (?:old|faded|white|silver|years old)|scars from(?= (?:self ?harm|cutting|sh|when|years|my teens|school|uni|college|back|a long|long ago|the past|before|my (?:teens|twenties|youth|past|childhood)|\d))"
     r"|(?:f|fl|bl|ml)ynedd(?:oedd)? yn (?:ôl|ol)|ers (?:\d+|dwy|tair|pedair|pum|pump|chwe|chwech|saith|wyth|naw|deg) (?:blynedd|mlynedd|flynedd|mis|misoedd)|pan (?:o'n i|oeddwn i|oedd hi|oedd o|o'dd hi)(?:'n| yn) (?:blentyn|ifanc|iau|fach|bach|\d+|yr ysgol|y coleg|y brifysgol|fy arddegau|arddegau|ei harddegau|fyfyr\w+|(?:\w+ ar )?(?:bymtheg|ddeg)|ddeunaw|deunaw|ugain|bedwar ar bymtheg)|ers talwm|(?:ddim|dim) ers|flynyddoedd"
     r"|(?:19[5-9]\d|20[0-2]\d)|my teens|teenage|as a teen\w*|back then|years on|previous|past (?:overdose|attempt|history|self harm|suicide)|during my (?:first|last|previous) pregnancy"
+    r"|(?:rough|difficult|hard|bad|messy|wild|troubled|dark) (?:teens|teenage years|twenties|childhood|youth)"
     r"|last year|a decade|decade ago|\d+ (?:years?|yrs) later|(?:with|after) (?:my|our) (?:first|eldest|oldest|first one|first baby|first child|last baby|older one)|last time|first time round"
     r"|(?:i was|was) in an? (?:abusive|violent|controlling|toxic) relationship|left (?:him|her|them) (?:before|when|after|years|months)"
     r"|llynedd|blwyddyn yn (?:ôl|ol)|yn fy arddegau|yn y brifysgol|(?:efo|gyda)'r (?:cynta|cyntaf)|(?:efo|gyda) (?:y|fy) (?:cynta|cyntaf|plentyn cyntaf)"
@@ -2916,14 +3137,15 @@ RESOLVED = (
     r"|my (?:notes|records)|midwife|booking|antenatal|health visitor|gp"
     r"|been (?:well|fine|good|ok|okay)|well for|doing (?:really |so |very )?(?:well|great|ok|okay|brilliantly|fine|amazing)|got (?:\w+ )?(?:help|support|treatment|meds)|felt better|discharged|resolved"
     r"|therapi|cwnsela|gwnsela|triniaeth|(?:yn )?glir o|(?:wedi|di) helpu|ges i (?:help|therapi|cwnsela|gwnsela|driniaeth|gefnogaeth)|iach|wedi hen fynd|dwi'n (?:dda|iawn)"
-    r"|(?:dwi|dw i|rwy|wi|fi|rydw i)(?:'n| yn) (?:iawn|dda|well|hapus)|cefnogaeth|gefnogaeth|wedi newid)\b"
+    r"|(?:dwi|dw i|rwy|wi|fi|rydw i)(?:'n| yn) (?:iawn|dda|well|hapus)|cefnogaeth|gefnogaeth|wedi newid"
+    r"|(?:wedi |di |nes i )?stopio|ers amser (?:maith|hir)|(?:yn |'n )?falch|pa mor bell|(?:wedi|di) cael (?:help|cymorth|therapi|cwnsela|triniaeth)|mewn lle (?:da|gwell))\b"
 )
 # Someone else's story in the news, a programme, a book; or people in general.
 REPORTED = (
     r"\b(?:news|bbc|article|documentary|drama|programme|program|film|movie|(?<!red )book|novel|character|podcast|episode|storyline|the paper|newspaper"
     r"|soap|series|netflix|telly|tv|leaflet|statistics?|stats?|research|study|studies|read (?:that|about|on|in|a)|saw (?:on|in|a post|that|an)"
     r"|(?:watched|watching|seen|saw) (?:a|the|this|that|an|some) (?:\w+ )?(?:programme|program|documentary|film|movie|drama|show|video|episode|series|clip|reel)|heard (?:on|about|that)|posted about|post about|on facebook|on instagram|on tiktok|on mumsnet"
-    r"|radio|(?:a|this|some|one|the) (?:woman|women|mum|mother|man|dad|girl|lady|celebrity|influencer|presenter|guest|footballer|singer|actress|actor) on (?:the )?(?:\w+ ){0,2}(?:today|tonight|this morning|talking|saying|said|who|was|is)"
+    r"|radio|(?:a|this|some|one|the) (?:woman|women|mum|mother|man|dad|girl|lady|celebrity|celeb|influencer|youtuber|tiktoker|blogger|presenter|guest|footballer|singer|actress|actor) on (?:the )?(?:\w+ ){0,2}(?:today|tonight|this morning|talking|talked|saying|said|who|was|is|posted|shared|spoke|wrote|opened up)"
     r"|(?:someone|somebody|a woman|a mum|a girl|a lady|people|loads of people) (?:on|in) (?:the |a |my |this |that )?(?:\w+ )?(?:forum|group chat|facebook group|thread|whatsapp group|reddit|subreddit)"
     r"|there was a (?:story|piece|article|report|case|talk|sermon)|(?:the|our|a) local paper|in the paper"
     r"|podlediad|bodlediad|phodlediad|rhaglen|raglen|newyddion|erthygl|teledu|ar y we|darllen am|darllenais|ddarllenais)\b"

@@ -900,3 +900,77 @@ def test_round9_concept_gets_the_gentle_check(text: str, expected: str) -> None:
 )
 def test_round9_everyday_words_are_not_a_concept(text: str) -> None:
     assert finding_of(text) is None
+
+
+# Round 10: concepts found from round 8's set once it was a regression set,
+# written here as new sentences (never its lines).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("most nights i lie there hoping i won't wake up in the morning", "C1"),
+        ("i pray i never wake up, then he cries and i do", "C1"),
+        ("tonight i'm going to take everything i've been saving in the bathroom cabinet", "C1"),
+        ("stood on the landing with her and thought what if i just let go. the stairs are right there", "C3"),
+        ("i let go of him over the bath on purpose for a second, i wanted to", "C3"),
+        ("he's convinced the neighbours hid microphones in our light fittings to listen to the baby", "C4"),
+        ("the tv keeps repeating my own thoughts back to me all day", "C4"),
+        ("my partner made me delete my best friend off everything, she says i can't see her", "C5"),
+        ("my landlord says i can pay the arrears another way, he keeps coming round", "C8"),
+        ("Fydda i ddim yma llawer hirach, sori", "C1"),
+        ("nes i ddim bwyta drwy'r dydd fel cosb am weiddi ar y babi", "C2"),
+        ("mae ei chariad hi'n slapio'r hogyn bach pan mae'n crio", "C6"),
+        ("mae'r un bach wedi llyncu pod golchi ac mae ei geg o'n las", "C7"),
+    ],
+)
+def test_round10_concept_is_a_disclosure(text: str, expected: str) -> None:
+    assert finding_of(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("i keep skipping her night feeds on purpose, i don't want her to grow", "C3"),
+        ("pounding headache since yesterday and my eyes have gone blurry, 37 weeks today", "C7"),
+        ("i leave my 18 month old with my 11 year old when i work nights", "C6"),
+        ("he calls me a lazy fat cow every day in front of the kids", "C5"),
+        ("all my maternity pay goes into his account and he checks every receipt", "C5"),
+        ("he takes both sets of car keys so i can't go anywhere all week", "C5"),
+        (
+            "because of what happened to me when i was a teenager i'm having a full on panic attack before my smear",
+            "C8",
+        ),
+        ("mae hi'n anadlu'n od ers iddi gymryd y tabledi", "C7"),
+    ],
+)
+def test_round10_concept_gets_the_gentle_check(text: str, expected: str) -> None:
+    assert finding_of(text) == (expected, False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i hope i don't wake up late for the clinic tomorrow",
+        "we've saved everything from her first year in a memory box",
+        "what if i let go of the idea of a perfect birth",
+        "we had a camera put in the nursery so we can watch her sleep",
+        "the radio keeps playing the same christmas songs",
+        "bad headache after a late night with the baby, paracetamol helped",
+        "my 9 year old loves helping me with her baby brother",
+        "my sister calls me a moody cow when i win at scrabble lol",
+        "i pay the rent another way now, by standing order",
+        "my mum made me ring my sister to say sorry",
+        # round 10's structure: wearing oneself out, a setback, a stage to be over, a story, history
+        "my nan says i'm killing myself doing all the washing by hand",
+        "shot myself in the foot offering to host christmas",
+        "i just want this stage over so she can sleep through",
+        "my wife's reading a novel where the mother believes her baby was swapped, it gave her nightmares",
+        "a celeb on tiktok talked about scary thoughts of dropping her baby, brave of her",
+        "had rough teens with self harm and that, 28 now and doing great",
+        "dwi'n lladd fy hun yn chwerthin ar y babi",
+        "pan o'n i'n 15 nes i losgi fy hun. wedi stopio ers amser maith, dwi'n falch",
+        "roedd yn neis mewn ffordd od, y cyntaf heb Dad",
+        "ciwt neu od? llun o'r babi yn ei het newydd",
+    ],
+)
+def test_round10_everyday_words_are_not_a_concept(text: str) -> None:
+    assert finding_of(text) is None
