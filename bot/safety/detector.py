@@ -647,10 +647,7 @@ def assess(text: str, previous: str | None = None) -> RiskFinding | None:
 
 _FICTION = re.compile(lx.FICTION)
 _OWN_PEOPLE = re.compile(lx.OWN_PEOPLE)
-# A story's own clause: "a novel where ...", "a drama about ..." (the sign that follows is the story's).
-_STORY_CLAUSE = re.compile(
-    r"\b(?:drama|programme|program|film|movie|soap|episode|storyline|documentary|podcast|novel|series|book|story|show)s? (?:about|where|in which)\b"
-)
+_STORY_CLAUSE = re.compile(lx.STORY_CLAUSE)
 
 
 def _a_story(norm: str, at: int) -> bool:

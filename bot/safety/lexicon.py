@@ -3014,7 +3014,9 @@ def _welsh_rules() -> list[tuple[str, str, str | None, str]]:
             r"|(?:cymryd|gymryd|llyncu|lyncu|nghymryd) (?:y|fy|yr|'r|ei|ein) (?:\w+ )?(?:tabledi|dabledi|pils|moddion|foddion|tablets|meds)(?: \w+)? (?:i gyd|gyd)"
             r"|"
             + cy("gorddos")
-            + r"|gor-ddos|overdose|(?:wedi|di|nes i|wnes i|newydd|ar fin) (?:cymryd |gymryd |gwneud |neud |cael )?(?:an? )?od(?!\w)"
+            + r"|gor-ddos|overdose|(?:wedi|di|nes i|wnes i|newydd|ar fin) (?:"
+            + cy("cymryd", "gwneud", "neud", "cael")
+            + r" )?(?:an? )?od(?!\w)"
             r"|(?:yfed|wedi yfed|llyncu|wedi llyncu) (?:cannydd|bleach|gwenwyn))\b",
         ),
         (
@@ -3159,6 +3161,9 @@ FICTION = (
     r"|\b(?:the|that|this|a) (?:drama|soap|film|movie|programme|documentary|series|episode) (?:last night|yesterday|tonight|on (?:tv|telly|itv|bbc|channel \d))"
     r"|\b(?:the|a|one) character\b|\bnetflix\b|\b(?:rhaglen|raglen|ffilm|cyfres|podlediad|erthygl) (?:am|lle|efo|gyda)\b"
 )
+# A story's own clause ("a novel where ...", "a drama about ..."): a sign told right after it, in
+# the same clause of the message, is the story's, whoever is reading it (round 10; ``detector._a_story``).
+STORY_CLAUSE = r"\b(?:drama|programme|program|film|movie|soap|episode|storyline|documentary|podcast|novel|series|book|story|show)s? (?:about|where|in which)\b"
 OWN_PEOPLE = (
     r"\b(?:my|our) (?:wife|partner|girlfriend|gf|fiancee|sister|daughter|mum|mam|mother|friend|best friend|missus|other half|oh|husband|boyfriend)\b"
     r"|\bi (?:am|have|keep|can|hear|see|feel|think|know)\b|\b(?:fy|ein) (?:ngwraig|mhartner|chwaer|merch|mam|ffrind)\b|\bdwi\b"
