@@ -586,6 +586,11 @@ EXCLUSIONS: list[tuple[str, str]] = [
         r"\b(?:not|never) wake (?:up )?(?=(?:late|early|in time|on time|too early|too late)\b)",
     ),
     ("idiom.foot", r"\b(?:shot|shoot|shooting) (?:myself|meself|me) in the foot\b"),
+    # round 11: a threat about a partner's habits ("i'll kill him if he buys another toy")
+    (
+        "idiom.kill_him_if",
+        r"\bi (?:will|am going to|am gonna|could|would|shall) (?:actually |literally |genuinely )?(?:kill|murder|strangle|throttle|swing for) (?:him|her|them)\b(?= if (?:he|she|they) (?:\w+ ){0,2}(?:buys|buy|leaves|leave|forgets|forget|eats|eat|says|say|brings|bring|wakes|wake|moves|move|breaks|break|loses|lose|is late|snores|snore|plays|play|orders|order|puts|put))",
+    ),
     (
         "idiom.stage_over",
         r"\b(?:want|wanting|wish|need) (?:it|this|this (?:bit|stage|phase|part|week)|the (?:newborn|baby|teething|colic|sleep regression|fourth trimester) (?:bit|stage|phase|days|weeks)) (?:all )?over (?:so|until|and done|with)\b",
@@ -1993,7 +1998,7 @@ CONCEPT_RULES_ROUND7: list[tuple[str, str, str | None, str]] = [
         "c1.parked_by_drop",
         "C1",
         None,
-        r"\b(?P<core>(?:parked|sat|sitting|stopped|pulled (?:in|over|up)|in the car|in a lay ?by)\b[^.?!]{0,60}\b(?:(?:a |the )?(?:sheer |big |huge |long |massive |steep )?drop|(?:cliff|quarry|roof) edge|edge of the (?:cliff|quarry|roof|car park|multi ?storey|bridge|drop|viaduct))\b)",
+        r"\b(?P<core>(?:parked|sat|sitting|stopped|pulled (?:in|over|up)|in the car|in a lay ?by)\b[^.?!]{0,60}\b(?:(?:a |the )?(?:sheer |big |huge |long |massive |steep )?drops?|(?:cliff|quarry|roof) edge|edge of the (?:cliff|quarry|roof|car park|multi ?storey|bridge|drop|viaduct))\b)",
     ),
     (
         "c1.not_around",
@@ -2854,6 +2859,408 @@ REQUIRES_ROUND10: dict[str, str] = {
 }
 
 
+def _welsh_rules_round11() -> list[tuple[str, str, str | None, str]]:
+    """Round 11's Welsh concepts; each verb matches in any mutated form (``welsh.alternation``)."""
+    from bot.safety.welsh import alternation as cy
+
+    return [
+        (
+            # leaving this world ("gadael y byd 'ma")
+            "c1.welsh_leave_world",
+            "C1",
+            None,
+            r"\b(?P<core>"
+            + cy("gadael", "ymadael")
+            + r" (?:y byd|'r byd|y bywyd|'r bywyd)(?: (?:yma|'ma|ma|hwn|hwn 'ma))?)\b"
+            r"(?![^.?!\n]{0,30}\b(?:gwaith|swydd|dref|tre|pentre|ardal|cymru)\b)",
+        ),
+        (
+            # a goodbye: thanks for everything, and someone asked to look after the baby
+            "c1.welsh_look_after_for_me",
+            "C1",
+            None,
+            r"\b(?P<core>(?:"
+            + cy("edrych", "gofalu", "cymryd gofal")
+            + r"|edrychwch|gofalwch|drychwch|edrycha|gofala) (?:ar ôl|ar ol|am|o) [^.?!\n]{1,40}? (?:i fi|i mi|drosta i|drostai|ar fy rhan))\b",
+        ),
+        (
+            # medicines bought from several shops, so nobody asks
+            "c1.welsh_several_shops",
+            "C1",
+            None,
+            r"\b(?P<core>(?:o|mewn|yn) (?:dair|tair|ddwy|dwy|bedair|pedair|sawl|wahanol|gwahanol) (?:siop|fferyllfa|siopau|fferyllfeydd)(?: (?:wahanol|gwahanol))?\b[^\n]{0,60}\b(?:fel bod neb|fel na fydd neb|rhag i neb)"
+            r"|(?:paracetamol|parasetamol|baracetamol|tabledi|dabledi|pils|moddion)\b[^.?!\n]{0,40}\b(?:o|mewn) (?:dair|tair|ddwy|dwy|bedair|pedair|sawl|wahanol) (?:siop|fferyllfa|siopau))\b",
+        ),
+        (
+            # a question about a mother dying, "asked for a reason"
+            "c1.welsh_asking_reason",
+            "C1",
+            None,
+            r"\b(?P<core>(?:gofyn|holi) am (?:reswm|rheswm)|gen i fy rhesymau|mae gen i reswm)\b",
+        ),
+        (
+            # a baby or child who has choked and makes no sound or turns blue
+            "c7.welsh_choked",
+            "C7",
+            None,
+            r"\b(?P<core>(?:wedi |di |yn )?"
+            + cy("tagu")
+            + r"\b[^\n]{0,80}\b(?:dim sŵn|dim swn|ddim yn gwneud (?:unrhyw |dim )?(?:sŵn|swn)|ddim yn neud (?:unrhyw |dim )?(?:sŵn|swn)|methu anadlu|ddim yn anadlu|troi'n las|mynd yn las|yn las|wedi glasu|llipa))\b",
+        ),
+        (
+            # a leg red, hot or swollen and short of breath, after a birth (a clot)
+            "c7.welsh_leg_breath",
+            "C7",
+            None,
+            r"\b(?P<core>(?:coes|goes|nghoes|croth y goes|calf)\b[^\n]{0,60}\b(?:goch|coch|poeth|boeth|chwyddedig|wedi chwyddo|chwyddo)\b[^\n]{0,80}\b(?:fyr o wynt|byr o wynt|allan o wynt|methu anadlu|methu cael fy ngwynt|poen yn fy mrest|brest yn dynn))\b",
+        ),
+        (
+            # a tablet, pod or battery gone missing, and a child's mouth red or sick
+            "c7.welsh_missing_item",
+            "C7",
+            None,
+            r"\b(?P<core>(?:tabled|dabled|tabledi|dabledi|pod|batri|fatri|bilsen|pilsen|capsiwl)\b[^.?!\n]{0,40}\bar goll)\b",
+        ),
+        (
+            # a new mother confused, days after a birth
+            "c4.welsh_confused",
+            "C4",
+            None,
+            r"\b(?P<core>(?:wedi|di|yn) (?:drysu|ddrysu)(?: yn llwyr| i gyd| yn lân)?|(?:wedi|di)'n (?:drysu|ddrysu)|yn ddryslyd)\b",
+        ),
+        (
+            # unwanted thoughts of touching the baby wrongly, that horrify
+            "c3.welsh_sexual_intrusive",
+            "C3",
+            "intrusive",
+            r"\b(?P<core>(?:meddylia|meddyliau|meddwl|meddylie|lluniau|delweddau)\b[^.?!\n]{0,40}\b(?:cyffwrdd|gyffwrdd|chyffwrdd)\b[^.?!\n]{0,30}(?:anghywir|amhriodol|rhywiol|yn y ffordd anghywir))\b",
+        ),
+        (
+            # a young person's age at the start, "14 oed"
+            "c9.welsh_age_start",
+            "C9",
+            None,
+            r"^(?:haia |helo |hi )?(?P<core>(?:1[2-5]|deuddeg|tair ar ddeg|pedair ar ddeg|pymtheg|pymtheng) (?:oed|mlwydd oed|blwydd oed))\b(?! (?:o|yn|sydd) (?:babi|plentyn|mab|merch))",
+        ),
+    ]
+
+
+# Words of means at hand (medicines by name, heights, cords): what a "nerve" or a
+# stash is for.
+_MEANS_NEAR = (
+    r"(?:tablets?|pills?|meds|medication|codeine|co ?codamol|sertraline|citalopram|fluoxetine|mirtazapine|paracetamol|ibuprofen|painkillers|sleeping (?:tablets?|pills)|antidepressants?|insulin|tramadol|diazepam|propranolol|quetiapine|the lot|them all|all of them"
+    r"|bridge|edge|cliff|drop|ledge|roof|railway|tracks?|train|motorway|river|rope|cord|belt|ligature|jump|do it|go through with it|end it)"
+)
+
+CONCEPT_RULES_ROUND11: list[tuple[str, str, str | None, str]] = [
+    (
+        # wishing a vehicle would hit one ("wish a car would knock me over")
+        "c1.wish_vehicle",
+        "C1",
+        None,
+        r"\b(?P<core>(?:wish|wishing|wished|hope|hoping|pray|praying|want|wanting|would not mind if|would not care if|do not mind if|do not care if) (?:that )?(?:a|the|some|one of the) (?:\w+ )?(?:bus|car|lorry|truck|van|train|taxi|tractor|artic) (?:would|will|could|might|to|just)? ?(?:just |actually |finally )?(?:hit|hits|clip|clips|clipped|knock|knocks|knocked|run|runs|ran|take|takes|took|flatten|plough|plow|mow|wipe|smash|smashes|slam|slams|skid|skids|swerve|swerves) (?:me|into me|over me|me out|me down|me over|me off))\b",
+    ),
+    (
+        # trading places with the dead ("swap places with anyone in a coffin")
+        "c1.swap_with_dead",
+        "C1",
+        None,
+        r"\b(?P<core>(?:swap|swapped|swapping|trade|traded|trading|switch|switching|change|changing) (?:places|place|lives|spots) with (?:anyone|anybody|someone|somebody|the people|people|them|those|whoever|the ones|the person|a person)\b[^.?!]{0,25}\b(?:coffins?|graves?|cemetery|ground|died|dead|dying|passed|funeral|hospice|terminal|in heaven|in the morgue))\b",
+    ),
+    (
+        # headbutting things, the parent's own head as the weapon
+        "c2.headbutt",
+        "C2",
+        None,
+        r"\b(?P<core>(?:i |i have |i had |i just |keep |kept |i keep |i kept |i sometimes |i often |i then |i go and |i went and )(?:headbutt|headbutted|headbutting|head butt|head butted|head butting|nut|nutted) (?:the |a |my |our )?(?:\w+ )?"
+        + _HEAD_AGAINST
+        + r")\b",
+    ),
+    (
+        # coughing up blood, or breath that will not come, days or weeks after a birth (a clot in the lungs)
+        "c7.postnatal_breath_blood",
+        "C7",
+        None,
+        r"\b(?P<core>(?:coughed|coughing|cough|coughs|bringing|brought|spat|spitting) up (?:a (?:bit|little|lot) of |some |bits of |specks of |)(?:blood|bloody|red)"
+        r"|(?:suddenly|all of a sudden|out of nowhere|really|so) (?:i )?(?:can not|cannot|could not|struggling to|struggle to|unable to) (?:catch|get) (?:my )?breath"
+        r"|(?:sharp|stabbing) (?:pain )?(?:in my )?(?:chest|ribs?)\b[^.?!]{0,40}\b(?:when i breathe|breathing in|breathe in|out of breath|breathless))\b",
+    ),
+    (
+        # tablets set out in a container ("put the tablets in a bowl"), not a dose
+        "c1.means_in_container",
+        "C1",
+        None,
+        r"\b(?P<core>(?:put|putting|tipped|tipping|emptied|emptying|poured|pouring|popped|popping|pushed|pushing|counted|counting|lined|lining|piled|piling|laid|laying|set|setting) (?:all |out )?(?:of )?(?:the|my|all my|all the|both|these|those|them|every one of the|each of the)? ?(?:\w+ )?(?:tablets?|pills?|meds|capsules|painkillers|them)(?: all)? (?:out )?(?:into|in|onto|on|out on) (?:a|the|my|one|this) (?:bowl|cup|glass|mug|pile|jar|dish|saucer|plate|heap|row|line|tub|ramekin|sandwich bag|bag))\b"
+        r"(?![^.?!]{0,40}\b(?:for (?:the|my) (?:week|pharmacist|pharmacy|doctor|gp|chemist|return|recycling|disposal|to take back)|to take back|to return|dosette|organiser|organizer|pill box|pillbox|to sort)\b)",
+    ),
+    (
+        # working up the nerve or courage, with means near
+        "c1.nerve_with_means",
+        "C1",
+        None,
+        r"\b(?P<core>(?:work|working|worked|build|building|built|get|getting|got|pluck|plucking|plucked|find|finding|summon|summoning|muster|mustering) up (?:the )?(?:nerve|courage|guts|bottle|balls)|(?:waiting|wait) (?:for|until|till) i have the (?:nerve|courage|guts))\b(?! (?:to (?:ring|call|phone|text|ask|tell|talk|speak|book|go to|see|message|email|contact|apply|say|leave him|leave her|report)))",
+    ),
+    (
+        # a last goodnight or goodbye to the baby, said as the last
+        "c1.last_goodnight",
+        "C1",
+        None,
+        r"\b(?P<core>(?:(?:kissed|kiss|hugged|cuddled|tucked|held|said goodnight to|said good night to|said goodbye to|said bye to|told) "
+        + _BABY
+        + r"|said (?:goodnight|good night|goodbye|bye|night night))\b[^.?!]{0,40}?[.?!,]? ?(?:that|it|this) (?:was|is|will be|will have been) (?:the|my) (?:last|final) (?:one|time|goodnight|good night|goodbye|kiss|cuddle)"
+        r"|(?:kissed|hugged|cuddled|held|said goodnight to|said goodbye to) "
+        + _BABY
+        + r" (?:for the |one )(?:last|final) time)\b",
+    ),
+    (
+        # driving off the road or into something, wanted or tempted
+        "c1.drive_off",
+        "C1",
+        None,
+        r"\b(?<!ever get the )(?<!ever have the )(?<!ever had the )(?P<core>(?:want|wanting|wanted|tempted|urge|urges|feel like|felt like|could so easily|could easily) (?:to )?(?:just )?(?:drive|driving|drove|swerve|swerving|steer|steering|veer|veering|crash|crashing|turn|turning|yank|yanking) (?:the (?:car|wheel) )?(?:off|into|in to|across|over) (?:the |a |an |that |oncoming )?(?:road|bridge|wall|tree|lorry|motorway|central reservation|cliff|edge|barrier|river|sea|reservoir|quarry|embankment|oncoming|traffic|ditch|verge|lamppost|pillar))\b",
+    ),
+    (
+        # medicines being collected or hoarded ("been collecting them")
+        "c1.collecting_meds",
+        "C1",
+        None,
+        r"\b(?P<core>(?:been|have been|ve been|keep|kept|started|am|i am|secretly|quietly) (?:collecting|hoarding|stockpiling|stashing|squirrelling|squirreling|saving|saving up|gathering|storing|putting by|putting aside|hiding) (?:them|these|those|(?:my |the |all my |all the |up my |up the )?(?:\w+ )?(?:tablets|pills|meds|medication|codeine|sertraline|citalopram|fluoxetine|mirtazapine|paracetamol|painkillers|antidepressants|prescriptions?|insulin|tramadol|diazepam|co ?codamol)))(?: up| away| aside)?\b\b"
+        r"(?![^.?!]{0,40}\b(?:for (?:the )?(?:baby|teething|emergencies|a rainy day|holiday|when (?:she|he|the baby))|in case (?:she|he|the baby)|recycling|to return|to take back|for the chemist|for the pharmacy)\b)",
+    ),
+    (
+        # a child who has swallowed something that may be a pill, a battery or a magnet
+        "c7.swallowed_maybe",
+        "C7",
+        None,
+        r"\b(?P<core>"
+        + _CHILD_SUBJ
+        + r"\b[^.?!]{0,40}?\b(?:swallowed|ate|eaten|has eaten|put (?:it|something) in (?:his|her) mouth|chewed|had) (?:something|some|one|it|a thing|whatever)\b[^\n]{0,80}\b(?:think|thinks|maybe|might be|could be|pretty sure|looked like|looks like) (?:it is |it was |its |it might be |it could be |it were )?(?:a |an |one of (?:my|the|his|her) )?(?:pill|pills|tablet|tablets|battery|button battery|magnet|capsule|pod|liquitab|sertraline|paracetamol|ibuprofen|vitamin|iron tablet|medicine))\b",
+    ),
+    (
+        # unwanted images of harm to the baby, in any wording of "images of ... -ing her"
+        "c3.images_of_harm",
+        "C3",
+        "intrusive",
+        r"\b(?P<core>(?:images?|pictures?|visions?|flashes|scenes?|videos?|films?|clips?|daydreams?|thoughts?|ideas?|urges?) (?:in my (?:head|mind) )?(?:of|about) (?:me |myself |someone |us )?(?:dropping|throwing|drowning|smothering|stabbing|hurting|shaking|suffocating|squeezing|burning|hitting|crushing|strangling|harming|killing|pushing|falling with|scalding|cutting) "
+        + _BABY
+        + r")\b(?! (?:in a dream|in the story|in the film|on tv))",
+    ),
+    (
+        # a baby pinched, nipped, flicked or twisted by the parent, to stop crying or hard
+        "c3.pinch_baby",
+        "C3",
+        "intent",
+        r"\b(?P<core>i (?:have |had |keep |kept |just |sometimes |then |even )?(?:nipped|nip|nipping|pinched|pinch|pinching|flicked|flick|flicking|twisted|twist|twisting|dug my nails into|bit|bite|biting) (?:his|her|their|the baby's|the babys|my baby's|my babys|the baby on the|my son's|my daughter's) (?:little |tiny |chubby |wee )?(?:thigh|thighs|leg|legs|arm|arms|foot|feet|hand|hands|ear|ears|bum|tummy|belly|side|skin|cheek|cheeks|toes?|fingers?))\b"
+        r"(?=[^\n]{0,160}\b(?:cried|cries|crying|cry|scream\w*|shut up|quiet|stop|every time|on purpose|hard|harder|marks?|bruis\w*|hate|works|worked|so (?:he|she) would|to make|red)\b)"
+        r"(?![^\n]{0,160}\b(?:nails|nail clippers|clipping|by accident|accidentally|did not mean|by mistake|in the (?:car seat|buckle|zip|popper|poppers|door|pram))\b)",
+    ),
+    (
+        # people on the TV or radio looking at or talking about the parent
+        "c4.tv_about_me",
+        "C4",
+        None,
+        r"\b(?P<core>"
+        + _MEDIA
+        + r"\b[^.?!]{0,40}\b(?:look|looks|looking|looked|stare|stares|staring|stared|point|points|pointing|wink|winks|winking) (?:right |straight |directly )?(?:at|through) me"
+        r"|"
+        + _MEDIA
+        + r"\b[^.?!]{0,40}\b(?:say|says|saying|said|mention|mentions|mentioned|talk|talks|talking|talked) (?:things |stuff |something )?(?:about|to) (?:me|my (?:birth|labour|baby|family|life|house|thoughts|name|husband|son|daughter)))\b"
+        r"(?![^.?!]{0,40}\b(?:documentary|programme about|episode about|show about|podcast|interview)\b)",
+    ),
+    (
+        # a young child getting out of the house alone, or children not fed because the parent cannot get up
+        "c6.gets_out_alone",
+        "C6",
+        None,
+        r"\b(?P<core>(?:toddler|little one|son|daughter|boy|girl|kid|child|"
+        + _CHILD_AGE
+        + r"|(?:\d|to|one|two|three|four) ?(?:yr|year|y)[ -]?old)\b[^.?!]{0,30}\b(?:has been |have been |keeps |kept |is |was |been |has |had )?(?:getting|got|gets|going|gone|wandering|wandered|walking|walked|toddling|toddled|letting (?:herself|himself)|let (?:herself|himself)) (?:out|outside) (?:of )?(?:the )?(?:front door|back door|door|house|flat|gate|garden|onto the road|into the road|on the road|the street)\b[^.?!]{0,30}\b(?:by (?:her|him)self|on (?:her|his) own|alone|again|without me|while i)"
+        r"|(?:have not|has not|not|never|barely|hardly) (?:really |even |properly )?(?:been )?(?:really |properly )?(?:feeding|fed|feed|giving) (?:my|the|our|her|his) (?:toddler|kids|children|son|daughter|little one|boy|girl|eldest)\b[^.?!]{0,30}\b(?:properly|at all|anything|proper|meals?|dinner|tea)\b)",
+    ),
+    (
+        # a dog that has gone for a child, loose near the baby
+        "c6.dangerous_dog",
+        "C6",
+        None,
+        r"\b(?P<core>dog\b[^.?!]{0,40}\b(?:went for|goes for|bit|bitten|has bitten|attacked|mauled|savaged|snapped at|lunged at) (?:a |my |his |her |their |the )?(?:child|kid|niece|nephew|baby|son|daughter|toddler|little one|grandson|granddaughter|boy|girl|face))\b"
+        r"(?=[^\n]{0,200}\b(?:loose|with the baby|near the baby|around the baby|baby on the floor|in the flat|in the house|in with|left|laugh\w*|will not|do not care|does not care)\b)",
+    ),
+    (
+        # someone trying to get in now
+        "c5.trying_to_get_in",
+        "C5",
+        None,
+        r"\b(?P<core>(?:he|he is|ex|partner|husband|boyfriend|bf|fella|him|they) (?:is |are |keeps |kept |has been |just )?(?:trying|tryna|tried|going|started|starting) (?:to )?(?:get|break|force (?:his|their) way|smash (?:his|their) way|kick (?:his|their) way|climb|push) ?(?:in|into the (?:house|flat|room|bathroom|bedroom)|through the (?:back |front |kitchen |bedroom |bathroom )?(?:door|window|windows|letterbox))|(?:break|breaking|kicking|smashing|forcing) (?:the |our |my )?(?:back |front |bedroom |bathroom )?(?:door|window) (?:in|down)(?: now| right now)?)\b"
+        r"(?![^.?!]{0,30}\b(?:to (?:the|a) (?:gym|club|course|team|job|university|uni|college|school)|shape|routine)\b)",
+    ),
+    (
+        # a goodbye: someone asked to look after the baby "for me", with thanks for everything
+        "c1.look_after_for_me",
+        "C1",
+        None,
+        r"\b(?P<core>(?:look|looking) after (?:him|her|them|the baby|my baby|the kids|my kids|the children|my boy|my girl|my son|my daughter|\w+) for me)\b",
+    ),
+    (
+        # spending, eating or rubbish checked: the bins, receipts, wrappers
+        "c5.checks_bins",
+        "C5",
+        None,
+        r"\b(?P<core>(?:he|she|partner|husband|boyfriend|fella|oh|dh) (?:goes|went|is going|keeps going|will go) through (?:the |my |our )?(?:bins?|rubbish|recycling|purse|handbag|bag|bank statements?|receipts|shopping|drawers|things|pockets)\b[^.?!]{0,60}\b(?:check|checks|checking|see what|to see|asks? (?:me )?about|every (?:wrapper|receipt|penny|item)|account for|explain))\b",
+    ),
+    (
+        # a partner who decides when she may sleep, eat, wash, go out or see people
+        "c5.decides_when",
+        "C5",
+        None,
+        r"\b(?P<core>(?:he|she|partner|husband|boyfriend|fella|oh|dh) (?:controls|decides|chooses|says|tells me|gets to say) (?:when|whether|if|what|how much|how long) i (?:am allowed to|can|may|get to|am let|have to) (?:sleep|eat|nap|shower|wash|go out|leave|see|sit down|rest|spend|wear|use the car|feed|hold))\b",
+    ),
+    (
+        # regret at still being alive ("still here, unfortunately")
+        "c1.still_here_sadly",
+        "C1",
+        None,
+        r"\b(?P<core>(?:still here|still alive|still breathing|woke up again|i woke up|another day alive|survived another (?:day|night))[.,]? (?:unfortunately|sadly|worse luck|annoyingly|for my sins|more is the pity|more s the pity|shame)|(?:unfortunately|sadly|annoyingly) (?:i am |i )?(?:still here|still alive|woke up (?:again|this morning)))\b",
+    ),
+    (
+        # "one day they'll understand why I had to go"
+        "c1.why_i_had_to_go",
+        "C1",
+        None,
+        r"\b(?<!do not )(?<!did not )(?<!does not )(?<!never )(?P<core>(?:understand|know|see|forgive me)(?: (?:one day|someday|some day|eventually|when (?:she|he|they) (?:is|are) older))? why i (?:(?:had to|have to|needed to|need to|chose to) (?:go|leave|do it|do this|be gone)|did it|did this|went|left))\b(?! (?:back|to|out|home|away|into|on|for|early|in|shopping|at|the|him|her|work|my|a)\b)",
+    ),
+    (
+        # death or heaven sounding better than this life
+        "c1.heaven_better",
+        "C1",
+        None,
+        r"\b(?P<core>(?:heaven|being dead|death|dying|the afterlife|not existing|nothingness|the grave|eternal sleep|never waking up) (?:sounds|seems|looks|feels|would be|is) (?:more |so |really |quite |much |a lot |way )?(?:nicer|better|easier|lovely|good|appealing|peaceful|more appealing|like a relief|like a rest)(?! (?:for (?:him|her|them)|if it was)))\b",
+    ),
+    (
+        # one's own funeral wondered about: who would come, whether anyone would cry
+        "c1.who_at_funeral",
+        "C1",
+        None,
+        r"\b(?P<core>(?:who|how many people|would anyone|whether anyone|if anyone|if anybody|would anybody) (?:would |will )?(?:come|turn up|go|bother coming|show up|cry|care) (?:to|at) my (?:own )?funeral|(?:would|will) (?:anyone|anybody) (?:even )?(?:cry|care|notice|miss me) (?:at my funeral|if i (?:died|was gone|went|was not here)))\b",
+    ),
+    (
+        # not minding if one's plane, train or car crashed
+        "c1.would_not_mind_crash",
+        "C1",
+        None,
+        r"\b(?P<core>(?:would not|wouldnt|would nt|do not|i do not|honestly would not) (?:mind|care) if (?:the|my|our|a|this) (?:plane|flight|train|car|bus|ferry|taxi|boat) (?:crashed|crashes|went down|goes down|sank|sinks|came off|derailed|hit something|did not make it))\b",
+    ),
+    (
+        # counting down the days, and not to a birthday or a holiday
+        "c1.counting_down",
+        "C1",
+        None,
+        r"\b(?P<core>counting (?:down )?(?:the )?days\b[^.?!]{0,60}\b(?:do not mean|not to\b|not till|not until|not for (?:his|her|the|a)|till i (?:can|am|go)|until i (?:can|am|go)|and it is not))\b",
+    ),
+    (
+        # a choking child not clearing; a baby who has choked and makes no sound
+        "c7.choking_stuck",
+        "C7",
+        None,
+        r"\b(?P<core>(?:choking|choked|chokes)\b[^\n]{0,120}\b(?:still stuck|will not come out|can not get it out|not coming out|going purple|gone purple|turning purple|going blue|gone blue|turning blue|no sound|not making (?:a|any) (?:sound|noise)|can not cry|floppy))\b",
+    ),
+    (
+        # a baby in the womb who has stopped moving or moves much less
+        "c7.reduced_movements",
+        "C7",
+        None,
+        r"^(?![^\n]*\b(?:all fine|was fine|were fine|(?:she|he|baby) is fine|everything (?:was )?fine|all ok|all okay|was ok|monitored|kicking again|moving again|started (?:moving|kicking) again|what (?:counts|is|are) reduced|how (?:do|can) (?:i|you) (?:know|tell|count))\b)[^\n]*?\b(?P<core>(?:baby|she|he|bump|little one|lo)\b[^.?!]{0,20}\b(?:has not|hasnt|have not|not|never|has barely|barely|hardly) (?:moved|kicked|been moving|been kicking|felt|wriggled)\b[^.?!]{0,20}\b(?:all day|today|since (?:this morning|yesterday|last night|lunch|breakfast)|for hours|in hours|at all)"
+        r"|(?:have not|not|hardly|barely) felt (?:her|him|the baby|baby|bump|any) (?:move|moving|kick|kicking|movements?)\b[^.?!]{0,30}\b(?:all day|today|since|for hours|at all)"
+        r"|(?:reduced|less|fewer|no|slowed) (?:fetal |baby |foetal )?movements?)\b",
+    ),
+    (
+        # signs of dehydration or meningitis in a baby: a sunken soft spot, few wet nappies and floppy
+        "c7.baby_dehydrated",
+        "C7",
+        None,
+        r"\b(?P<core>sunken (?:soft spot|fontanelle|fontanel)|(?:soft spot|fontanelle) (?:is |looks )?(?:sunken|sunk|dipped|bulging)|(?:no|hardly any|barely any|only one|one) wet nappies?\b[^.?!]{0,60}\b(?:sleepy|floppy|lethargic|drowsy|will not wake|hard to wake|dry lips|no tears))\b",
+    ),
+    (
+        # a leg red, hot or swollen with breath short, after a birth (a clot)
+        "c7.leg_and_breath",
+        "C7",
+        None,
+        r"\b(?P<core>(?:calf|leg|legs)\b[^.?!]{0,30}\b(?:swollen|red|hot|hard|throbbing|puffy)\b[^\n]{0,80}\b(?:short of breath|breathless|out of breath|can not (?:catch|get) (?:my )?breath|struggling to breathe|chest (?:pain|hurts|is tight))"
+        r"|(?:short of breath|breathless|can not (?:catch|get) (?:my )?breath)\b[^\n]{0,80}\b(?:calf|leg)\b[^.?!]{0,30}\b(?:swollen|red|hot|hard|throbbing|puffy))\b",
+    ),
+    (
+        # medicines bought from several shops so nobody asks
+        "c1.several_shops",
+        "C1",
+        None,
+        r"\b(?P<core>(?:bought|buying|buy|got|getting|picked up) (?:\w+ )?(?:paracetamol|tablets|pills|painkillers|ibuprofen|co ?codamol|sleeping tablets|aspirin|them)\b[^.?!]{0,30}\b(?:from|at|in) (?:two|three|four|five|several|different|a few|loads of|lots of|all the|every) (?:different )?(?:shops|chemists|pharmacies|supermarkets|stores|places)|so (?:nobody|no one|no body|the (?:pharmacist|chemist|shop)) (?:asks|questions|notices|gets suspicious|says anything) (?:me )?(?:about )?(?:how many|why i (?:need|want) (?:so many|that many)))\b",
+    ),
+    (
+        # a question about dying "asked for a reason"
+        "c1.asking_for_a_reason",
+        "C1",
+        None,
+        r"\b(?P<core>(?:asking|ask|asked|i ask) (?:for a reason|for reasons|for my own reasons)|i have my reasons|do not ask why)\b",
+    ),
+    (
+        # unwanted sexual thoughts about the baby at nappy changes or bath time, that horrify
+        "c3.sexual_intrusive",
+        "C3",
+        "intrusive",
+        r"\b(?P<core>(?:thoughts?|images?|pictures?|ideas?|worries|fears?) (?:of|about|that i (?:might|will|could)) (?:touching|touch) (?:her|him|them|the baby|my baby|my son|my daughter) (?:wrongly|inappropriately|the wrong way|in a wrong way|sexually|down there|in the wrong place))\b",
+    ),
+    *_welsh_rules_round11(),
+]
+CONCEPT_RULES += CONCEPT_RULES_ROUND11
+GENTLE_RULES_ROUND11 = frozenset(
+    {
+        "c1.swap_with_dead",
+        "c1.last_goodnight",
+        "c1.collecting_meds",
+        "c6.gets_out_alone",
+        "c6.dangerous_dog",
+        "c1.look_after_for_me",
+        "c1.welsh_look_after_for_me",
+        "c5.checks_bins",
+        "c1.still_here_sadly",
+        "c1.why_i_had_to_go",
+        "c1.heaven_better",
+        "c1.who_at_funeral",
+        "c1.would_not_mind_crash",
+        "c1.counting_down",
+        "c7.reduced_movements",
+        "c7.baby_dehydrated",
+        "c1.asking_for_a_reason",
+        "c3.sexual_intrusive",
+        "c1.welsh_asking_reason",
+        "c7.welsh_missing_item",
+        "c4.welsh_confused",
+        "c3.welsh_sexual_intrusive",
+    }
+)
+REQUIRES_ROUND11: dict[str, str] = {
+    # the nerve, the courage: for means at hand
+    "c1.nerve_with_means": r"\b" + _MEANS_NEAR + r"\b",
+    # collecting: medicines
+    "c1.collecting_meds": r"\b(?:tablets?|pills?|meds|medication|codeine|co ?codamol|sertraline|citalopram|fluoxetine|mirtazapine|paracetamol|ibuprofen|painkillers|sleeping|antidepressants?|insulin|tramadol|diazepam|propranolol|quetiapine|prescriptions?)\b",
+    # someone trying to get in: a man, or fear
+    "c5.trying_to_get_in": r"\b(?:help|scared|terrified|frightened|police|999|hiding|locked|lock|he is|hes|he|ex|him)\b",
+    # coughing blood or breathless: days or weeks after a birth, or in pregnancy
+    "c7.postnatal_breath_blood": r"\b(?:weeks? ago|days? ago|(?:days?|weeks?) old|since (?:the |giving )?birth|after (?:the |giving )?birth|had (?:my|the|our|him|her|a) (?:baby|little one|son|daughter|section|c section)|had (?:him|her)|postpartum|post partum|c ?section|newborn|born|delivery|delivered|pregnant|weeks gone)\b",
+    # a goodbye: thanks for everything, goodnight to all, sorry for everything
+    "c1.look_after_for_me": r"\b(?:thanks? (?:you )?for everything|night all|night everyone|goodbye|bye all|bye everyone|love you all|sorry for everything|forgive me|tell (?:him|her|them) i love)\b",
+    "c1.welsh_look_after_for_me": r"\b(?:diolch am bopeth|diolch am bob dim|nos da|hwyl fawr|ffarwel|caru chi|sori|sorri|maddeuwch)\b",
+    # "asked for a reason": about dying, a mother gone, or who keeps the baby
+    "c1.asking_for_a_reason": r"\b(?:die|dies|died|dead|death|dying|gone|without (?:me|their mum|their mam|a mum)|not here|funeral|orphan\w*|custody|guardian|who gets|life insurance|will)\b",
+    # Welsh "asked for a reason": about dying or a mother gone
+    "c1.welsh_asking_reason": r"\b(?:marw|farw|fmarw|marwolaeth|hebdda i|heb eu mam|heb ei fam|heb ei mam|angladd|wedi mynd)\b",
+    # Welsh missing tablet: a child's mouth, lips, sickness
+    "c7.welsh_missing_item": r"\b(?:ceg|geg|gwefusau|wefusau|chwydu|sâl|sal|pesychu|glafoerio|crio|babi|bychan|crwt|un bach|plentyn)\b",
+    # Welsh confusion: days after a birth
+    "c4.welsh_confused": r"\b(?:ar ôl geni|ar ol geni|ers geni|ers y geni|ar ôl y geni|diwrnod ar ôl|wythnos ar ôl|ers iddi gael y babi|ar ôl cael y babi|ers cael y babi)\b",
+    # reduced movements: in pregnancy
+    "c7.reduced_movements": r"\b(?:pregnant|pregnancy|weeks|wks|bump|kick\w*|movements?|due|midwife|womb|in me|inside me)\b",
+}
+
 GENTLE_RULES = (
     frozenset(
         {
@@ -2872,6 +3279,7 @@ GENTLE_RULES = (
     | GENTLE_RULES_ROUND8
     | GENTLE_RULES_ROUND9
     | GENTLE_RULES_ROUND10
+    | GENTLE_RULES_ROUND11
 )
 
 # A rule here fires only when its message also says this (anywhere).
@@ -2884,6 +3292,7 @@ REQUIRES: dict[str, str] = {
     **REQUIRES_ROUND8,
     **REQUIRES_ROUND9,
     **REQUIRES_ROUND10,
+    **REQUIRES_ROUND11,
 }
 
 # Psychosis and mania show as a CLUSTER: one sign alone ("not slept for days")
@@ -3100,7 +3509,7 @@ CONCEPT_RULES += _welsh_rules()
 PRESENT_RISK = (
     r"\b(?:urges? (?:are|is|have been|keep|now|again|back|to (?:cut|hurt|harm|die|end|take))|(?:having|getting|get|have|i have) (?:\w+ )?urges|relaps\w*|lately|recently|these days|this week|tonight|right now|at the moment|rn"
     r"|(?:doing|cutting|harming|hurting|thinking about) (?:it |that )?again|again (?:now|tonight|lately|this week)"
-    r"|started (?:again|back|up again)|(?<!never )(?<!not )(?<!\bhe )(?<!\bshe )(?<!\bwe )(?<!\byou )(?<!\bdad )(?<!\bmum )(?<!\bpartner )(?<!\bhusband )(?<!\bwife )(?:are|is|it is|have|has|they are|come|came|coming|creeping) back"
+    r"|started (?:again|back|up again)|(?<!never )(?<!not )(?<!\bhe )(?<!\bshe )(?<!\bwe )(?<!\byou )(?<!\bdad )(?<!\bmum )(?<!\bpartner )(?<!\bhusband )(?<!\bwife )(?<!can it )(?<!will it )(?<!could it )(?<!might it )(?<!would it )(?<!does it )(?:are|is|it is|have|has|they are|come|came|coming|creeping) back"
     r"|keep (?:wanting|thinking|getting|having)|still (?:want to (?:die|end|hurt|cut|go|disappear)|think about (?:it|dying|ending|hurting|cutting)|feel like (?:dying|ending)|have (?:thoughts|urges)|do it|doing it|happening|hits|hurts)"
     r"|i need help now|need (?:it|help|them|this|that|someone|somebody|the number) (?:now|right now|asap|tonight)|scared i will|worried i will|i am going to (?:do|end|hurt|kill|cut|take)"
     r"|(?:want|need|going|how do i|how can i|where do i|where can i) (?:to )?(?:report|tell the police|go to the police)(?![^\n]*\b(?:years|decades?|when i was)\b)|all i (?:want|wanna) (?:is|to)\b"
@@ -3119,6 +3528,8 @@ PAST_TIME = (
     r"|years (?:back|before)|in the (?:\d0s|nineties|eighties|seventies)|(?<!have a baby )(?<!having a baby )(?<!keep a baby )(?<!be a mum )(?<!be a mam )(?<!being a mum )at (?:1\d|2\d)(?! ?(?:weeks|wks|w|days|months|mins|minutes|%|am|pm|hours))"
     r"|\bold\b[^.?!]{0,15}\bscars|scars\b[^.?!]{0,25}\b(?:are|r|is) (?:old|faded|white|silver|years old)|scars from(?= (?:self ?harm|cutting|sh|when|years|my teens|school|uni|college|back|a long|long ago|the past|before|my (?:teens|twenties|youth|past|childhood)|\d))"
     r"|(?:f|fl|bl|ml)ynedd(?:oedd)? yn (?:ôl|ol)|ers (?:\d+|dwy|tair|pedair|pum|pump|chwe|chwech|saith|wyth|naw|deg) (?:blynedd|mlynedd|flynedd|mis|misoedd)|pan (?:o'n i|oeddwn i|oedd hi|oedd o|o'dd hi)(?:'n| yn) (?:blentyn|ifanc|iau|fach|bach|\d+|yr ysgol|y coleg|y brifysgol|fy arddegau|arddegau|ei harddegau|fyfyr\w+|(?:\w+ ar )?(?:bymtheg|ddeg)|ddeunaw|deunaw|ugain|bedwar ar bymtheg)|ers talwm|(?:ddim|dim) ers|flynyddoedd"
+    # round 11: a time around a birth, with the child's age now ("after he was born ... she is 3 now")
+    r"|(?:after|when|once) (?:he|she|they|my (?:son|daughter|eldest|first|boy|girl)) (?:was|were) (?:born|a baby|a newborn|tiny|little)(?=[^\n]{0,120}\b(?:he|she|they) (?:is|are) (?:now )?(?:[2-9]|1[0-8]|two|three|four|five|six|seven|eight|nine|ten)\b(?! (?:weeks|months|days)))"
     r"|(?:19[5-9]\d|20[0-2]\d)|my teens|teenage|as a teen\w*|back then|years on|previous|past (?:overdose|attempt|history|self harm|suicide)|during my (?:first|last|previous) pregnancy"
     r"|(?:rough|difficult|hard|bad|messy|wild|troubled|dark) (?:teens|teenage years|twenties|childhood|youth)"
     r"|last year|a decade|decade ago|\d+ (?:years?|yrs) later|(?:with|after) (?:my|our) (?:first|eldest|oldest|first one|first baby|first child|last baby|older one)|last time|first time round"
@@ -3133,7 +3544,7 @@ RESOLVED = (
     r"\b(?:now|since|well now|better now|fine now|ok now|okay now|in a (?:good|better|great) place|happy|happily|recovered|recovery|got (?:help|better|support|treatment|through it)"
     r"|had (?:help|therapy|counselling|counseling|support|treatment|cbt)|treated|sorted|it passed|passed|over it|long gone|safe now|been safe|clean|doing (?:well|great|ok)"
     r"|moved on|never came back|out (?:of it|and)|left him|left her|got out|no contact|not in (?:our|my|her) li(?:fe|ves)|had (?:loads of |lots of |some |great |good )?(?:help|support|therapy|counselling)"
-    r"|i am (?:fine|ok|okay|well|good)|feel fine|i feel (?:fine|ok|okay|well|good)|old scars|healed|faded"
+    r"|i am (?:fine|ok|okay|well|good)|feel fine|(?:long |all |well |far )?behind me|in the past now|i feel (?:fine|ok|okay|well|good)|old scars|healed|faded"
     r"|rŵan|rwan|nawr|erbyn hyn|yn well|yn saff|wedi gwella|yn iawn|yn hapus|ddim ers|dim ers"
     r"|scars|stopped|it stopped|they stopped|went away|(?:all )?good now|therapist|therapy|counsell\w*|dbt|cbt|camhs|stable|in recovery"
     r"|my (?:notes|records)|midwife|booking|antenatal|health visitor|gp"
@@ -3149,7 +3560,7 @@ REPORTED = (
     r"|(?:watched|watching|seen|saw) (?:a|the|this|that|an|some) (?:\w+ )?(?:programme|program|documentary|film|movie|drama|show|video|episode|series|clip|reel)|heard (?:on|about|that)|posted about|post about|on facebook|on instagram|on tiktok|on mumsnet"
     r"|radio|(?:a|this|some|one|the) (?:woman|women|mum|mother|man|dad|girl|lady|celebrity|celeb|influencer|youtuber|tiktoker|blogger|presenter|guest|footballer|singer|actress|actor) on (?:the )?(?:\w+ ){0,2}(?:today|tonight|this morning|talking|talked|saying|said|who|was|is|posted|shared|spoke|wrote|opened up)"
     r"|(?:someone|somebody|a woman|a mum|a girl|a lady|people|loads of people) (?:on|in) (?:the |a |my |this |that )?(?:\w+ )?(?:forum|group chat|facebook group|thread|whatsapp group|reddit|subreddit)"
-    r"|there was a (?:story|piece|article|report|case|talk|sermon)|(?:the|our|a) local paper|in the paper"
+    r"|there was (?:a|another) (?:suicide|fatality|death|body found|jumper|person hit by a train|stabbing|shooting)|there was a (?:story|piece|article|report|case|talk|sermon)|(?:the|our|a) local paper|in the paper"
     r"|podlediad|bodlediad|phodlediad|rhaglen|raglen|newyddion|erthygl|teledu|ar y we|darllen am|darllenais|ddarllenais)\b"
 )
 # A story (fiction, a programme, the news): even signs of psychosis in it are no
@@ -3184,7 +3595,11 @@ FIRST_PERSON_ANY = (
 )
 # Laughter or "joking": the finding becomes a gentle check, never dismissed
 # (people do mask real distress with "lol").
-JOKING = r"\b(?:lol|lmao|lmfao|rofl|haha\w*|hehe\w*|jk|joking|only joking|just kidding|kidding|obviously not|i will not really|not really)\b"
+JOKING = (
+    r"\b(?:lol|lmao|lmfao|rofl|haha\w*|hehe\w*|jk|joking|only joking|just kidding|kidding|obviously not|i will not really|not really"
+    # round 11: exasperation as a condition ("if i hear that song one more time i swear i will ...")
+    r"|if (?:i|he|she|they|the baby|my \w+) (?:hear|hears|have to|has to|see|sees|sing|sings|watch|watches|step on|say|says|ask|asks|get|gets) [^.?!]{1,60}\b(?:one more time|once more|again) i (?:swear |promise )?(?:to god )?(?:i will|i am going to|i am gonna|i shall))\b"
+)
 SERIOUS = r"\b(?:not (?:joking|kidding)|no joke|seriously|honestly|for real|i mean it|genuinely|tonight|right now|urges?)\b"
 # The markers of a message's structure, read by the detector (``_context``) and
 # given to the risk model as features (``model.ContextFlags``).

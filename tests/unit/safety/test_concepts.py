@@ -974,3 +974,118 @@ def test_round10_concept_gets_the_gentle_check(text: str, expected: str) -> None
 )
 def test_round10_everyday_words_are_not_a_concept(text: str) -> None:
     assert finding_of(text) is None
+
+
+# Round 11: concepts found from round 9's set once it was a regression set,
+# written here as new sentences (never its lines).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("honestly i wish a lorry would just hit me on the way to work", "C1"),
+        ("some days i hope a car knocks me over when im crossing", "C1"),
+        ("i headbutted the kitchen wall last night until i saw stars", "C2"),
+        ("keep headbutting the bathroom door when the baby wont settle", "C2"),
+        ("baby is 10 days old and i keep coughing up bits of blood and my chest hurts", "C7"),
+        ("had her three weeks ago and suddenly i cant catch my breath even sitting down", "C7"),
+        ("counted out every one of the pills onto a plate", "C1"),
+        ("i have the codeine here, just need to work up the courage", "C1"),
+        ("sat on the bridge trying to build up the nerve", "C1"),
+        ("tempted to swerve into the central reservation every morning", "C1"),
+        ("my 18 month old swallowed something off the floor, think it might be a button battery", "C7"),
+        ("i pinched her leg hard when she wouldnt stop crying", "C3"),
+        ("i flicked his ear to make him quiet and now there is a red mark", "C3"),
+        ("the newsreader keeps looking straight at me like she knows", "C4"),
+        ("the radio presenter talked about my labour this morning, he knows everything", "C4"),
+        ("he is trying to get in through the kitchen window please help", "C5"),
+        ("mae'n well gen i adael y byd 'ma", "C1"),
+        # found from a development set written for round 11 (never the blind set)
+        ("my husband decides when i am allowed to eat and when i can shower", "C5"),
+        ("he was choking on a bit of apple, did everything and its still stuck", "C7"),
+        ("my calf is red and swollen and now im really short of breath", "C7"),
+        ("bought paracetamol from three different chemists this week", "C1"),
+        ("prynais i baracetamol o dair siop wahanol fel bod neb yn holi", "C1"),
+        ("mae'r babi wedi tagu a dydy o ddim yn gwneud sŵn", "C7"),
+        ("mae fy nghoes i'n goch ac wedi chwyddo a dwi'n fyr o wynt", "C7"),
+        ("13 oed a dwi'n meddwl bo fi'n feichiog", "C9"),
+    ],
+)
+def test_round11_concept_is_a_disclosure(text: str, expected: str) -> None:
+    assert finding_of(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("i would trade places with anyone in the cemetery right now", "C1"),
+        ("gave him a cuddle and said goodnight. that was the last one", "C1"),
+        ("where can i get more paracetamol this late, ive been collecting them", "C1"),
+        ("my two year old keeps getting out the front door on her own while im asleep", "C6"),
+        ("havent been feeding my kids properly for a week, i just cant get up", "C6"),
+        ("his brothers dog bit my nephew last month and they leave it loose around the baby", "C6"),
+        ("thanks for everything. look after my boy for me", "C1"),
+        ("diolch am bopeth, gofalwch am y babi i fi", "C1"),
+        # round 11's structure: exasperation as a condition is a joke, and the model decides
+        ("if i hear that song one more time i swear i will walk into the sea", "C1"),
+        ("he goes through my handbag every night to check what i spent", "C5"),
+        ("woke up again, unfortunately", "C1"),
+        ("one day she will understand why i had to go", "C1"),
+        ("being dead sounds more peaceful than this tbh", "C1"),
+        ("i wonder who would turn up to my funeral", "C1"),
+        ("honestly wouldnt mind if the train derailed with me on it", "C1"),
+        ("counting down the days and not to christmas", "C1"),
+        ("34 weeks and i havent felt her move all day", "C7"),
+        ("baby has had hardly any wet nappies today and is so sleepy", "C7"),
+        ("can a baby be happy without their mum if she dies? im asking for a reason", "C1"),
+        (
+            "i get awful thoughts about touching my son inappropriately at bath time, it makes me feel sick",
+            "C3",
+        ),
+        ("mae un o'r tabledi golchi ar goll ac mae ceg y bychan yn goch", "C7"),
+        ("mae hi wedi drysu'n llwyr, pedwar diwrnod ar ôl geni", "C4"),
+        ("dwi'n cael meddyliau ofnadwy am ei gyffwrdd o'n anghywir", "C3"),
+    ],
+)
+def test_round11_concept_gets_the_gentle_check(text: str, expected: str) -> None:
+    assert finding_of(text) == (expected, False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i wish the bus would just come on time for once",
+        "i would swap places with anyone on holiday right now",
+        "my toddler headbutted me in the nose this morning",
+        "baby coughed up a bit of milk and some red, is that from my cracked nipple",
+        "out of breath going up the stairs with the pram, so unfit",
+        "i counted my tablets into the dosette box for the week",
+        "working up the courage to ring the health visitor",
+        "i have been saving them for when he is teething",
+        "been collecting the vouchers from the nappy boxes",
+        "kissed her goodnight and she went straight off for once",
+        "he ate something off the floor, think it was a raisin",
+        "i get these images of something happening to her and i check her breathing all night",
+        "i pinched her cheeks she is so cute",
+        "i nipped her finger cutting her nails and cried more than she did",
+        "the tv presenter said the storm is coming to wales",
+        "my partner is trying to get in shape before the wedding",
+        "can you look after her for me while i pop to the loo",
+        "dw i'n gadael y gwaith am chwe mis",
+        # round 11's structure: a question about recurrence, and the child's age now, are history
+        "i had scary thoughts about my son after he was born, it got treated and went away. he is 3 now. can it come back",
+        "he goes through the recycling every week, very organised",
+        "my husband decides when we eat on sundays, he is the cook",
+        "one day she will understand why i had to go back to work",
+        "i covered his face with the sheet as a game and he laughed, i dont know why i did it but he loved it",
+        "counting down the days to his first birthday party",
+        "she choked on her milk and coughed it up, fine now",
+        "reduced movements at 30 weeks, went to triage, all fine",
+        "my leg is swollen after the long drive, is that normal in pregnancy",
+        "i'll kill him if he buys another dinosaur toy, no room",
+        "there was a suicide on the line and the trains were delayed, so sad",
+        "i used to hurt myself at school, that is all behind me now. sometimes anxious in groups",
+        "mae hi wedi drysu efo'r amserlen bws newydd",
+        "mae nain yn mynd yn angof, dydy hi ddim yn nabod y babi",
+    ],
+)
+def test_round11_everyday_words_are_not_a_concept(text: str) -> None:
+    assert finding_of(text) is None
