@@ -2948,7 +2948,7 @@ def _welsh_rules_round11() -> list[tuple[str, str, str | None, str]]:
 # Words of means at hand (medicines by name, heights, cords): what a "nerve" or a
 # stash is for.
 _MEANS_NEAR = (
-    r"(?:tablets?|pills?|meds|medication|codeine|co ?codamol|sertraline|citalopram|fluoxetine|mirtazapine|paracetamol|ibuprofen|painkillers|sleeping (?:tablets?|pills)|antidepressants?|insulin|tramadol|diazepam|propranolol|quetiapine|the lot|them all|all of them"
+    r"(?:" + _ANY_PILLS + r"|co ?codamol|the lot|them all|all of them"
     r"|bridge|edge|cliff|drop|ledge|roof|railway|tracks?|train|motorway|river|rope|cord|belt|ligature|jump|do it|go through with it|end it)"
 )
 
@@ -3024,7 +3024,9 @@ CONCEPT_RULES_ROUND11: list[tuple[str, str, str | None, str]] = [
         "c1.collecting_meds",
         "C1",
         None,
-        r"\b(?P<core>(?:been|have been|ve been|keep|kept|started|am|i am|secretly|quietly) (?:collecting|hoarding|stockpiling|stashing|squirrelling|squirreling|saving|saving up|gathering|storing|putting by|putting aside|hiding) (?:them|these|those|(?:my |the |all my |all the |up my |up the )?(?:\w+ )?(?:tablets|pills|meds|medication|codeine|sertraline|citalopram|fluoxetine|mirtazapine|paracetamol|painkillers|antidepressants|prescriptions?|insulin|tramadol|diazepam|co ?codamol)))(?: up| away| aside)?\b\b"
+        r"\b(?P<core>(?:been|have been|ve been|keep|kept|started|am|i am|secretly|quietly) (?:collecting|hoarding|stockpiling|stashing|squirrelling|squirreling|saving|saving up|gathering|storing|putting by|putting aside|hiding) (?:them|these|those|(?:my |the |all my |all the |up my |up the )?(?:\w+ )?(?:"
+        + _ANY_PILLS
+        + r"|prescriptions?|co ?codamol)))(?: up| away| aside)?\b\b"
         r"(?![^.?!]{0,40}\b(?:for (?:the )?(?:baby|teething|emergencies|a rainy day|holiday|when (?:she|he|the baby))|in case (?:she|he|the baby)|recycling|to return|to take back|for the chemist|for the pharmacy)\b)",
     ),
     (
@@ -3192,7 +3194,9 @@ CONCEPT_RULES_ROUND11: list[tuple[str, str, str | None, str]] = [
         "c1.several_shops",
         "C1",
         None,
-        r"\b(?P<core>(?:bought|buying|buy|got|getting|picked up) (?:\w+ )?(?:paracetamol|tablets|pills|painkillers|ibuprofen|co ?codamol|sleeping tablets|aspirin|them)\b[^.?!]{0,30}\b(?:from|at|in) (?:two|three|four|five|several|different|a few|loads of|lots of|all the|every) (?:different )?(?:shops|chemists|pharmacies|supermarkets|stores|places)|so (?:nobody|no one|no body|the (?:pharmacist|chemist|shop)) (?:asks|questions|notices|gets suspicious|says anything) (?:me )?(?:about )?(?:how many|why i (?:need|want) (?:so many|that many)))\b",
+        r"\b(?P<core>(?:bought|buying|buy|got|getting|picked up) (?:\w+ )?(?:"
+        + _ANY_PILLS
+        + r"|co ?codamol|aspirin|them)\b[^.?!]{0,30}\b(?:from|at|in) (?:two|three|four|five|several|different|a few|loads of|lots of|all the|every) (?:different )?(?:shops|chemists|pharmacies|supermarkets|stores|places)|so (?:nobody|no one|no body|the (?:pharmacist|chemist|shop)) (?:asks|questions|notices|gets suspicious|says anything) (?:me )?(?:about )?(?:how many|why i (?:need|want) (?:so many|that many)))\b",
     ),
     (
         # a question about dying "asked for a reason"
@@ -3241,7 +3245,7 @@ REQUIRES_ROUND11: dict[str, str] = {
     # the nerve, the courage: for means at hand
     "c1.nerve_with_means": r"\b" + _MEANS_NEAR + r"\b",
     # collecting: medicines
-    "c1.collecting_meds": r"\b(?:tablets?|pills?|meds|medication|codeine|co ?codamol|sertraline|citalopram|fluoxetine|mirtazapine|paracetamol|ibuprofen|painkillers|sleeping|antidepressants?|insulin|tramadol|diazepam|propranolol|quetiapine|prescriptions?)\b",
+    "c1.collecting_meds": r"\b(?:" + _ANY_PILLS + r"|co ?codamol|sleeping|prescriptions?)\b",
     # someone trying to get in: a man, or fear
     "c5.trying_to_get_in": r"\b(?:help|scared|terrified|frightened|police|999|hiding|locked|lock|he is|hes|he|ex|him)\b",
     # coughing blood or breathless: days or weeks after a birth, or in pregnancy
