@@ -1913,7 +1913,9 @@ CONCEPT_RULES_ROUND6: list[tuple[str, str, str | None, str]] = [
         "C7",
         None,
         r"\b(?P<core>(?:is |he is |she is |hes |shes )?(?:choking|choked|chokes)\b[^\n]{0,40}\b(?:purple|blue|grey|gray|can not breathe|not breathing|no sound|silent|floppy|going limp)"
-        r"|(?:going|turned|turning|gone) (?:purple|blue|grey)\b[^\n]{0,40}\b(?:choking|can not breathe|not breathing|gasping))\b",
+        r"|(?:going|turned|turning|gone) (?:purple|blue|grey)\b[^\n]{0,40}\b(?:choking|can not breathe|not breathing|gasping)"
+        # round 11: a choking child not clearing, a baby who has choked and makes no sound
+        r"|(?:choking|choked|chokes)\b[^\n]{0,120}\b(?:still stuck|will not come out|can not get it out|not coming out|going purple|gone purple|turning purple|going blue|gone blue|turning blue|no sound|not making (?:a|any) (?:sound|noise)|can not cry|floppy))\b",
     ),
     (
         "c8.touched_froze",
@@ -3157,13 +3159,6 @@ CONCEPT_RULES_ROUND11: list[tuple[str, str, str | None, str]] = [
         "C1",
         None,
         r"\b(?P<core>counting (?:down )?(?:the )?days\b[^.?!]{0,60}\b(?:do not mean|not to\b|not till|not until|not for (?:his|her|the|a)|till i (?:can|am|go)|until i (?:can|am|go)|and it is not))\b",
-    ),
-    (
-        # a choking child not clearing; a baby who has choked and makes no sound
-        "c7.choking_stuck",
-        "C7",
-        None,
-        r"\b(?P<core>(?:choking|choked|chokes)\b[^\n]{0,120}\b(?:still stuck|will not come out|can not get it out|not coming out|going purple|gone purple|turning purple|going blue|gone blue|turning blue|no sound|not making (?:a|any) (?:sound|noise)|can not cry|floppy))\b",
     ),
     (
         # a baby in the womb who has stopped moving or moves much less
