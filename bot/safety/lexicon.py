@@ -208,12 +208,12 @@ TOKEN_RULES: list[tuple[str, str, str | None, list[str]]] = [
 # A child named by age ("my 18 month old", "her 3-week-old") counts as a baby (round 7).
 _CHILD_AGE = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen)[ -]?(?:weeks?|wks?|months?|mths?|years?|yrs?)[ -]old"
 _BABY = (
-    r"(?:(?:the|my|our|this|her|his) )?(?:baby|babies|bubs|newborn|son|daughter|little one|child|kid|kids|toddler|boy|girl|twins|triplets|him|her|them|"
+    r"(?:(?:the|my|our|this|her|his) )?(?:baby|babies|bubs|bairns?|weans?|wee one|newborn|son|daughter|little one|child|kid|kids|toddler|boy|girl|twins|triplets|him|her|them|"
     + _CHILD_AGE
     + ")"
 )
 _BABYN = (
-    r"(?:(?:the|my|our|this|her|his|their|my friend's|the neighbour's) )?(?:baby|babies|bubs|newborn|son|daughter|little one|child|kid|kids|toddler|children|twins|triplets|"
+    r"(?:(?:the|my|our|this|her|his|their|my friend's|the neighbour's) )?(?:baby|babies|bubs|bairns?|weans?|wee one|newborn|son|daughter|little one|child|kid|kids|toddler|children|twins|triplets|"
     + _CHILD_AGE
     + ")"
 )
@@ -903,9 +903,7 @@ _SELF_AT = (
     r"(?:i am|i have been|been|sat|sitting|stood|standing|parked|waiting|walking|walked|drove|driven|came|gone|went|climbed|here) "
     r"(?:up |out |down )?(?:on|at|by|near|next to|on top of|on the edge of|over|onto|to|up|along|beside|under)"
 )
-_BABY_OBJ = (
-    r"(?:(?:the|my|our|this) (?:baby|babies|bubs|newborn|son|daughter|little one|boy|girl)|him|her|them)"
-)
+_BABY_OBJ = r"(?:(?:the|my|our|this) (?:baby|babies|bubs|bairns?|weans?|wee one|newborn|son|daughter|little one|boy|girl)|him|her|them)"
 
 CONCEPT_RULES: list[tuple[str, str, str | None, str]] = [
     # ---- "I am not safe" / "I can't keep myself safe" / "scared of what I'll do"
@@ -1531,6 +1529,8 @@ CONCEPT_RULES_ROUND5: list[tuple[str, str, str | None, str]] = [
         "C6",
         None,
         r"\b(?P<core>(?:leave|leaves|left|leaving) (?:a |the |my |her |his |their |our )?(?:\d+ (?:month|week|year)s? old|baby|newborn|toddler|little one|lo|kids|children|(?:him|her|them)) (?:\w+ )?(?:alone|on (?:his|her|their) own|by (?:him|her|them)sel(?:f|ves)) (?:in the (?:house|flat|home|car)|at home)\b(?=[^\n]{0,80}\b(?:pub|shop|shops|out|hour|hours|night|nights|drink|work|friends?|while|go|goes|went)\b)"
+        r"|(?:leave|leaves|left|leaving) (?:a |the |my |her |his |their |our )?(?:\d+ (?:month|week|year)s? old|baby|newborn|toddler|little one|lo|kids|children|(?:him|her|them)) (?:\w+ )?(?:alone|on (?:his|her|their) own|by (?:him|her|them)sel(?:f|ves)|in (?:the|her|his|their) cots?)\b[^.?!]{0,20}\b(?:when|while|whenever|and) (?:i|we|she|he|they) (?:go|goes|going|went|pop|pops|popped|nip|nips|nipped) (?:out|off out|to the pub|clubbing|drinking|to work|to the club)\b(?! (?:to the (?:garden|bins|car)|for a (?:second|minute|sec)))"
+        r"|(?:go|goes|going|went|pop|pops|popped|nip|nipped) out (?:for the night|at night|all night|clubbing|drinking|to the pub|partying)\b[^.?!]{0,40}\b(?:leave|leaves|left|leaving) (?:the baby|her|him|them|the kids|my baby|the little one) (?:alone|on (?:his|her|their) own|in (?:the|her|his) cot|asleep)"
         r"|(?:found|picked up|brought back|wandering) (?:\w+ ){0,3}(?:on|in|by|near) the (?:main )?(?:road|street|motorway|dual carriageway)\b(?=[^\n]{0,120}\b(?:passed out|drunk|off (?:her|his|their) face|asleep|out of it|high|stoned|second time|again|no one noticed|nobody noticed)\b))",
     ),
     (
@@ -1603,7 +1603,7 @@ REQUIRES_ROUND5 = {
 # Welsh passive wishes, decisions, goodbyes, signs of psychosis in a relative,
 # bruises on a baby and a husband's "right".
 _CHILD_SUBJ = (
-    r"(?:she|he|lo|baby|the baby|my baby|bubs|toddler|my toddler|the toddler|my son|my daughter|the kids?|my kids?|my little one|the little one"
+    r"(?:she|he|lo|baby|the baby|my baby|bubs|(?:my |the |our )?(?:bairn|wean|wee one)|toddler|my toddler|the toddler|my son|my daughter|the kids?|my kids?|my little one|the little one"
     r"|(?:my |our |the |his |her )?(?:son|daughter|boy|girl|newborn|kid|child)"
     # "2" is normalised to "to" (text speak)
     r"|(?:my |our |the |his |her )?(?:\d+|one|two|three|to) ?(?:week|month|year|yr|mth)s? old)"
@@ -2720,7 +2720,8 @@ def _welsh_rules_round10() -> list[tuple[str, str, str | None, str]]:
             + cy("llyncu", "bwyta", "yfed", "cnoi")[3:-1]
             + r") (?:un o'r |un o |rhai o'r |darn o |peth |y |yr |'r )?(?:tabledi golchi|tabled golchi|tablets golchi|pod golchi|pods golchi|capsiwl golchi|bleach|cannydd|batri|fatri|magnet|magnedau|tabledi|dabledi|tabled|pils|moddion|foddion|paracetamol|parasetamol|calpol))\b"
             r"(?=[^\n]{0,120}\b(?:babi|bychan|un bach|un fach|mab|merch|plentyn|hi|o|fo|e)\b)"
-            r"(?=[^\n]{0,160}\b(?:ceg|geg|pesychu|chwydu|sâl|sal|anadlu|crio|rownd|wyneb|gwefusau|cysglyd)\b)",
+            r"(?=[^\n]{0,160}\b(?:ceg|geg|pesychu|chwydu|sâl|sal|anadlu|crio|rownd|wyneb|gwefusau|cysglyd)\b)"
+            r"|\b(?P<core2>(?:stwff|hylif|tabledi|tabled|pod|pods|powdwr|capsiwl) (?:golchi|glanhau)(?: peiriant| llestri| dillad)?|cannydd|bleach)\b[^.?!\n]{0,30}\b(?:rownd|o gwmpas|yn|ar|dros) (?:ei|ei holl) (?:geg|cheg|wefusau|gwefusau|wyneb)\b",
         ),
     ]
 
@@ -2778,8 +2779,9 @@ CONCEPT_RULES_ROUND10: list[tuple[str, str, str | None, str]] = [
         "C7",
         None,
         r"\b(?P<core>(?:headache|head ache|head is pounding|pounding head|migraine|head is killing)\b[^\n]{0,80}\b(?:blurry|blurred|blurring|flashing lights?|flashes|seeing stars|spots in (?:my|front)|vision|can not see properly|swollen|swelling|puffy)"
-        r"|(?:blurry|blurred|flashing lights?|seeing stars|vision)\b[^\n]{0,80}\b(?:headache|head ache|head is pounding|migraine))\b"
-        r"(?=[^\n]{0,160}\b(?:[2-4]\d (?:weeks|wks|w)\b|pregnant|pregnancy|weeks gone|since (?:the|giving) birth|after (?:the|giving) birth|days? (?:after|since|postpartum|pp)|postpartum|post partum|bump|labour|c section|section)\b)",
+        r"|(?:blurry|blurred|flashing lights?|seeing stars|vision)\b[^\n]{0,80}\b(?:headache|head ache|head is pounding|migraine)"
+        r"|(?:cur pen|pen tost|meigryn|pen yn curo)\b[^\n]{0,80}\b(?:methu gweld|ddim yn gweld yn iawn|golwg (?:yn )?(?:niwlog|aneglur|od)|smotiau|sêr|goleuadau|chwyddo|wedi chwyddo|chwyddedig))\b"
+        r"(?=[^\n]{0,160}\b(?:[2-4]\d (?:weeks|wks|w|wythnos)\b|beichiog|feichiog|ar (?:ôl|ol) geni|ers geni|pregnant|pregnancy|weeks gone|since (?:the|giving) birth|after (?:the|giving) birth|days? (?:after|since|postpartum|pp)|postpartum|post partum|bump|labour|c section|section)\b)",
     ),
     (
         # a young child left with another child at night or while the parent goes out
@@ -2890,8 +2892,8 @@ def _welsh_rules_round11() -> list[tuple[str, str, str | None, str]]:
             "c1.welsh_several_shops",
             "C1",
             None,
-            r"\b(?P<core>(?:o|mewn|yn) (?:dair|tair|ddwy|dwy|bedair|pedair|sawl|wahanol|gwahanol) (?:siop|fferyllfa|siopau|fferyllfeydd)(?: (?:wahanol|gwahanol))?\b[^\n]{0,60}\b(?:fel bod neb|fel na fydd neb|rhag i neb)"
-            r"|(?:paracetamol|parasetamol|baracetamol|tabledi|dabledi|pils|moddion)\b[^.?!\n]{0,40}\b(?:o|mewn) (?:dair|tair|ddwy|dwy|bedair|pedair|sawl|wahanol) (?:siop|fferyllfa|siopau))\b",
+            r"\b(?P<core>(?:o|mewn|yn) (?:dair|tair|ddwy|dwy|bedair|pedair|sawl|wahanol|gwahanol|\d) (?:siop|fferyllfa|siopau|fferyllfeydd)(?: (?:wahanol|gwahanol))?\b[^\n]{0,60}\b(?:fel bod neb|fel na fydd neb|rhag i neb)"
+            r"|(?:paracetamol|parasetamol|baracetamol|tabledi|dabledi|pils|moddion)\b[^.?!\n]{0,40}\b(?:o|mewn) (?:dair|tair|ddwy|dwy|bedair|pedair|sawl|wahanol|\d) (?:siop|fferyllfa|siopau))\b",
         ),
         (
             # a question about a mother dying, "asked for a reason"
@@ -3047,6 +3049,12 @@ CONCEPT_RULES_ROUND11: list[tuple[str, str, str | None, str]] = [
         "intrusive",
         r"\b(?P<core>(?:images?|pictures?|visions?|flashes|scenes?|videos?|films?|clips?|daydreams?|thoughts?|ideas?|urges?) (?:in my (?:head|mind) )?(?:of|about) (?:me |myself |someone |us )?(?:dropping|throwing|drowning|smothering|stabbing|hurting|shaking|suffocating|squeezing|burning|hitting|crushing|strangling|harming|killing|pushing|falling with|scalding|cutting) "
         + _BABY
+        + r"|(?:see|seeing|picture|picturing|imagine|imagining|watch|watching) (?:my own |me own |your own |my |the |our |your )?"
+        + _BABY
+        + r" (?:being |getting )?(?:hurt|harmed|killed|drowned|dropped|injured|dead|crushed|stabbed|smothered|burned|burnt)\b(?=[^.?!\n]{0,50}\b(?:close|shut|closing|shutting) (?:my|me|your) eyes)"
+        + r"|(?:close|shut|closing|shutting) (?:my|me|your) eyes\b[^.?!\n]{0,20}\b(?:i |you )?(?:see|picture|imagine) (?:my own |me own |your own |my |the |our |your )?"
+        + _BABY
+        + r" (?:being |getting )?(?:hurt|harmed|killed|drowned|dropped|injured|dead|crushed|stabbed|smothered|burned|burnt)"
         + r")\b(?! (?:in a dream|in the story|in the film|on tv))",
     ),
     (
@@ -3260,6 +3268,184 @@ REQUIRES_ROUND11: dict[str, str] = {
     "c7.reduced_movements": r"\b(?:pregnant|pregnancy|weeks|wks|bump|kick\w*|movements?|due|midwife|womb|in me|inside me)\b",
 }
 
+
+def _welsh_rules_round12() -> list[tuple[str, str, str | None, str]]:
+    """Round 12's Welsh concepts; each verb matches in any mutated form (``welsh.alternation``)."""
+    from bot.safety.welsh import alternation as cy
+
+    return [
+        (
+            # nobody will miss me, in Welsh or with the English verb ("neb yn mynd i miss fi")
+            "c1.welsh_nobody_miss",
+            "C1",
+            None,
+            r"\b(?P<core>(?:neb|dim un|does neb|'sneb|sneb|fydd neb|fasa neb|fysa neb|sa neb)(?: yn| 'n|'n)?(?: mynd i| gallu)? (?:miss|missio|misio|"
+            + cy("gweld eisiau", "gweld isio", "colli")[3:-1]
+            + r") (?:fi|fi'n|mi|fy hun)\b)",
+        ),
+        (
+            # all right with dying in an accident, in a conditional ("os byswn i'n marw ... byswn i'n iawn efo hynna")
+            "c1.welsh_fine_dying",
+            "C1",
+            None,
+            r"\b(?P<core>(?:os|pe|petawn|tasen|taswn)\b[^.?!\n]{0,25}\b"
+            + cy("marw")
+            + r"\b[^.?!\n]{0,50}\b(?:iawn|ok|oce|ocê|hapus|dim ots|ddim ots|ddim yn meindio|ddim yn poeni) (?:efo|gyda|am|hefo) (?:hynna|hynny|hwnna|hyn|'na))\b",
+        ),
+        (
+            # a gun or other means at hand, thought about too much ("dwi'n meddwl amdano fo gormod")
+            "c1.welsh_means_thought",
+            "C1",
+            None,
+            r"\b(?P<core>(?:gwn|gwn saethu|dryll|reiffl|rhaff|cyllell|tabledi|dabledi)\b[^\n]{0,80}\b(?:meddwl amdano|meddwl amdani|meddwl am (?:ei|y) (?:ddefnyddio|defnyddio)|meddwl am hynna|meddwl am hynny)(?: fo| fe| hi)?(?: (?:gormod|drwy'r amser|trwy'r amser|bob dydd|bob nos|lot))?)\b",
+        ),
+        (
+            # accounts deleted and a pet or things given away, nothing needed now
+            "c1.welsh_giving_up_things",
+            "C1",
+            None,
+            r"\b(?P<core>(?:dileu|wedi dileu|di dileu|cau|wedi cau) (?:fy |'n )?(?:insta|instagram|fb|facebook|tiktok|snapchat|twitter|cyfrifon|cyfrif)\b[^\n]{0,80}\b(?:rhoi|roi|rhoid)'?r? (?:gath|cath|ci|gi|pethau|petha|stwff|dillad)"
+            r"|(?:ddim|dim) angen (?:dim byd|unrhyw beth|dim) (?:rŵan|rwan|nawr|mwy|bellach))\b",
+        ),
+    ]
+
+
+CONCEPT_RULES_ROUND12: list[tuple[str, str, str | None, str]] = [
+    (
+        # understanding now why someone would do it ("i get now how a mum could leave her kids like that")
+        "c1.understand_why",
+        "C1",
+        None,
+        r"(?<!not )(?<!never )(?<!cannot )(?<!hardly )\b(?P<core>(?:understand|get|see) (?:now |finally |totally |completely )?(?:why|how) (?:someone|somebody|people|anyone|a person|mums|mothers|a mum|a mother|a mam|parents|a parent|dads|a dad|some people|they) (?:would |could |might |can |do |does |did )?(?:do it|do that|end it|end (?:it all|their li\w+|things)|take their (?:own )?li\w+|kill themsel\w+|leave (?:their|her|his|the) (?:kids|children|babies|baby|family|little ones)(?: like that| behind)?|leave (?:them|their little ones)(?: like that| behind)|go through with it|give up on (?:life|everything|living)|not want to (?:be here|live|wake up)|want to die|disappear for good))\b",
+    ),
+    (
+        # no reason left to keep going ("i do not see why i should keep going")
+        "c1.why_keep_going",
+        "C1",
+        None,
+        r"\b(?P<core>(?:do not|can not|struggle to|struggling to|no longer|honestly do not) (?:see|know|get) (?:why|the point of|what the point is of|a reason|any reason|the reason|a reason why) (?:i should |i would |to |in |i |for me to )?(?:keep going|carry on|go on|keep on going|keep on|keep living|stay alive|stick around|be here|bother (?:living|staying|going on|carrying on|waking up)|living|being alive|being here|staying))\b",
+    ),
+    (
+        # worth more dead: a life insurance payout worth more than the parent
+        "c1.worth_more_dead",
+        "C1",
+        None,
+        r"\b(?P<core>(?:life insurance|insurance|death in service|payout|pay out|policy)\b[^.?!]{0,40}\b(?:(?:is |be |would be )?worth more than (?:me|i am|my life|i)|more use than me|do (?:them|him|her|the kids|my family|everyone) more good than me|better for them than me)"
+        r"|worth more (?:to (?:them|him|her|my family|everyone|the kids) )?(?:dead|gone|when i am gone|if i was gone|if i were gone))\b",
+    ),
+    (
+        # wanting to join a baby or a person who died ("i want to join my daughter")
+        "c1.join_the_dead",
+        "C1",
+        None,
+        r"\b(?P<core>(?:want|wanna|need|long|longing|wish|wishing|yearn|yearning|ready|just want|only want) (?:to )?(?:join|go and join|go to|go and be with|be with|be back with|hold) (?:my|our) (?:\w+ )?(?:baby|daughter|son|girl|boy|angel|twin|little one|mum|mam|dad|husband|wife|partner|nan|brother|sister)(?: again| in heaven| up there| wherever (?:he|she|they) (?:is|are)| with the angels)?)\b",
+    ),
+    (
+        # a general question that says it is about the writer ("... asking for me")
+        "c1.asking_for_me",
+        "C1",
+        None,
+        r"\b(?P<core>asking for (?:me|myself|my ?self)|(?:it is|this is|the someone is|that someone is|the person is|by someone i mean) (?:about )?(?:me|myself)|i mean me)\b",
+    ),
+    (
+        # one step, one swerve: what it would take, beside traffic, a train or a drop
+        "c1.one_step",
+        "C1",
+        None,
+        r"\b(?P<core>(?:keep thinking|keeps thinking|thinking|could|so easy|so tempted|tempted|would (?:only )?take|all it would take is|it would (?:just |only )?take|just need|only need|one more) (?:\w+ ){0,3}(?:one|a|a single|a little|a tiny) (?:step|stride|swerve|jump|turn of the wheel|tug of the wheel|move)\b)(?! (?:at a time|forward|closer to|towards|in the right))",
+    ),
+    (
+        # walking along a motorway or the hard shoulder, with no breakdown
+        "c1.walking_motorway",
+        "C1",
+        None,
+        r"\b(?P<core>(?:walking|walked|wandering|stood|standing|sat|sitting|pacing) (?:along |on |by |beside |down |up )(?:the )?(?:hard shoulder|motorway|dual carriageway|bypass|central reservation|slip road))\b"
+        r"(?![^\n]{0,80}\b(?:broke down|broken down|breakdown|the aa|rac|recovery|puncture|flat tyre|waiting for|tow|police (?:are|came)|hazards)\b)",
+    ),
+    (
+        # at a station or platform, not there to travel
+        "c1.station_not_travelling",
+        "C1",
+        None,
+        r"\b(?P<core>(?:at|on|by|in) (?:the )?(?:train |railway |tube )?(?:station|platform)\b[^.?!\n]{0,40}\b(?:not (?:getting|catching|taking|going to get|here to (?:catch|get)|waiting for|going) (?:on )?(?:a|the|any) (?:train|tube)|not (?:going|travelling) anywhere|not (?:here )?to travel))\b",
+    ),
+    (
+        # surviving until a day is in doubt ("if i am still here by thursday")
+        "c1.if_still_here",
+        "C1",
+        None,
+        r"\b(?P<core>if i (?:am |will be |would be |was )?(?:still (?:here|around|alive|breathing)|alive) (?:by|on|at|till|until|come|next|for) (?:then|the weekend|tomorrow|next week|christmas|the appointment|my appointment|\w+day)"
+        r"|if i (?:last|survive) (?:till|until|to|the week|the night|that long|the weekend))\b",
+    ),
+    (
+        # made to account for every minute, a prisoner in one's own home because of him
+        "c5.account_for_time",
+        "C5",
+        None,
+        r"\b(?P<core>(?:account|answer|explain|justify) (?:for |myself for )?every (?:minute|second|hour|penny|pound|step)"
+        r"|(?:interrogat\w*|question\w* me|grills? me|grilled me|cross ?examin\w*) (?:me )?(?:for|about) (?:an hour|hours|ages|where i have been|where i went|who i (?:saw|spoke to|talked to))"
+        r"|(?:a |like a )?prisoner in (?:my|our) own (?:home|house|flat))\b",
+    ),
+    (
+        # barricaded in a room while he smashes things ("chair jammed under the handle")
+        "c5.barricaded",
+        "C5",
+        None,
+        r"\b(?P<core>(?:chair|chest of drawers|drawers|wardrobe|bed|cot|bin|my back|my foot|my weight|a chair) (?:is |now )?(?:jammed|wedged|propped|pushed|shoved|up|against) (?:under|against|behind) (?:the )?(?:door ?)?(?:handle|door)"
+        r"|(?:he is|hes|he has been|he keeps|he) (?:smashing|breaking|throwing|trashing|wrecking|punching|booting) (?:stuff|things|plates|the place|everything|the house|the kitchen|doors|walls|the tv)(?: up)?(?: downstairs| in the kitchen| in the next room| in the hall| outside| right now| now)?)\b",
+    ),
+    (
+        # just got out and away from him, now ("got out the back door while he was in the shower")
+        "c5.fled_now",
+        "C5",
+        None,
+        r"\b(?P<core>(?:just |finally |managed to |have |i have |i )?(?:got out|got away|escaped|fled|legged it|slipped out|snuck out|sneaked out|climbed out|ran out|run out|left)\b[^.?!\n]{0,60}\b(?:while|when|before) (?:he|him) (?:was|is|went|got|fell|passed|had) (?:in the (?:shower|bath|toilet|loo)|asleep|sleeping|at work|out|passed out|drunk|not looking|upstairs)"
+        r"|where (?:is|can i go that is|can we go that is|can i go|can we go|do i go) (?:safe|somewhere safe)\b[^\n]{0,40}\b(?:right now|now|tonight|near|around|in))\b",
+    ),
+    (
+        # filmed or photographed without consent, and shared ("recorded me in the shower ... shared it")
+        "c8.image_abuse",
+        "C8",
+        None,
+        r"\b(?P<core>(?:recorded|filmed|videoed|photographed|took (?:photos|pictures|pics|videos) of|secretly (?:filmed|recorded)) me (?:in the (?:shower|bath)|naked|getting (?:changed|dressed|undressed)|having sex|during sex|in bed|while i (?:was )?(?:asleep|sleeping|drunk|getting changed)|without (?:me knowing|my (?:consent|permission|knowledge)|asking))"
+        r"|(?<!threaten to )(?<!threatens to )(?<!threatened to )(?<!threatening to )(?:share|shared|sharing|send|sent|post|posted|show|showed|shown) (?:my )?(?:nudes|naked (?:photos|pictures|pics|videos)|intimate (?:photos|pictures|videos|images))\b(?![^.?!]{0,20}\b(?:with (?:my )?consent|for the leaflet|campaign|law)\b))\b",
+    ),
+    *_welsh_rules_round12(),
+]
+CONCEPT_RULES += CONCEPT_RULES_ROUND12
+GENTLE_RULES_ROUND12 = frozenset(
+    {
+        "c1.understand_why",
+        "c1.why_keep_going",
+        "c1.join_the_dead",
+        "c1.asking_for_me",
+        "c1.one_step",
+        "c1.walking_motorway",
+        "c1.station_not_travelling",
+        "c1.if_still_here",
+        "c5.account_for_time",
+        "c1.welsh_fine_dying",
+        "c1.welsh_means_thought",
+        "c1.welsh_giving_up_things",
+    }
+)
+REQUIRES_ROUND12: dict[str, str] = {
+    # understanding why: the writer's own thoughts now, not a news story
+    "c1.understand_why": r"\b(?:i think about it|i keep thinking|i (?:have|feel)|lately|these days|now|myself|me too|i am scared|scares me|frightens me|same)\b",
+    # joining someone: who died
+    "c1.join_the_dead": r"\b(?:died|dead|death|passed away|passed on|stillborn|stillbirth|still birth|lost (?:him|her|them|my|our)|angel|grave|heaven|miscarr\w*|funeral|ashes|memorial|born sleeping|loss)\b",
+    # "asking for me": a question about dying, being better off without one, or ending it
+    "c1.asking_for_me": r"\b(?:better (?:off )?without|(?:want|wants|wanting) to die|not (?:want|wanting|wants) to (?:be here|live|wake up|exist)|end (?:it|their life|things|it all)|kill (?:themselves|themself|yourself)|suicid\w*|hurt (?:themselves|themself|yourself|their baby|the baby)|disappear|not be here|not exist)\b",
+    # one step: beside traffic, a train, water or a drop
+    "c1.one_step": r"\b(?:lorr\w*|traffic|cars?|road|motorway|hard shoulder|trains?|tracks?|platform|edge|bridge|drop|cliff|ledge|roof|river|water|wheel|oncoming|bus|buses|van|vans)\b",
+    # accounting for time: a partner who asks
+    "c5.account_for_time": r"\b(?:he|him|his|partner|husband|boyfriend|bf|fella|ex|she|her)\b",
+    # barricaded or smashing: fear, hiding, a baby with her
+    "c5.barricaded": r"\b(?:he|him|his|partner|husband|boyfriend|ex|hiding|hide|hid|locked|scared|terrified|frightened|help|police|999|baby|kids|nursery|bedroom|bathroom|downstairs|upstairs)\b",
+    # got out: from him, fear or help needed
+    "c5.fled_now": r"\b(?:he|him|his|partner|husband|boyfriend|ex|scared|help|safe|refuge|police|location|find me|tracks?|baby|buggy|pram|kids)\b",
+}
+
 GENTLE_RULES = (
     frozenset(
         {
@@ -3279,6 +3465,7 @@ GENTLE_RULES = (
     | GENTLE_RULES_ROUND9
     | GENTLE_RULES_ROUND10
     | GENTLE_RULES_ROUND11
+    | GENTLE_RULES_ROUND12
 )
 
 # A rule here fires only when its message also says this (anywhere).
@@ -3292,6 +3479,7 @@ REQUIRES: dict[str, str] = {
     **REQUIRES_ROUND9,
     **REQUIRES_ROUND10,
     **REQUIRES_ROUND11,
+    **REQUIRES_ROUND12,
 }
 
 # Psychosis and mania show as a CLUSTER: one sign alone ("not slept for days")
@@ -3342,7 +3530,7 @@ PSYCHOSIS_SIGNS: list[tuple[str, str]] = [
     ),
     (
         "clarity",
-        r"\b(?:(?:my )?(?:mind|head|brain) (?:is|feels) (?:so |totally |completely |suddenly )?(?:crystal )?clear|everything (?:finally |suddenly |all )?makes (?:sense|perfect sense)|it all (?:finally |suddenly )?makes (?:sense|perfect sense)|i (?:finally )?understand everything|i can see (?:everything|it all) (?:so )?clearly now|i have (?:worked|figured) (?:it all|everything) out)\b",
+        r"\b(?:(?:my )?(?:mind|head|brain) (?:is|feels) (?:so |totally |completely |suddenly )?(?:crystal )?clear|everything (?:finally |suddenly |all )?makes (?:sense|perfect sense)|everything(?: is| has)? (?:finally |suddenly |all )?(?:falling|fallen|fell|slotting|slotted|clicking|clicked) into place|it all (?:finally |suddenly )?makes (?:sense|perfect sense)|i (?:finally )?understand everything|i can see (?:everything|it all) (?:so )?clearly now|i have (?:worked|figured) (?:it all|everything) out)\b",
     ),
     (
         "changed",
@@ -3449,7 +3637,7 @@ def _welsh_rules() -> list[tuple[str, str, str | None, str]]:
                 )
             )
             + r")"
-            r"(?: (?:y|fy|ein|ei) |'r |’r )(?:babi|mabi|plentyn|mhlentyn|un bach|bychan|hogyn|hogan|mab|merch|fab|ferch))\b",
+            r"(?: (?:y|fy|ein|ei) |'r |’r )(?:babi|mabi|plentyn|mhlentyn|un bach|bychan|hogyn|hogan|mab|merch|fab|ferch|pram|bram|bygi|fygi|coets|goets))\b",
         ),
         (
             "c3.welsh_intent",
@@ -3536,7 +3724,7 @@ PAST_TIME = (
     r"|llynedd|blwyddyn yn (?:ôl|ol)|yn fy arddegau|yn y brifysgol|(?:efo|gyda)'r (?:cynta|cyntaf)|(?:efo|gyda) (?:y|fy) (?:cynta|cyntaf|plentyn cyntaf)"
     # Welsh "used to", "as a teenager", and an age given beside the writer's age now ("... yn 19. dwi'n 31 rwan")
     r"|\w+ year back|(?:i'n|yn) blentyn|yn fy mhlentyndod|plentyndod|yn y (?:\d0au|nawdegau|wythdegau|saithdegau)|(?:ngŵr|ngwr|mhartner|nghariad) (?:cynta|cyntaf|blaenorol)"
-    r"|(?<!nag )(?<!na )(?:o'n|ro'n|roeddwn|oeddwn|oedd|roedd|r'on) (?:i|hi|o|fo|e)(?:'n| yn) arfer|fel (?:teenager|teen|plentyn|merch ifanc|hogan ifanc|merch ysgol|hogan ysgol)"
+    r"|(?<!nag )(?<!na )(?:o'n|ro'n|roeddwn|oeddwn|oedd|roedd|r'on|bod|fod) (?:i|hi|o|fo|e|nhw)(?:'n| yn) arfer|fel (?:teenager|teen|plentyn|merch ifanc|hogan ifanc|merch ysgol|hogan ysgol)"
     r"|yn (?:1\d|2\d)(?: oed)?(?=[^\n]{0,60}\b(?:dwi'n|dw i'n|rwy'n|rydw i'n|wi'n|fi'n) (?:[2-5]\d)\b))\b"
 )
 RESOLVED = (
@@ -3550,16 +3738,20 @@ RESOLVED = (
     r"|been (?:well|fine|good|ok|okay)|well for|doing (?:really |so |very )?(?:well|great|ok|okay|brilliantly|fine|amazing)|got (?:\w+ )?(?:help|support|treatment|meds)|felt better|discharged|resolved"
     r"|therapi|cwnsela|gwnsela|triniaeth|(?:yn )?glir o|(?:wedi|di) helpu|ges i (?:help|therapi|cwnsela|gwnsela|driniaeth|gefnogaeth)|iach|wedi hen fynd|dwi'n (?:dda|iawn)"
     r"|(?:dwi|dw i|rwy|wi|fi|rydw i)(?:'n| yn) (?:iawn|dda|well|hapus)|cefnogaeth|gefnogaeth|wedi newid"
-    r"|(?:wedi |di |nes i )?stopio|ers amser (?:maith|hir)|(?:yn |'n )?falch|pa mor bell|(?:wedi|di) cael (?:help|cymorth|therapi|cwnsela|triniaeth)|mewn lle (?:da|gwell))\b"
+    r"|(?:wedi |di |nes i )?stopio|(?:wedi|di) (?:pasio|basio|mynd heibio)|ers amser (?:maith|hir)|(?:yn |'n )?falch|pa mor bell|(?:wedi|di) cael (?:help|cymorth|therapi|cwnsela|triniaeth)|mewn lle (?:da|gwell))\b"
 )
+# Soaps and dramas by name: a story, not the writer's life (round 12).
+_SOAPS = r"(?:emmerdale|eastenders|east enders|corrie|coronation street|hollyoaks|casualty|holby(?: city)?|home and away|the archers)"
 # Someone else's story in the news, a programme, a book; or people in general.
 REPORTED = (
     r"\b(?:news|bbc|article|documentary|drama|programme|program|film|movie|(?<!red )book|novel|character|podcast|episode|storyline|the paper|newspaper"
-    r"|soap|series|netflix|telly|tv|leaflet|statistics?|stats?|research|study|studies|read (?:that|about|on|in|a)|saw (?:on|in|a post|that|an)"
+    r"|soap|series|netflix|telly|tv|"
+    + _SOAPS
+    + r"|leaflet|statistics?|stats?|research|study|studies|read (?:that|about|on|in|a)|saw (?:on|in|a post|that|an)"
     r"|(?:watched|watching|seen|saw) (?:a|the|this|that|an|some) (?:\w+ )?(?:programme|program|documentary|film|movie|drama|show|video|episode|series|clip|reel)|heard (?:on|about|that)|posted about|post about|on facebook|on instagram|on tiktok|on mumsnet"
     r"|radio|(?:a|this|some|one|the) (?:woman|women|mum|mother|man|dad|girl|lady|celebrity|celeb|influencer|youtuber|tiktoker|blogger|presenter|guest|footballer|singer|actress|actor) on (?:the )?(?:\w+ ){0,2}(?:today|tonight|this morning|talking|talked|saying|said|who|was|is|posted|shared|spoke|wrote|opened up)"
     r"|(?:someone|somebody|a woman|a mum|a girl|a lady|people|loads of people) (?:on|in) (?:the |a |my |this |that )?(?:\w+ )?(?:forum|group chat|facebook group|thread|whatsapp group|reddit|subreddit)"
-    r"|there was (?:a|another) (?:suicide|fatality|death|body found|jumper|person hit by a train|stabbing|shooting)|there was a (?:story|piece|article|report|case|talk|sermon)|(?:the|our|a) local paper|in the paper"
+    r"|(?<!nearly )(?<!almost )(?<!i )(?:died|passed away|dead) (?:of|from|after) (?:an? )?(?:accidental )?(?:overdose|od)|there was (?:a|another) (?:suicide|fatality|death|body found|jumper|person hit by a train|stabbing|shooting)|there was a (?:story|piece|article|report|case|talk|sermon)|(?:the|our|a) local paper|in the paper"
     r"|podlediad|bodlediad|phodlediad|rhaglen|raglen|newyddion|erthygl|teledu|ar y we|darllen am|darllenais|ddarllenais)\b"
 )
 # A story (fiction, a programme, the news): even signs of psychosis in it are no
@@ -3569,7 +3761,9 @@ FICTION = (
     r"(?:drama|programme|program|film|movie|soap|episode|storyline|documentary|podcast|novel|series|article|book)\b"
     r"|\b(?:drama|programme|film|movie|soap|episode|storyline|documentary|podcast|novel|series|character|book)s? (?:about|where|with|in which|on)\b"
     r"|\b(?:the|that|this|a) (?:drama|soap|film|movie|programme|documentary|series|episode) (?:last night|yesterday|tonight|on (?:tv|telly|itv|bbc|channel \d))"
-    r"|\b(?:the|a|one) character\b|\bnetflix\b|\b(?:rhaglen|raglen|ffilm|cyfres|podlediad|erthygl) (?:am|lle|efo|gyda)\b"
+    r"|\b(?:the|a|one) character\b|\bnetflix\b|\b"
+    + _SOAPS
+    + r"\b|\b(?:rhaglen|raglen|ffilm|cyfres|podlediad|erthygl) (?:am|lle|efo|gyda)\b"
 )
 # A story's own clause ("a novel where ...", "a drama about ..."): a sign told right after it, in
 # the same clause of the message, is the story's, whoever is reading it (round 10; ``detector._a_story``).

@@ -1089,3 +1089,80 @@ def test_round11_concept_gets_the_gentle_check(text: str, expected: str) -> None
 )
 def test_round11_everyday_words_are_not_a_concept(text: str) -> None:
     assert finding_of(text) is None
+
+
+# Round 12: concepts found from round 10's set once it was a regression set,
+# written here as new sentences (never its lines).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("my life insurance would do them more good than me", "C1"),
+        ("honestly think im worth more to them dead", "C1"),
+        ("i keep seeing my bairn getting hurt whenever i shut my eyes", "C3"),
+        ("when i close my eyes i see the baby being dropped down the stairs", "C3"),
+        ("the voices say my daughter is chosen and i have to stay up to guard her", "C4"),
+        (
+            "bought a house and a horse this week, baby is 2 weeks, everything is falling into place and i have so much energy",
+            "C4",
+        ),
+        ("there's a wardrobe pushed against the door and he is smashing things in the kitchen", "C5"),
+        ("slipped out the back while he was asleep, where is safe near me right now", "C5"),
+        ("he filmed me in the shower without me knowing and showed his friends", "C8"),
+        ("he shared my nudes with his mates after we split", "C8"),
+        ("prynais i dabledi o 4 siop wahanol", "C1"),
+        ("fydd neb yn gweld eisiau fi", "C1"),
+        ("sneb yn mynd i miss fi go iawn", "C1"),
+        ("mae 'na stwff golchi llestri rownd ei geg o ac mae'r bychan yn crio", "C7"),
+        ("dwi'n meddwl am daflu'r pram i'r afon", "C3"),
+    ],
+)
+def test_round12_concept_is_a_disclosure(text: str, expected: str) -> None:
+    assert finding_of(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("i finally get why a mum could leave her kids behind, i think about it all the time", "C1"),
+        ("i do not see why i should keep going to be honest", "C1"),
+        ("i just want to go and be with my little boy again, he was stillborn in june", "C1"),
+        ("is it normal to want to not exist any more? asking for myself", "C1"),
+        ("lorries flying past, keep thinking it would only take one step", "C1"),
+        ("walking along the hard shoulder in the dark", "C1"),
+        ("sat on the platform, not getting on any train", "C1"),
+        ("if i am still alive by the weekend i will ring the gp", "C1"),
+        ("i have to account for every minute of the day to him", "C5"),
+        ("she goes out drinking and leaves the baby in her cot asleep", "C6"),
+        ("os byswn i'n marw yn fy nghwsg heno baswn i'n iawn efo hynny", "C1"),
+        ("ma'r dryll yn y sied a dwi'n meddwl amdano fo drwy'r amser", "C1"),
+        ("wedi dileu fy facebook a rhoi'r gath i mam. ddim angen dim byd rŵan", "C1"),
+        ("cur pen ofnadwy a dwi methu gweld yn iawn, 37 wythnos", "C7"),
+    ],
+)
+def test_round12_concept_gets_the_gentle_check(text: str, expected: str) -> None:
+    assert finding_of(text) == (expected, False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i can not understand why people would leave a dog in a hot car",
+        "i do not see why i should pay for parking at the hospital",
+        "how much life insurance should we get now the baby is here",
+        "my mum wants to be with my dad again, they split up last year",
+        "one step at a time with the weaning",
+        "it would only take one step to get the pram up the kerb if the council fixed it",
+        "broke down on the hard shoulder, waiting for the rac with the baby",
+        "at the station now waiting for the train to cardiff with the buggy",
+        "if i am still here at five can you ring me back",
+        "he asks where i have been because he worries, we talk about it",
+        "leave the baby in the cot while i go out to the bins, is that ok",
+        "my cousin died of an overdose years ago and i still miss her",
+        "that bit in emmerdale where she hears voices after the birth was so sad",
+        "my daughter filmed me dancing in the kitchen and sent it to the family chat",
+        "mae 'na stwff golchi llestri ar y cownter, rhaid i mi ei symud",
+        "cymydog yn deud bod hi'n arfer cael hunllefau am frifo ei babi ond bod o wedi pasio",
+    ],
+)
+def test_round12_everyday_words_are_not_a_concept(text: str) -> None:
+    assert finding_of(text) is None
