@@ -1643,7 +1643,10 @@ CONCEPT_RULES_ROUND6: list[tuple[str, str, str | None, str]] = [
         "C1",
         None,
         r"\b(?P<core>(?:not sure|do not think|doubt|do not know if|no idea if|wonder if|not convinced) i will (?:see|make it to|get to see|be (?:here|around) (?:for|at|by)|still be (?:here|around) (?:for|at|by)) "
-        r"(?:the next one|next one|christmas|xmas|new year|(?:her|his|their|the baby's|my|our) (?:first )?(?:birthday|christening|first steps|first christmas)|next (?:year|month|christmas|summer|spring|birthday)|spring|summer|the weekend|tomorrow|the morning))\b",
+        r"(?:the next one|next one|christmas|xmas|new year|(?:her|his|their|the baby's|my|our) (?:first )?(?:birthday|christening|first steps|first christmas)|next (?:year|month|christmas|summer|spring|birthday)|spring|summer|the weekend|tomorrow|the morning)"
+        # round 12: "if i am still here by thursday"
+        r"|if i (?:am |will be |would be |was )?(?:still (?:here|around|alive|breathing)|alive) (?:by|on|at|till|until|come|next|for) (?:then|the weekend|tomorrow|next week|christmas|the appointment|my appointment|\w+day)"
+        r"|if i (?:last|survive) (?:till|until|to|the week|the night|that long|the weekend))\b",
     ),
     (
         "c1.reasons_alive",
@@ -1657,7 +1660,9 @@ CONCEPT_RULES_ROUND6: list[tuple[str, str, str | None, str]] = [
         "C1",
         None,
         r"\b(?P<core>(?:running|run|ran) out of (?:reasons?|things) to (?:keep going|carry on|go on|get up|stay|try)"
-        r"|(?:no|not (?:got )?any|no more|can not (?:think of|find|see) (?:a|any|one)) reasons? (?:left )?to (?:keep going|carry on|go on|stay))\b",
+        r"|(?:no|not (?:got )?any|no more|can not (?:think of|find|see) (?:a|any|one)) reasons? (?:left )?to (?:keep going|carry on|go on|stay)"
+        # round 12: not seeing why one should keep going
+        r"|(?:do not|can not|struggle to|struggling to|no longer|honestly do not) (?:see|know|get) (?:why|the point of|what the point is of|a reason|any reason|the reason|a reason why) (?:i should |i would |to |in |i |for me to )?(?:keep going|carry on|go on|keep on going|keep on|keep living|stay alive|stick around|be here|bother (?:living|staying|going on|carrying on|waking up)|living|being alive|being here|staying))\b",
     ),
     (
         "c1.travel_high_place",
@@ -2204,7 +2209,9 @@ CONCEPT_RULES_ROUND8: list[tuple[str, str, str | None, str]] = [
         "c1.be_with_the_lost",
         "C1",
         None,
-        r"\b(?P<core>(?:want|wanted|wanting|long|longing|need|needing|wish i could|just want)(?: is)? (?:to )?(?:be with|join|go to|go and be with) (?:my|our|the) (?:baby|babies|son|daughter|little girl|little boy|girl|boy|angel|twin|mum|mam|mom|dad|nan|gran|husband|partner)\b[^.?!]{0,25}\b(?:i lost|we lost|who died|that died|who passed|in heaven|up there|in the sky|actually|for real|properly))",
+        r"\b(?P<core>(?:want|wanted|wanting|long|longing|need|needing|wish i could|just want)(?: is)? (?:to )?(?:be with|join|go to|go and be with) (?:my|our|the) (?:baby|babies|son|daughter|little girl|little boy|girl|boy|angel|twin|mum|mam|mom|dad|nan|gran|husband|partner)\b[^.?!]{0,25}\b(?:i lost|we lost|who died|that died|who passed|in heaven|up there|in the sky|actually|for real|properly)"
+        # round 12: joining them, when the message says someone died (``REQUIRES``)
+        r"|(?:want|wanna|need|long|longing|wish|wishing|yearn|yearning|ready|just want|only want) (?:to )?(?:join|go and join|go to|go and be with|be with|be back with|hold) (?:my|our) (?:\w+ )?(?:baby|daughter|son|girl|boy|angel|twin|little one|mum|mam|dad|husband|wife|partner|nan|brother|sister)(?: again| in heaven| up there| wherever (?:he|she|they) (?:is|are)| with the angels)?)",
     ),
     (
         "c1.whoever_has_baby",
@@ -3319,26 +3326,12 @@ CONCEPT_RULES_ROUND12: list[tuple[str, str, str | None, str]] = [
         r"(?<!not )(?<!never )(?<!cannot )(?<!hardly )\b(?P<core>(?:understand|get|see) (?:now |finally |totally |completely )?(?:why|how) (?:someone|somebody|people|anyone|a person|mums|mothers|a mum|a mother|a mam|parents|a parent|dads|a dad|some people|they) (?:would |could |might |can |do |does |did )?(?:do it|do that|end it|end (?:it all|their li\w+|things)|take their (?:own )?li\w+|kill themsel\w+|leave (?:their|her|his|the) (?:kids|children|babies|baby|family|little ones)(?: like that| behind)?|leave (?:them|their little ones)(?: like that| behind)|go through with it|give up on (?:life|everything|living)|not want to (?:be here|live|wake up)|want to die|disappear for good))\b",
     ),
     (
-        # no reason left to keep going ("i do not see why i should keep going")
-        "c1.why_keep_going",
-        "C1",
-        None,
-        r"\b(?P<core>(?:do not|can not|struggle to|struggling to|no longer|honestly do not) (?:see|know|get) (?:why|the point of|what the point is of|a reason|any reason|the reason|a reason why) (?:i should |i would |to |in |i |for me to )?(?:keep going|carry on|go on|keep on going|keep on|keep living|stay alive|stick around|be here|bother (?:living|staying|going on|carrying on|waking up)|living|being alive|being here|staying))\b",
-    ),
-    (
         # worth more dead: a life insurance payout worth more than the parent
         "c1.worth_more_dead",
         "C1",
         None,
         r"\b(?P<core>(?:life insurance|insurance|death in service|payout|pay out|policy)\b[^.?!]{0,40}\b(?:(?:is |be |would be )?worth more than (?:me|i am|my life|i)|more use than me|do (?:them|him|her|the kids|my family|everyone) more good than me|better for them than me)"
         r"|worth more (?:to (?:them|him|her|my family|everyone|the kids) )?(?:dead|gone|when i am gone|if i was gone|if i were gone))\b",
-    ),
-    (
-        # wanting to join a baby or a person who died ("i want to join my daughter")
-        "c1.join_the_dead",
-        "C1",
-        None,
-        r"\b(?P<core>(?:want|wanna|need|long|longing|wish|wishing|yearn|yearning|ready|just want|only want) (?:to )?(?:join|go and join|go to|go and be with|be with|be back with|hold) (?:my|our) (?:\w+ )?(?:baby|daughter|son|girl|boy|angel|twin|little one|mum|mam|dad|husband|wife|partner|nan|brother|sister)(?: again| in heaven| up there| wherever (?:he|she|they) (?:is|are)| with the angels)?)\b",
     ),
     (
         # a general question that says it is about the writer ("... asking for me")
@@ -3368,14 +3361,6 @@ CONCEPT_RULES_ROUND12: list[tuple[str, str, str | None, str]] = [
         "C1",
         None,
         r"\b(?P<core>(?:at|on|by|in) (?:the )?(?:train |railway |tube )?(?:station|platform)\b[^.?!\n]{0,40}\b(?:not (?:getting|catching|taking|going to get|here to (?:catch|get)|waiting for|going) (?:on )?(?:a|the|any) (?:train|tube)|not (?:going|travelling) anywhere|not (?:here )?to travel))\b",
-    ),
-    (
-        # surviving until a day is in doubt ("if i am still here by thursday")
-        "c1.if_still_here",
-        "C1",
-        None,
-        r"\b(?P<core>if i (?:am |will be |would be |was )?(?:still (?:here|around|alive|breathing)|alive) (?:by|on|at|till|until|come|next|for) (?:then|the weekend|tomorrow|next week|christmas|the appointment|my appointment|\w+day)"
-        r"|if i (?:last|survive) (?:till|until|to|the week|the night|that long|the weekend))\b",
     ),
     (
         # made to account for every minute, a prisoner in one's own home because of him
@@ -3416,13 +3401,10 @@ CONCEPT_RULES += CONCEPT_RULES_ROUND12
 GENTLE_RULES_ROUND12 = frozenset(
     {
         "c1.understand_why",
-        "c1.why_keep_going",
-        "c1.join_the_dead",
         "c1.asking_for_me",
         "c1.one_step",
         "c1.walking_motorway",
         "c1.station_not_travelling",
-        "c1.if_still_here",
         "c5.account_for_time",
         "c1.welsh_fine_dying",
         "c1.welsh_means_thought",
@@ -3432,8 +3414,8 @@ GENTLE_RULES_ROUND12 = frozenset(
 REQUIRES_ROUND12: dict[str, str] = {
     # understanding why: the writer's own thoughts now, not a news story
     "c1.understand_why": r"\b(?:i think about it|i keep thinking|i (?:have|feel)|lately|these days|now|myself|me too|i am scared|scares me|frightens me|same)\b",
-    # joining someone: who died
-    "c1.join_the_dead": r"\b(?:died|dead|death|passed away|passed on|stillborn|stillbirth|still birth|lost (?:him|her|them|my|our)|angel|grave|heaven|miscarr\w*|funeral|ashes|memorial|born sleeping|loss)\b",
+    # being with someone lost: someone died (the round-8 form names it right after; round 12's anywhere)
+    "c1.be_with_the_lost": r"\b(?:died|dead|death|passed|passed away|passed on|stillborn|stillbirth|still birth|lost|angel|grave|heaven|up there|in the sky|actually|for real|properly|miscarr\w*|funeral|ashes|memorial|born sleeping|loss)\b",
     # "asking for me": a question about dying, being better off without one, or ending it
     "c1.asking_for_me": r"\b(?:better (?:off )?without|(?:want|wants|wanting) to die|not (?:want|wanting|wants) to (?:be here|live|wake up|exist)|end (?:it|their life|things|it all)|kill (?:themselves|themself|yourself)|suicid\w*|hurt (?:themselves|themself|yourself|their baby|the baby)|disappear|not be here|not exist)\b",
     # one step: beside traffic, a train, water or a drop
