@@ -207,13 +207,19 @@ TOKEN_RULES: list[tuple[str, str, str | None, list[str]]] = [
 # --------------------------------------------------------------------------
 # A child named by age ("my 18 month old", "her 3-week-old") counts as a baby (round 7).
 _CHILD_AGE = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen)[ -]?(?:weeks?|wks?|months?|mths?|years?|yrs?)[ -]old"
+# Baby words of the north of England and Scotland (round 12), in each baby list.
+_BABY_DIALECT = r"bairns?|weans?|wee one"
 _BABY = (
-    r"(?:(?:the|my|our|this|her|his) )?(?:baby|babies|bubs|bairns?|weans?|wee one|newborn|son|daughter|little one|child|kid|kids|toddler|boy|girl|twins|triplets|him|her|them|"
+    r"(?:(?:the|my|our|this|her|his) )?(?:baby|babies|bubs|"
+    + _BABY_DIALECT
+    + r"|newborn|son|daughter|little one|child|kid|kids|toddler|boy|girl|twins|triplets|him|her|them|"
     + _CHILD_AGE
     + ")"
 )
 _BABYN = (
-    r"(?:(?:the|my|our|this|her|his|their|my friend's|the neighbour's) )?(?:baby|babies|bubs|bairns?|weans?|wee one|newborn|son|daughter|little one|child|kid|kids|toddler|children|twins|triplets|"
+    r"(?:(?:the|my|our|this|her|his|their|my friend's|the neighbour's) )?(?:baby|babies|bubs|"
+    + _BABY_DIALECT
+    + r"|newborn|son|daughter|little one|child|kid|kids|toddler|children|twins|triplets|"
     + _CHILD_AGE
     + ")"
 )
@@ -903,7 +909,11 @@ _SELF_AT = (
     r"(?:i am|i have been|been|sat|sitting|stood|standing|parked|waiting|walking|walked|drove|driven|came|gone|went|climbed|here) "
     r"(?:up |out |down )?(?:on|at|by|near|next to|on top of|on the edge of|over|onto|to|up|along|beside|under)"
 )
-_BABY_OBJ = r"(?:(?:the|my|our|this) (?:baby|babies|bubs|bairns?|weans?|wee one|newborn|son|daughter|little one|boy|girl)|him|her|them)"
+_BABY_OBJ = (
+    r"(?:(?:the|my|our|this) (?:baby|babies|bubs|"
+    + _BABY_DIALECT
+    + r"|newborn|son|daughter|little one|boy|girl)|him|her|them)"
+)
 
 CONCEPT_RULES: list[tuple[str, str, str | None, str]] = [
     # ---- "I am not safe" / "I can't keep myself safe" / "scared of what I'll do"
@@ -1432,6 +1442,9 @@ _ANY_PILLS = _PILLS[3:-1] + "|" + _DRUGS_MORE[3:-1]
 _SELF_BODY = r"(?:myself|my (?:own )?(?:skin|arms?|legs?|wrists?|hands?|fingers?|fingertips|thighs?|stomach|belly|tummy|hips?|chest|feet|ankles?))"
 _INJURY_SPOT = r"(?:ears?|cheeks?|neck|back|tummy|stomach|chest|ribs|bum|bottom|thighs?|upper arms?|face|torso|genitals|inner arm|eye)"
 _CHILD_POSS = r"(?:his|her|their|the baby's|my baby's|my son's|my daughter's|baby's|lo's|the toddler's|my toddler's|my little one's)"
+# A child left ("left the baby", "leaves her") and alone: c6.left_alone_home's two shapes.
+_LEFT_CHILD = r"(?:leave|leaves|left|leaving) (?:a |the |my |her |his |their |our )?(?:\d+ (?:month|week|year)s? old|baby|newborn|toddler|little one|lo|kids|children|(?:him|her|them)) (?:\w+ )?"
+_ALONE = r"(?:alone|on (?:his|her|their) own|by (?:him|her|them)sel(?:f|ves))"
 CONCEPT_RULES_ROUND5: list[tuple[str, str, str | None, str]] = [
     (
         "c1.suicide_thoughts",
@@ -1528,8 +1541,15 @@ CONCEPT_RULES_ROUND5: list[tuple[str, str, str | None, str]] = [
         "c6.left_alone_home",
         "C6",
         None,
-        r"\b(?P<core>(?:leave|leaves|left|leaving) (?:a |the |my |her |his |their |our )?(?:\d+ (?:month|week|year)s? old|baby|newborn|toddler|little one|lo|kids|children|(?:him|her|them)) (?:\w+ )?(?:alone|on (?:his|her|their) own|by (?:him|her|them)sel(?:f|ves)) (?:in the (?:house|flat|home|car)|at home)\b(?=[^\n]{0,80}\b(?:pub|shop|shops|out|hour|hours|night|nights|drink|work|friends?|while|go|goes|went)\b)"
-        r"|(?:leave|leaves|left|leaving) (?:a |the |my |her |his |their |our )?(?:\d+ (?:month|week|year)s? old|baby|newborn|toddler|little one|lo|kids|children|(?:him|her|them)) (?:\w+ )?(?:alone|on (?:his|her|their) own|by (?:him|her|them)sel(?:f|ves)|in (?:the|her|his|their) cots?)\b[^.?!]{0,20}\b(?:when|while|whenever|and) (?:i|we|she|he|they) (?:go|goes|going|went|pop|pops|popped|nip|nips|nipped) (?:out|off out|to the pub|clubbing|drinking|to work|to the club)\b(?! (?:to the (?:garden|bins|car)|for a (?:second|minute|sec)))"
+        r"\b(?P<core>"
+        + _LEFT_CHILD
+        + _ALONE
+        + r" (?:in the (?:house|flat|home|car)|at home)\b(?=[^\n]{0,80}\b(?:pub|shop|shops|out|hour|hours|night|nights|drink|work|friends?|while|go|goes|went)\b)"
+        r"|"
+        + _LEFT_CHILD
+        + r"(?:"
+        + _ALONE[3:-1]
+        + r"|in (?:the|her|his|their) cots?)\b[^.?!]{0,20}\b(?:when|while|whenever|and) (?:i|we|she|he|they) (?:go|goes|going|went|pop|pops|popped|nip|nips|nipped) (?:out|off out|to the pub|clubbing|drinking|to work|to the club)\b(?! (?:to the (?:garden|bins|car)|for a (?:second|minute|sec)))"
         r"|(?:go|goes|going|went|pop|pops|popped|nip|nipped) out (?:for the night|at night|all night|clubbing|drinking|to the pub|partying)\b[^.?!]{0,40}\b(?:leave|leaves|left|leaving) (?:the baby|her|him|them|the kids|my baby|the little one) (?:alone|on (?:his|her|their) own|in (?:the|her|his) cot|asleep)"
         r"|(?:found|picked up|brought back|wandering) (?:\w+ ){0,3}(?:on|in|by|near) the (?:main )?(?:road|street|motorway|dual carriageway)\b(?=[^\n]{0,120}\b(?:passed out|drunk|off (?:her|his|their) face|asleep|out of it|high|stoned|second time|again|no one noticed|nobody noticed)\b))",
     ),
@@ -2963,6 +2983,13 @@ _MEANS_NEAR = (
     r"|bridge|edge|cliff|drop|ledge|roof|railway|tracks?|train|motorway|river|rope|cord|belt|ligature|jump|do it|go through with it|end it)"
 )
 
+# Harm to the baby seen when the eyes close (c3.images_of_harm, round 12): either order.
+_EYES_SHUT = r"(?:close|shut|closing|shutting) (?:my|me|your) eyes"
+_BABY_SEEN_HARMED = (
+    r"(?:my own |me own |your own |my |the |our |your )?"
+    + _BABY
+    + r" (?:being |getting )?(?:hurt|harmed|killed|drowned|dropped|injured|dead|crushed|stabbed|smothered|burned|burnt)"
+)
 CONCEPT_RULES_ROUND11: list[tuple[str, str, str | None, str]] = [
     (
         # wishing a vehicle would hit one ("wish a car would knock me over")
@@ -3056,12 +3083,14 @@ CONCEPT_RULES_ROUND11: list[tuple[str, str, str | None, str]] = [
         "intrusive",
         r"\b(?P<core>(?:images?|pictures?|visions?|flashes|scenes?|videos?|films?|clips?|daydreams?|thoughts?|ideas?|urges?) (?:in my (?:head|mind) )?(?:of|about) (?:me |myself |someone |us )?(?:dropping|throwing|drowning|smothering|stabbing|hurting|shaking|suffocating|squeezing|burning|hitting|crushing|strangling|harming|killing|pushing|falling with|scalding|cutting) "
         + _BABY
-        + r"|(?:see|seeing|picture|picturing|imagine|imagining|watch|watching) (?:my own |me own |your own |my |the |our |your )?"
-        + _BABY
-        + r" (?:being |getting )?(?:hurt|harmed|killed|drowned|dropped|injured|dead|crushed|stabbed|smothered|burned|burnt)\b(?=[^.?!\n]{0,50}\b(?:close|shut|closing|shutting) (?:my|me|your) eyes)"
-        + r"|(?:close|shut|closing|shutting) (?:my|me|your) eyes\b[^.?!\n]{0,20}\b(?:i |you )?(?:see|picture|imagine) (?:my own |me own |your own |my |the |our |your )?"
-        + _BABY
-        + r" (?:being |getting )?(?:hurt|harmed|killed|drowned|dropped|injured|dead|crushed|stabbed|smothered|burned|burnt)"
+        + r"|(?:see|seeing|picture|picturing|imagine|imagining|watch|watching) "
+        + _BABY_SEEN_HARMED
+        + r"\b(?=[^.?!\n]{0,50}\b"
+        + _EYES_SHUT
+        + r")|"
+        + _EYES_SHUT
+        + r"\b[^.?!\n]{0,20}\b(?:i |you )?(?:see|picture|imagine) "
+        + _BABY_SEEN_HARMED
         + r")\b(?! (?:in a dream|in the story|in the film|on tv))",
     ),
     (
