@@ -35,9 +35,10 @@ directory: setup ## Build the service directory (var/directory.db) from data/dir
 	$(PY) -m bot.directory.build
 
 # Everything the trained model depends on: make skips training (and Rasa's own,
-# slower fingerprint check) when none of it is newer than the last training.
+# slower fingerprint check) when none of it is newer than the last training. The
+# training folder is listed too: removing a file from it changes its time.
 TRAIN_INPUTS := config.yml domain.yml $(shell find data/nlu data/rules data/stories -name '*.yml') \
-	data/directory/places.yml $(wildcard data/safety/training/*.yml) $(wildcard bot/nlp.py bot/nlu/*.py bot/safety/*.py bot/directory/*.py)
+	data/directory/places.yml data/safety/training $(wildcard data/safety/training/*.yml) $(wildcard bot/nlp.py bot/nlu/*.py bot/safety/*.py bot/directory/*.py)
 MODEL_STAMP := models/.trained
 
 $(MODEL_STAMP): $(TRAIN_INPUTS) $(STAMP)

@@ -542,7 +542,11 @@ def _find(norm: str) -> list[_Hit]:
             continue
         for m in rx.finditer(norm):
             core = next(
-                (m.start(g) for g in ("core", "core2", "core3") if g in rx.groupindex and m.start(g) >= 0),
+                (
+                    m.start(g)
+                    for g in ("core", "core2", "core3", "core4")
+                    if g in rx.groupindex and m.start(g) >= 0
+                ),
                 m.start(),
             )
             raw.append((rule, cat, detail, m.start(), m.end(), core))

@@ -406,7 +406,11 @@ REGEX_RULES: list[tuple[str, str, str | None, str]] = [
         None,
         r"\b(?:baby|he|she|him|her|son|daughter)\b[^.?!]{0,20}\b(?P<core>(?:has been|have been|was|been|got|were|is being) (?:swapped|switched|replaced))\b"
         r"|\b(?P<core2>(?:swapped|switched|replaced)) (?:him|her|the baby|my baby|our baby)\b(?! (?:onto|to|on|over|from|into|for|with))"
-        r"|\b(?P<core3>(?:not|is not) (?:really )?my (?:real )?baby|baby (?:is not|isn't) (?:mine|real)|imposter|impostor)\b",
+        r"|\b(?P<core3>(?:not|is not) (?:really )?my (?:real )?baby|baby (?:is not|isn't) (?:mine|real)|imposter|impostor)\b"
+        # round 13: a person replaced by a fake or an actor ("the real one got taken", "not really my husband")
+        r"|\b(?P<core4>the real (?:one|him|her|midwife|nurse|health visitor|doctor|mum|mam|mother|dad|husband|partner|wife|sister|baby) (?:got|was|has been|have been|had been|is being|been) (?:taken|replaced|swapped|switched|kidnapped|hidden|killed)"
+        r"|(?:is|was|are|were) (?:not|never) (?:really |actually )?(?:the real|my real|really my|actually my) (?:husband|partner|wife|mum|mam|mother|dad|midwife|health visitor|sister|family)"
+        r"|(?:an? )?(?:actors?|actress|lookalikes?|doubles?|copy|copies|clones?|fakes?) (?:pretending|playing|posing|dressed up) (?:to be|as) (?:my|the|our|her|his))\b",
     ),
     (
         "c4.messages",
@@ -459,7 +463,7 @@ REGEX_RULES: list[tuple[str, str, str | None, str]] = [
         "c5.control",
         "C5",
         None,
-        r"\b(?:he|partner|husband|boyfriend|bf|fella|ex|they)\b[^.?!]{0,12}\b(?P<core>(?:checks|reads|goes through|monitors|tracks|controls|takes) (?:my|all my|all the|all of my) (?:phone|messages|texts|money|bank card|card|location|emails|finances))\b"
+        r"\b(?:he|partner|husband|boyfriend|bf|fella|ex|they)\b[^.?!]{0,12}\b(?P<core>(?:checks|reads|goes through|monitors|tracks|controls|takes|take|took|check|read) (?:my|all my|all the|all of my) (?:phone|messages|texts|money|bank card|card|location|emails|finances))\b"
         r"|\b(?P<core2>tracks where i go|controls? (?:everything|all) (?:i do|i say)|(?:will not|does not|never|would not) let (?:me|her) (?:out|leave|go out|go anywhere|see|have (?:my|her) own money|have any money|talk to|work)"
         r"|i am not allowed (?:out|to go out|to leave|to see|to have))\b(?! of (?:his|her|their) sight)",
     ),
@@ -592,6 +596,11 @@ EXCLUSIONS: list[tuple[str, str]] = [
         r"\b(?:not|never) wake (?:up )?(?=(?:late|early|in time|on time|too early|too late)\b)",
     ),
     ("idiom.foot", r"\b(?:shot|shoot|shooting) (?:myself|meself|me) in the foot\b"),
+    # round 13: exasperation at oneself for a slip ("i could shoot myself for forgetting the nappy bag")
+    (
+        "idiom.kill_myself_for",
+        r"\b(?:could|will|am going to|am gonna|i am gonna|i will) (?:actually |literally |honestly )?(?:kill|shoot|kick|slap|strangle|throttle) (?:myself|meself) for (?=(?:\w+ing|being so|not \w+ing)\b)(?!(?:everything|being (?:alive|here|born))\b)",
+    ),
     # round 11: a threat about a partner's habits ("i'll kill him if he buys another toy")
     (
         "idiom.kill_him_if",
@@ -604,6 +613,12 @@ EXCLUSIONS: list[tuple[str, str]] = [
     (
         "idiom.simile_harm",
         r"\b(?:like|as if|as though) (?:i|i am|i have|i had|i would|i ve|ive|im|a'm|am) (?:just )?(?:poisoned|poisoning|choking|choked|strangling|strangled|murdered|murdering|tortured|torturing|drowning|drowned) (?:her|him|them|it)\b",
+    ),
+    # round 13: a look or a tantrum described as if the parent were harming ("looks at the bottle like i'm trying to poison her")
+    (
+        "idiom.as_if_trying_to",
+        r"\b(?:looks?|looked|looking|stares?|stared|staring|glares?|glared|glaring|acts?|acted|acting|reacts?|reacted|reacting|screams?|screamed|screaming|cries|cried|crying|carries on|carried on|behaves?|behaved|behaving)"
+        r"(?: at (?:me|it|us|them|the \w+|her \w+|his \w+))? (?:like|as if|as though) (?:i|i am|im|i was|we are|we were) (?:trying to|about to) (?:poison|kill|murder|torture|starve|drown|strangle|choke|hurt)\w*\b",
     ),
     (
         "idiom.could_cheerfully",
@@ -1715,7 +1730,7 @@ CONCEPT_RULES_ROUND6: list[tuple[str, str, str | None, str]] = [
         "c2.reopened",
         "C2",
         None,
-        r"^(?=[^\n]*\b(?:scars?|wounds?|cuts?|healing|healed)\b)(?![^\n]*\b(?:section|c section|caesarean|episiotomy|stitches (?:came|burst)|lifting|by accident|accidentally|surgery)\b)[^\n]*?\b(?P<core>i (?:have )?(?:re ?opened|opened|ripped|picked|tore) (?:them|it|the (?:old )?(?:scars?|wounds?|cuts?)|my (?:old )?(?:scars?|wounds?|cuts?))(?: all)?(?: back)?(?: open| up| again)?)\b",
+        r"^(?=[^\n]*\b(?:scars?|wounds?|cuts?|healing|healed)\b)(?![^\n]*\b(?:section|c section|caesarean|episiotomy|stitches (?:came|burst)|lifting|by accident|accidentally|surgery)\b)[^\n]*?\b(?P<core>i (?:have )?(?:(?:keep|kept|been|started|cannot stop|can not stop|always) )?(?:re ?opened|opened|ripped|picked|tore|re ?opening|opening|ripping|picking|tearing) (?:them|it|the (?:old )?(?:scars?|wounds?|cuts?)|my (?:old )?(?:scars?|wounds?|cuts?))(?: all)?(?: back)?(?: open| up| again)?)\b",
     ),
     (
         "c2.relapse_more",
@@ -1880,7 +1895,10 @@ CONCEPT_RULES_ROUND6: list[tuple[str, str, str | None, str]] = [
         "c1.better_without",
         "C1",
         None,
-        r"\b(?P<core>(?:they|he|she|the kids|the baby|my (?:husband|wife|partner|family|kids|son|daughter|baby|children|boys|girls|little one|twins|boyfriend|girlfriend)|everyone) (?:would|will|would all|will all) (?:be fine|be ok|be okay|cope|manage|get over it|move on|be happier) (?:after a while|without me|in time|once i am gone|if i was not here|if i were not here))\b",
+        r"\b(?P<core>(?:they|he|she|the kids|the baby|my (?:husband|wife|partner|family|kids|son|daughter|baby|children|boys|girls|little one|twins|boyfriend|girlfriend)|everyone) (?:would|will|would all|will all|d) (?:be fine|be ok|be okay|cope|manage|get over it|move on|be happier)(?: fine| ok| okay| alright| just fine)? (?:after a while|without me|in time|once i am gone|if i was not here|if i were not here"
+        # round 13: "if i went", "sad for a bit then they would be fine"
+        r"|if i (?:just )?(?:went|was gone|were gone|disappeared|was not around|were not around|died|was dead|were dead)\b(?! (?:back|to|out|for|on|in|into|away for|shopping|home|with|and|abroad|part))"
+        r")|(?:sad|upset|gutted|cut up) for a (?:bit|while|little while|few weeks|week or two)\b[^.?!]{0,12}\b(?:then|but|and then|and) (?:they|he|she|everyone|theyd|hed|shed) ?(?:would|will|would all|will all|all)? ?(?:be fine|be ok|be okay|cope|get over it|move on|forget))\b",
     ),
     (
         "c1.note_and_out",
@@ -2011,7 +2029,11 @@ CONCEPT_RULES_ROUND7: list[tuple[str, str, str | None, str]] = [
         + r"\b[^.?!]{0,60}\b(?:(?:talking|speaking|singing|talks|speaks|sings) (?:about|to) (?:me|us|her|him)\b(?! (?:about|through|on))"
         r"|(?:messages?|signs?|instructions|codes?|clues|warnings?) (?:for|to|about|meant for) (?:me|us|her|him|what kind of|how i)\b"
         r"|(?:picked|chosen|meant|written|played|put on) (?:just |only |specially |especially )?for (?:me|her|him)\b(?=[^.?!]{0,60}\b(?:messages?|signs?|instructions?|telling me|secret|codes?|hidden)\b)"
-        r"|(?:looked|looking|staring|stares|looks) (?:right |straight |directly )?(?:at|into) (?:me|my eyes) (?:through|from|out of) the (?:screen|telly|tv)))",
+        r"|(?:looked|looking|staring|stares|looks) (?:right |straight |directly )?(?:at|into) (?:me|my eyes) (?:through|from|out of) the (?:screen|telly|tv))"
+        # round 13: every advert or song is about the parent
+        r"|\b(?:every|all the|each|all of the) (?:single )?"
+        + _MEDIA
+        + r"\b[^.?!]{0,30}\b(?:is|are|was|were) (?:all )?(?:about|for|aimed at) (?:me|us|her|him|the baby|my baby)\b(?! (?:lol|haha)))",
     ),
     (
         "c1.means_while_away",
@@ -3457,6 +3479,120 @@ REQUIRES_ROUND12: dict[str, str] = {
     "c5.fled_now": r"\b(?:he|him|his|partner|husband|boyfriend|ex|scared|help|safe|refuge|police|location|find me|tracks?|baby|buggy|pram|kids)\b",
 }
 
+
+def _welsh_rules_round13() -> list[tuple[str, str, str | None, str]]:
+    """Round 13's Welsh concepts; each verb matches in any mutated form (``welsh.alternation``)."""
+    from bot.safety.welsh import alternation as cy
+
+    return [
+        (
+            # relief, or not minding, at the thought of an accident ("taswn i'n cael damwain ... fyswn i'n relieved")
+            "c1.welsh_accident_relief",
+            "C1",
+            None,
+            r"\b(?P<core>(?:damwain|ddamwain|namwain)\b[^.?!\n]{0,60}\b(?:relieved|relief|rhyddhad|ryddhad|(?:yn |'n )?falch|ddim ots|dim ots|ddim yn meindio|ddim yn poeni|croesawu|groesawu))\b",
+        ),
+        (
+            # something got "to make sure this time" ("i neud yn siwr tro ma")
+            "c1.welsh_sure_this_time",
+            "C1",
+            None,
+            r"\b(?P<core>(?:i )?"
+            + cy("gwneud", "neud")
+            + r" (?:yn )?(?:siwr|siŵr|saff|sicr) (?:tro ma|tro yma|y tro (?:yma|hwn|ma)|'r tro (?:yma|hwn|ma)))\b",
+        ),
+    ]
+
+
+CONCEPT_RULES_ROUND13: list[tuple[str, str, str | None, str]] = [
+    (
+        # the payout would see the family right ("the life insurance would sort them out")
+        "c1.payout_for_them",
+        "C1",
+        None,
+        r"\b(?P<core>(?:life insurance|insurance|death in service|payout|pay out|policy)\b[^.?!]{0,30}\b(?:would|will|could|'d) (?:\w+ )?(?:sort (?:them|everyone|the family|the kids|things|everything|it all) (?:out|right)|set (?:them|the kids|the family) up|look after (?:them|the kids|the family|everyone)|take care of (?:them|the kids|the family|everything)|see them right|pay (?:off )?(?:everything|all the debts?|the debts?|the mortgage|the rent) (?:for them|off))\b)",
+    ),
+    (
+        # looking up how long it takes for a body to be found
+        "c1.body_found",
+        "C1",
+        None,
+        r"\b(?P<core>how long (?:it takes|does it take|would it take|till|until|before|it would take) (?:for )?(?:a body|someone|a person|me|i|people|you) (?:to be|would be|is|are|gets?|to get|am|get) found)\b",
+    ),
+    (
+        # medicines with a plan for them ("i need more paracetamol, i have got a plan for it")
+        "c1.means_plan",
+        "C1",
+        None,
+        r"\b(?:"
+        + _ANY_PILLS
+        + r"|tablets|pills|meds|medication|prescriptions?)\b[^\n]{0,80}\b(?P<core>(?:i have|i have got|i have a|i got|got) (?:a )?plan (?:for|with) (?:it|them|those|these|the lot)|i know (?:exactly )?what i am (?:doing|going to do) with (?:it|them|those|these))\b",
+    ),
+    (
+        # locks checked all night, windows nailed shut, against a plot ("wants to nail the windows shut")
+        "c4.barricading",
+        "C4",
+        None,
+        r"\b(?P<core>(?:nail|nails|nailed|nailing|board|boards|boarded|boarding|tape|taped|taping|screw|screwed) (?:up |down )?(?:all )?(?:the |our |every )?(?:windows?|doors?|letterbox|curtains)(?: shut| up| closed| down)?"
+        r"|(?:check|checks|checking|checked) (?:the |all the |every )?(?:locks?|doors?|windows?) (?:every (?:hour|half hour|ten minutes|five minutes|few minutes|minute)|all night|over and over|again and again|hundreds of times|\d+ times))\b",
+    ),
+    (
+        # let in on a secret only the parent (and the baby) knows
+        "c4.secret_knowledge",
+        "C4",
+        None,
+        r"\b(?P<core>(?:been |being |was |got |i have been |i was )?let in on (?:a|the|some) (?:secret|truth|plan|message|code)"
+        r"|(?:only (?:i|me|me and the baby|the baby and me|the baby and i|we) (?:know|knows|can see|understand|understands) (?:the )?(?:truth|secret|real meaning|what is really going on|what is going on))"
+        r"|(?:the baby|my baby|he|she) (?:knows|understands) (?:it )?too\b(?=[^\n]{0,40}\b(?:smile|smiles|wink|winks|look|looks|nod|nods|signal|signals)\b))",
+    ),
+    (
+        # a partner or his family pulling her hair ("my husband pull my hair when i answer back")
+        "c5.hair_pulled",
+        "C5",
+        None,
+        # "he" alone only where a partner is named ("he pulled my hair really hard" is often the baby)
+        r"(?:^(?=[^\n]*\b(?:husband|hubby|partner|boyfriend|bf|fella|ex|other half|in laws?)\b)[^\n]*?\bhe|\b(?:"
+        + _HIM[6:-1]
+        + r"|they|his (?:mum|mam|mother|dad|father|brother|sister|family)|(?:mother|father|sister|brother) in law|in laws))\b[^.?!]{0,20}\b(?P<core>(?:pull|pulls|pulled|pulling|yank|yanks|yanked|yanking|grab|grabs|grabbed|grabbing|drag|drags|dragged|dragging|rip|rips|ripped) (?:me by )?(?:my|her) hair)\b",
+    ),
+    (
+        # the violence named in passing and made ordinary ("used to it now, the shoving ... it sets him off")
+        "c5.normalised",
+        "C5",
+        None,
+        r"\b(?P<core>(?:the|his) (?:shoving|pushing|hitting|slapping|punching|kicking|grabbing|choking|strangling|headbutting|spitting|pinning me down))\b",
+    ),
+    (
+        # "to make sure this time": something got for another try
+        "c1.sure_this_time",
+        "C1",
+        None,
+        r"\b(?P<core>(?:ordered|bought|got|getting|saved|saving|collected|collecting|researched|looked up|picked up|sorted) (?:\w+ ){0,4}(?:to make sure|so i (?:can )?make sure|so it works|so i get it right|to get it right|so it is done properly) (?:it works )?this time)\b",
+    ),
+    *_welsh_rules_round13(),
+]
+CONCEPT_RULES += CONCEPT_RULES_ROUND13
+GENTLE_RULES_ROUND13 = frozenset(
+    {
+        "c1.payout_for_them",
+        "c1.body_found",
+        "c4.barricading",
+        "c4.secret_knowledge",
+        "c5.normalised",
+        "c1.sure_this_time",
+        "c1.welsh_accident_relief",
+        "c1.welsh_sure_this_time",
+    }
+)
+REQUIRES_ROUND13: dict[str, str] = {
+    # the payout: the writer's own death pictured, not a question about a policy
+    "c1.payout_for_them": r"\b(?:if i (?:just |was |were )?(?:went|died|was gone|were gone|was not here|crashed|did not come home|was dead)|thinking|keep thinking|wish|better off|worth more|if something happened to me on purpose|went into|drove into|off the road|not here)\b",
+    # barricading: a plot, someone coming, the baby to protect
+    "c4.barricading": r"\b(?:plot|plotting|conspiracy|they are coming|coming for|take the baby|take him|take her|after us|after the baby|watching (?:us|me|her|the house)|following (?:us|me|her)|spying|in on it|poison\w*|nobody (?:gets|comes) in|keep (?:them|everyone) out)\b",
+    # violence made ordinary: by him
+    "c5.normalised": r"^(?=[\s\S]*\b(?:he|him|his|partner|husband|boyfriend|bf|fella|ex)\b)[\s\S]*\b(?:used to it|get used to it|got used to it|sets him off|set him off|when he kicks off|when he has (?:had )?a drink|when he is drunk|his temper|my fault|i deserve it|only when he|normal for us|not that bad)\b",
+}
+
 GENTLE_RULES = (
     frozenset(
         {
@@ -3477,6 +3613,7 @@ GENTLE_RULES = (
     | GENTLE_RULES_ROUND10
     | GENTLE_RULES_ROUND11
     | GENTLE_RULES_ROUND12
+    | GENTLE_RULES_ROUND13
 )
 
 # A rule here fires only when its message also says this (anywhere).
@@ -3491,6 +3628,7 @@ REQUIRES: dict[str, str] = {
     **REQUIRES_ROUND10,
     **REQUIRES_ROUND11,
     **REQUIRES_ROUND12,
+    **REQUIRES_ROUND13,
 }
 
 # Psychosis and mania show as a CLUSTER: one sign alone ("not slept for days")
@@ -3528,7 +3666,7 @@ PSYCHOSIS_SIGNS: list[tuple[str, str]] = [
     (
         "paranoia",
         r"\b(?:(?:teledu|radio|tv|telly|pawb|nhw)(?:'n| yn) (?:siarad|sôn|son|deud|dweud) (?:amdani|amdana i|amdanaf|amdano|amdanon)|being (?:watched|followed|recorded|filmed|tracked|poisoned|listened to)|watching (?:me|us|her)|following (?:me|us|her)|(?:cameras|microphones|bugs) in|out to get (?:me|us|her)|(?:against|plotting against) (?:me|us|her)"
-        r"|(?:talking|whispering|laughing) about (?:me|her)|(?:cael|gael) (?:ein|fy|ei|eu) (?:gwylio|dilyn|recordio|ffilmio)|(?:want|trying|going|plan\w*) to (?:take|steal|snatch|hurt) (?:my|the|our|her) baby|(?:nurses|midwives|doctors|social services|health visitor|family|everyone|they) (?:are )?(?:in on it|lying|spying|plotting)|(?:everyone|everybody|they|the (?:staff|nurses|midwives|doctors|ward|neighbours))\b[^.?!]{0,25}\b(?:is|are|was|were)(?: all)? in on it(?! (?:too|as well)? ?(?:lol|haha)|[^.?!]{0,30}\b(?:surprise|party|present|proposal|prank|joke)))\b",
+        r"|(?:talking|whispering|laughing) about (?:me|her)|(?:cael|gael) (?:ein|fy|ei|eu) (?:gwylio|dilyn|recordio|ffilmio)|(?:want|trying|going|plan\w*) to (?:take|steal|snatch|hurt) (?:my|the|our|her) baby|(?:a |the )?(?:plot|conspiracy|scheme) (?:to|against) (?:take|steal|snatch|hurt|kill|poison|get|me|us|her|him|the baby|my baby|our baby)|(?:nurses|midwives|doctors|social services|health visitor|family|everyone|they) (?:are )?(?:in on it|lying|spying|plotting)|(?:everyone|everybody|they|the (?:staff|nurses|midwives|doctors|ward|neighbours))\b[^.?!]{0,25}\b(?:is|are|was|were)(?: all)? in on it(?! (?:too|as well)? ?(?:lol|haha)|[^.?!]{0,30}\b(?:surprise|party|present|proposal|prank|joke)))\b",
     ),
     (
         "beliefs",
@@ -3707,20 +3845,22 @@ CONCEPT_RULES += _welsh_rules()
 PRESENT_RISK = (
     r"\b(?:urges? (?:are|is|have been|keep|now|again|back|to (?:cut|hurt|harm|die|end|take))|(?:having|getting|get|have|i have) (?:\w+ )?urges|relaps\w*|lately|recently|these days|this week|tonight|right now|at the moment|rn"
     r"|(?:doing|cutting|harming|hurting|thinking about) (?:it |that )?again|again (?:now|tonight|lately|this week)"
+    # round 13: another try, "to make sure this time" ("i neud yn siwr tro ma")
+    r"|(?:make sure|make certain|yn siwr|yn siŵr|yn saff) (?:it works )?(?:this time|tro ma|tro yma|y tro (?:yma|hwn|ma))"
     r"|started (?:again|back|up again)|(?<!never )(?<!not )(?<!\bhe )(?<!\bshe )(?<!\bwe )(?<!\byou )(?<!\bdad )(?<!\bmum )(?<!\bpartner )(?<!\bhusband )(?<!\bwife )(?<!can it )(?<!will it )(?<!could it )(?<!might it )(?<!would it )(?<!does it )(?:are|is|it is|have|has|they are|come|came|coming|creeping) back"
     r"|keep (?:wanting|thinking|getting|having)|still (?:want to (?:die|end|hurt|cut|go|disappear)|think about (?:it|dying|ending|hurting|cutting)|feel like (?:dying|ending)|have (?:thoughts|urges)|do it|doing it|happening|hits|hurts)"
     r"|i need help now|need (?:it|help|them|this|that|someone|somebody|the number) (?:now|right now|asap|tonight)|scared i will|worried i will|i am going to (?:do|end|hurt|kill|cut|take)"
     r"|(?:want|need|going|how do i|how can i|where do i|where can i) (?:to )?(?:report|tell the police|go to the police)(?![^\n]*\b(?:years|decades?|when i was)\b)|all i (?:want|wanna) (?:is|to)\b"
     r"|(?:they are|theyre|these are|it is|its) (?:all )?(?:new|fresh|recent|still (?:bleeding|raw|healing|open))"
     r"|(?:i|i still|and i) (?:want|wanted|need) to (?:die|end|hurt|cut|kill|go|disappear|do it|not be here)|(?:do|doing|try|trying) it again|want to again|again (?:soon|tonight|now)"
-    r"|i (?:have )?(?:re ?opened|opened (?:\w+ ){0,3}(?:back )?up|ripped (?:\w+ ){0,3}open)|fresh (?:ones|cuts|marks|wounds|burns)"
+    r"|i (?:have )?(?:(?:keep|kept|been|started|cannot stop|can not stop) )?(?:re ?open(?:ed|ing)|open(?:ed|ing) (?:\w+ ){0,3}(?:back )?up|ripp(?:ed|ing) (?:\w+ ){0,3}open)|fresh (?:ones|cuts|marks|wounds|burns)"
     # round 10: the past hurting now ("having a full on panic attack in the car park")
     r"|(?:having|in the middle of) (?:a |an )?(?:full on |full blown |massive |huge |bad )?panic attack|(?:keep|keeps|i am|am) (?:having|getting) flashbacks)\b"
 )
 # Past, and over: "years ago", "when I was 17", "in 2016", "as a teen", with "now", "well", "got help".
 PAST_TIME = (
     r"\b(?:years? ago|yrs ago|months ago|(?:a )?long time ago|ages ago|when i was (?:younger|a teen\w*|a kid|little|at (?:school|uni|college)|\d+|in my)"
-    r"|as a (?:teen\w*|kid|child|student|young\w*)|in my (?:early |mid |late )?(?:teens|twenties|20s|thirties|30s|youth)|at (?:uni|university|school|college)|in (?:19|20)\d\d|back in|used to"
+    r"|as a (?:teen\w*|kid|child|student|young\w*)|in my (?:early |mid |late )?(?:teens|twenties|20s|thirties|30s|youth)|at (?:uni|university|school|college)|in (?:19|20)\d\d|back in|(?<!am )(?<!are )(?<!is )(?<!get )(?<!got )(?<!getting )(?<!be )(?<!so )used to"
     r"|in the past|(?:my|a|the) (?:last|first|previous|old) (?:pregnancy|relationship|partner)|history of|past history|\d+ (?:years?|yrs) (?:ago|well|clean|since)"
     r"|(?:have not|not|never) (?:done it |had it |felt (?:it|that) )?(?:since|for (?:over |more than |about )?\d+|in (?:over |more than )?\d+)|last time was"
     r"|years (?:back|before)|in the (?:\d0s|nineties|eighties|seventies)|(?<!have a baby )(?<!having a baby )(?<!keep a baby )(?<!be a mum )(?<!be a mam )(?<!being a mum )at (?:1\d|2\d)(?! ?(?:weeks|wks|w|days|months|mins|minutes|%|am|pm|hours))"
@@ -3746,6 +3886,9 @@ RESOLVED = (
     r"|rŵan|rwan|nawr|erbyn hyn|yn well|yn saff|wedi gwella|yn iawn|yn hapus|ddim ers|dim ers"
     r"|scars|stopped|it stopped|they stopped|went away|(?:all )?good now|therapist|therapy|counsell\w*|dbt|cbt|camhs|stable|in recovery"
     r"|my (?:notes|records)|midwife|booking|antenatal|health visitor|gp"
+    # round 13: asking how to explain the past to someone ("... my toddler asked about them. what do i say")
+    r"|(?:what|how) (?:do|should|would|can|could) i (?:say|tell|explain|answer|talk to)"
+    r"|i (?:finally )?left (?:in (?:19|20)\d\d|him|her|them|years ago)|(?:years|months) later"
     r"|been (?:well|fine|good|ok|okay)|well for|doing (?:really |so |very )?(?:well|great|ok|okay|brilliantly|fine|amazing)|got (?:\w+ )?(?:help|support|treatment|meds)|felt better|discharged|resolved"
     r"|therapi|cwnsela|gwnsela|triniaeth|(?:yn )?glir o|(?:wedi|di) helpu|ges i (?:help|therapi|cwnsela|gwnsela|driniaeth|gefnogaeth)|iach|wedi hen fynd|dwi'n (?:dda|iawn)"
     r"|(?:dwi|dw i|rwy|wi|fi|rydw i)(?:'n| yn) (?:iawn|dda|well|hapus)|cefnogaeth|gefnogaeth|wedi newid"
@@ -3756,6 +3899,7 @@ _SOAPS = r"(?:emmerdale|eastenders|east enders|corrie|coronation street|hollyoak
 # Someone else's story in the news, a programme, a book; or people in general.
 REPORTED = (
     r"\b(?:news|bbc|article|documentary|drama|programme|program|film|movie|(?<!red )book|novel|character|podcast|episode|storyline|the paper|newspaper"
+    r"|(?:a|the) (?:play|musical|show|opera|panto|one woman show) (?:at|in|about|on)\b|theatre|theater"
     r"|soap|series|netflix|telly|tv|"
     + _SOAPS
     + r"|leaflet|statistics?|stats?|research|study|studies|read (?:that|about|on|in|a)|saw (?:on|in|a post|that|an)"

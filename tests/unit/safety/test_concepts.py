@@ -1166,3 +1166,64 @@ def test_round12_concept_gets_the_gentle_check(text: str, expected: str) -> None
 )
 def test_round12_everyday_words_are_not_a_concept(text: str) -> None:
     assert finding_of(text) is None
+
+
+# Round 13: concepts found from round 11's set once it was a regression set (never its lines).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("my sister is convinced the health visitor is a fake and the real one was taken", "C4"),
+        ("she says that man is not really her husband, he's an actor pretending to be my brother", "C4"),
+        ("every song on the radio is about me now, i can tell", "C4"),
+        ("i get home late and my fella pulls my hair if tea is not ready", "C5"),
+        ("my husband pull my hair in front of his mother", "C5"),
+        ("they take my phone every night so i can not ring anyone", "C5"),
+        ("i have been picking my old cuts open again", "C2"),
+        ("i keep reopening the scars on my arm, i can not stop", "C2"),
+        ("stocking up on co-codamol at the weekend, i have got a plan for them", "C1"),
+    ],
+)
+def test_round13_concept_is_a_disclosure(text: str, expected: str) -> None:
+    assert finding_of(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the kids would manage just fine if i went", "C1"),
+        ("they would be upset for a while and then they would move on", "C1"),
+        ("the death in service would set them up nicely if i went", "C1"),
+        ("how long would it take for someone to be found in the woods", "C1"),
+        ("he is boarding up the windows because of the plot against us", "C4"),
+        ("i was let in on the truth last night, only the baby and me know", "C4"),
+        ("it is just the pushing, i am used to it, it only happens when he has had a drink", "C5"),
+        ("bought another lot online to make sure this time", "C1"),
+        ("os bydda i'n cael damwain ar y ffordd adre fydda i ddim yn poeni", "C1"),
+        ("wedi prynu mwy i wneud yn siŵr y tro hwn", "C1"),
+    ],
+)
+def test_round13_concept_gets_the_gentle_check(text: str, expected: str) -> None:
+    assert finding_of(text) == (expected, False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "they would be fine if i went back to work in march, the nursery is lovely",
+        "what does death in service pay out if something happens to me at work",
+        "how long does it take for lost property to be found at the station",
+        "my c section wound opened up again when i carried the car seat",
+        "we boarded up the windows after the storm broke one",
+        "i let my partner in on the secret of the baby's name",
+        "the toddler is going through a hitting phase, i am used to it now",
+        "booked the slot early to make sure this time we get a space at nursery",
+        "i could kill myself for leaving the changing bag on the bus",
+        "she stares at the spoon like i am trying to poison her",
+        "went to a play at the theatre about a mum with postnatal depression, so moving",
+        "i used to cut myself as a teen, my son saw the marks, how do i explain it",
+        "he pulls my hair every time i feed him, how do i stop the little monkey",
+        "we barricade the stairs with the gate, the neighbours are watching us do it lol",
+    ],
+)
+def test_round13_everyday_words_are_not_a_concept(text: str) -> None:
+    assert finding_of(text) is None

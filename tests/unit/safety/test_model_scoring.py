@@ -139,3 +139,10 @@ def test_the_model_keeps_the_structure_markers_it_was_trained_with(
     assert stored.score_sklearn(texts) == reference
     assert stored.score_model_texts([risk_model.model_text(t) for t in texts]) == reference
     assert risk_model.fingerprint() != fingerprint  # and Rasa retrains the model
+
+
+def test_the_presence_view_takes_part_in_the_fast_path(model: risk_model.RiskModel) -> None:
+    """The third view (word presence weighed by naive Bayes ratios) is fitted and scored by the fast path."""
+    assert model.presence_risk is not None
+    fast = risk_model._FastScorer.for_model(model)
+    assert fast is not None and fast.presence is not None
