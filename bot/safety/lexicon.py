@@ -916,6 +916,8 @@ _PLACE = (
     r"|motorway|dual carriageway|main road|a ?\d{1,3}|m1|river|canal|reservoir|the sea|the lake|quarry|pier|harbour)"
 )
 _NOW = r"(?:now|right now|rn|at the moment|tonight|this evening|today|here|as we speak|as i type|as i write)"
+# Doing something over and over or again ("i keep reopening", "i have been picking"): c2.reopened and PRESENT_RISK.
+_KEEP_AT = r"(?:keep|kept|been|started|cannot stop|can not stop)"
 _READY = (
     r"(?:lined up|laid out|set out|counted(?: out)?|ready|sorted|saved(?: up)?|stockpiled|stashed|hidden|hid|collected|gathered|bought"
     r"|got (?:them|it|enough)|in front of me|next to me|beside me|in my hand|in my hands|on the (?:table|side|bed|worktop|counter)|in my (?:bag|pocket|drawer))"
@@ -1730,7 +1732,9 @@ CONCEPT_RULES_ROUND6: list[tuple[str, str, str | None, str]] = [
         "c2.reopened",
         "C2",
         None,
-        r"^(?=[^\n]*\b(?:scars?|wounds?|cuts?|healing|healed)\b)(?![^\n]*\b(?:section|c section|caesarean|episiotomy|stitches (?:came|burst)|lifting|by accident|accidentally|surgery)\b)[^\n]*?\b(?P<core>i (?:have )?(?:(?:keep|kept|been|started|cannot stop|can not stop|always) )?(?:re ?opened|opened|ripped|picked|tore|re ?opening|opening|ripping|picking|tearing) (?:them|it|the (?:old )?(?:scars?|wounds?|cuts?)|my (?:old )?(?:scars?|wounds?|cuts?))(?: all)?(?: back)?(?: open| up| again)?)\b",
+        r"^(?=[^\n]*\b(?:scars?|wounds?|cuts?|healing|healed)\b)(?![^\n]*\b(?:section|c section|caesarean|episiotomy|stitches (?:came|burst)|lifting|by accident|accidentally|surgery)\b)[^\n]*?\b(?P<core>i (?:have )?(?:(?:"
+        + _KEEP_AT
+        + r"|always) )?(?:re ?opened|opened|ripped|picked|tore|re ?opening|opening|ripping|picking|tearing) (?:them|it|the (?:old )?(?:scars?|wounds?|cuts?)|my (?:old )?(?:scars?|wounds?|cuts?))(?: all)?(?: back)?(?: open| up| again)?)\b",
     ),
     (
         "c2.relapse_more",
@@ -3480,6 +3484,10 @@ REQUIRES_ROUND12: dict[str, str] = {
 }
 
 
+# "this time" in Welsh ("tro ma", "y tro hwn"): c1.welsh_sure_this_time and PRESENT_RISK.
+_THIS_TIME_CY = r"(?:tro ma|tro yma|y tro (?:yma|hwn|ma))"
+
+
 def _welsh_rules_round13() -> list[tuple[str, str, str | None, str]]:
     """Round 13's Welsh concepts; each verb matches in any mutated form (``welsh.alternation``)."""
     from bot.safety.welsh import alternation as cy
@@ -3499,7 +3507,9 @@ def _welsh_rules_round13() -> list[tuple[str, str, str | None, str]]:
             None,
             r"\b(?P<core>(?:i )?"
             + cy("gwneud", "neud")
-            + r" (?:yn )?(?:siwr|siŵr|saff|sicr) (?:tro ma|tro yma|y tro (?:yma|hwn|ma)|'r tro (?:yma|hwn|ma)))\b",
+            + r" (?:yn )?(?:siwr|siŵr|saff|sicr) (?:"
+            + _THIS_TIME_CY
+            + r"|'r tro (?:yma|hwn|ma)))\b",
         ),
     ]
 
@@ -3846,14 +3856,16 @@ PRESENT_RISK = (
     r"\b(?:urges? (?:are|is|have been|keep|now|again|back|to (?:cut|hurt|harm|die|end|take))|(?:having|getting|get|have|i have) (?:\w+ )?urges|relaps\w*|lately|recently|these days|this week|tonight|right now|at the moment|rn"
     r"|(?:doing|cutting|harming|hurting|thinking about) (?:it |that )?again|again (?:now|tonight|lately|this week)"
     # round 13: another try, "to make sure this time" ("i neud yn siwr tro ma")
-    r"|(?:make sure|make certain|yn siwr|yn siŵr|yn saff) (?:it works )?(?:this time|tro ma|tro yma|y tro (?:yma|hwn|ma))"
+    r"|(?:make sure|make certain|yn siwr|yn siŵr|yn saff) (?:it works )?(?:this time|" + _THIS_TIME_CY + r")"
     r"|started (?:again|back|up again)|(?<!never )(?<!not )(?<!\bhe )(?<!\bshe )(?<!\bwe )(?<!\byou )(?<!\bdad )(?<!\bmum )(?<!\bpartner )(?<!\bhusband )(?<!\bwife )(?<!can it )(?<!will it )(?<!could it )(?<!might it )(?<!would it )(?<!does it )(?:are|is|it is|have|has|they are|come|came|coming|creeping) back"
     r"|keep (?:wanting|thinking|getting|having)|still (?:want to (?:die|end|hurt|cut|go|disappear)|think about (?:it|dying|ending|hurting|cutting)|feel like (?:dying|ending)|have (?:thoughts|urges)|do it|doing it|happening|hits|hurts)"
     r"|i need help now|need (?:it|help|them|this|that|someone|somebody|the number) (?:now|right now|asap|tonight)|scared i will|worried i will|i am going to (?:do|end|hurt|kill|cut|take)"
     r"|(?:want|need|going|how do i|how can i|where do i|where can i) (?:to )?(?:report|tell the police|go to the police)(?![^\n]*\b(?:years|decades?|when i was)\b)|all i (?:want|wanna) (?:is|to)\b"
     r"|(?:they are|theyre|these are|it is|its) (?:all )?(?:new|fresh|recent|still (?:bleeding|raw|healing|open))"
     r"|(?:i|i still|and i) (?:want|wanted|need) to (?:die|end|hurt|cut|kill|go|disappear|do it|not be here)|(?:do|doing|try|trying) it again|want to again|again (?:soon|tonight|now)"
-    r"|i (?:have )?(?:(?:keep|kept|been|started|cannot stop|can not stop) )?(?:re ?open(?:ed|ing)|open(?:ed|ing) (?:\w+ ){0,3}(?:back )?up|ripp(?:ed|ing) (?:\w+ ){0,3}open)|fresh (?:ones|cuts|marks|wounds|burns)"
+    r"|i (?:have )?(?:"
+    + _KEEP_AT
+    + r" )?(?:re ?open(?:ed|ing)|open(?:ed|ing) (?:\w+ ){0,3}(?:back )?up|ripp(?:ed|ing) (?:\w+ ){0,3}open)|fresh (?:ones|cuts|marks|wounds|burns)"
     # round 10: the past hurting now ("having a full on panic attack in the car park")
     r"|(?:having|in the middle of) (?:a |an )?(?:full on |full blown |massive |huge |bad )?panic attack|(?:keep|keeps|i am|am) (?:having|getting) flashbacks)\b"
 )

@@ -242,6 +242,13 @@ def _weigh(x: Any, ratio: Any) -> Any:
     return x
 
 
+def _combined(first: Any, second: Any, third: Any = None) -> Any:
+    """The views' risk log-odds averaged (both scoring paths); the presence view weighs ``NB_WEIGHT``."""
+    if third is None:
+        return (first + second) / 2
+    return (first + second + RiskModel.NB_WEIGHT * third) / (2 + RiskModel.NB_WEIGHT)
+
+
 class RiskModel:
     """Risk-or-not (three views, averaged) and category (the first view)."""
 
@@ -368,13 +375,12 @@ class RiskModel:
         decision = self.risk.decision_function(x)
         if self.word_risk is not None:
             second = self.word_risk.decision_function(self.word_features.transform(texts))
+            third = None
             if self.presence_risk is not None:
                 third = self.presence_risk.decision_function(
                     _weigh(self.presence.transform(texts), self.presence_ratio)
                 )
-                decision = (decision + second + self.NB_WEIGHT * third) / (2 + self.NB_WEIGHT)
-            else:
-                decision = (decision + second) / 2
+            decision = _combined(decision, second, third)
         if list(self.risk.classes_).index(True) == 0:
             decision = -decision
         return expit(decision), self.category.predict(x)
@@ -521,11 +527,8 @@ class _FastScorer:
         decision = self.views[0].decision(x)
         for view in self.views[1:]:
             second = view.decision(view.features(texts, flags))
-            if self.presence is not None:
-                third = self.presence.decision(texts)
-                decision = (decision + second + RiskModel.NB_WEIGHT * third) / (2 + RiskModel.NB_WEIGHT)
-            else:
-                decision = (decision + second) / 2
+            third = self.presence.decision(texts) if self.presence is not None else None
+            decision = _combined(decision, second, third)
         if self.true_index == 0:
             decision = -decision
         p = expit(decision)
